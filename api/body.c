@@ -1,0 +1,91 @@
+/*
+ * Reading a JSON request body: the media type, the size, strict parsing
+ * and the decoding into the handler's struct.  On failure the request is
+ * already answered with the problem and 0 is returned.
+ */
+
+#include <string.h>
+#include <strings.h>
+
+#include "bq/api.h"
+
+/* "application/json", optionally with charset=utf-8 and nothing else. */
+static int
+media_type_ok(const char *v)
+{
+	const char *p;
+	size_t n;
+
+	n = strlen("application/json");
+	if (strncasecmp(v, "application/json", n) != 0)
+		return (0);
+	for (p = v + n; *p == ' '; p++)
+		;
+	if (*p == '\0')
+		return (1);
+	if (*p++ != ';')
+		return (0);
+	while (*p == ' ')
+		p++;
+	if (strncasecmp(p, "charset=", 8) != 0)
+		return (0);
+	p += 8;
+	if (strncasecmp(p, "utf-8", 5) == 0)
+		p += 5;
+	else if (strncasecmp(p, "\"utf-8\"", 7) == 0)
+		p += 7;
+	else
+		return (0);
+	while (*p == ' ')
+		p++;
+
+	return (*p == '\0');
+}
+
+int
+api_body_json(struct api_call *c, const struct json_field *spec, size_t n,
+    void *out)
+{
+	struct http_request *req = c->req;
+	const char *type;
+	char *data;
+	size_t len, total;
+	ssize_t r;
+	int ok;
+
+	if (!http_request_header(req, "content-type", &type) ||
+	    !media_type_ok(type)) {
+		(void)api_reply_problem(c, PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL);
+		return (0);
+	}
+	if (req->http_body_length > API_JSON_MAX) {
+		(void)api_reply_problem(c, PROBLEM_PAYLOAD_TOO_LARGE, NULL);
+		return (0);
+	}
+
+	/* http_body_read counts http_body_length down as it reads. */
+	total = req->http_body_length;
+	data = kore_malloc(total + 1);
+	for (len = 0; len < total; len += (size_t)r) {
+		if ((r = http_body_read(req, data + len, total - len)) <= 0)
+			goto fail;
+	}
+
+	ok = json_parse_strict(data, len, &c->body, &c->fe);
+	kore_free(data);
+	if (!ok) {
+		(void)api_reply_fields(c, PROBLEM_MALFORMED_JSON);
+		return (0);
+	}
+	if (!json_decode(c->body, spec, n, out, &c->fe)) {
+		(void)api_reply_fields(c, PROBLEM_VALIDATION_FAILED);
+		return (0);
+	}
+
+	return (1);
+
+fail:
+	kore_free(data);
+	(void)api_reply_problem(c, PROBLEM_BAD_REQUEST, NULL);
+	return (0);
+}

@@ -1,0 +1,310 @@
+/*
+ * The request pipeline: every handler starts with api_call_begin and every
+ * answer leaves through reply(), so request ids, language, CORS, security
+ * headers, metrics and the access log are the same for every route.
+ */
+
+#include <sys/types.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bq/accesslog.h"
+#include "bq/api.h"
+
+#define CORS_ALLOW_HEADERS \
+	"Authorization, Content-Type, Accept-Language, Idempotency-Key, " \
+	"X-Request-Id"
+#define CORS_EXPOSE_HEADERS "X-Request-Id, Content-Language, Retry-After"
+
+uint64_t
+api_now_us(void)
+{
+	struct timespec ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000);
+}
+
+static int
+method_bit(int method)
+{
+	switch (method) {
+	case HTTP_METHOD_GET:
+	case HTTP_METHOD_HEAD:
+		return (ROUTE_M_GET);
+	case HTTP_METHOD_POST:
+		return (ROUTE_M_POST);
+	case HTTP_METHOD_PUT:
+		return (ROUTE_M_PUT);
+	case HTTP_METHOD_PATCH:
+		return (ROUTE_M_PATCH);
+	case HTTP_METHOD_DELETE:
+		return (ROUTE_M_DELETE);
+	}
+
+	return (0);
+}
+
+static void
+call_free(struct http_request *req)
+{
+	struct api_call *c;
+
+	if ((c = http_state_get(req)) == NULL)
+		return;
+	if (c->db.timer != NULL)
+		kore_timer_remove(c->db.timer);
+	c->db.timer = NULL;
+	if (c->started_db)
+		kore_pgsql_cleanup(&c->db.sql);
+	if (c->db.waiting)
+		metrics_add(&api_metrics->worker[worker->id].db_waiting, -1);
+	if (c->db.busy)
+		metrics_add(&api_metrics->worker[worker->id].db_busy, -1);
+	cJSON_Delete(c->body);
+	cJSON_Delete(c->out);
+	kore_free(c->ext);
+}
+
+static const char *
+origin_allowed(struct http_request *req)
+{
+	const char *origin;
+
+	if (!http_request_header(req, "origin", &origin))
+		return (NULL);
+
+	return (cors_allowed(&api_config.cors, origin) ? origin : NULL);
+}
+
+static void
+common_headers(struct api_call *c)
+{
+	struct http_request *req = c->req;
+	const char *origin;
+
+	http_response_header(req, "x-request-id", c->request_id);
+	http_response_header(req, "content-language", lang_names[c->lang]);
+	http_response_header(req, "x-content-type-options", "nosniff");
+	http_response_header(req, "x-frame-options", "DENY");
+	http_response_header(req, "referrer-policy", "no-referrer");
+	http_response_header(req, "content-security-policy",
+	    "default-src 'none'; frame-ancestors 'none'");
+	http_response_header(req, "cache-control",
+	    c->cache_control != NULL ? c->cache_control : "no-store");
+	http_response_header(req, "vary", "Origin, Accept-Language");
+	if ((origin = origin_allowed(req)) != NULL) {
+		http_response_header(req, "access-control-allow-origin", origin);
+		http_response_header(req, "access-control-expose-headers",
+		    CORS_EXPOSE_HEADERS);
+	}
+}
+
+/* The single exit: headers, the reply, then metrics and the log line. */
+static int
+reply(struct api_call *c, int status, const char *type, const void *data,
+    size_t len, const char *code)
+{
+	struct accesslog_entry e;
+	char line[512];
+	uint64_t us;
+	int n;
+
+	if (c->answered)
+		return (KORE_RESULT_OK);
+	c->answered = 1;
+
+	common_headers(c);
+	if (type != NULL)
+		http_response_header(c->req, "content-type", type);
+	http_response(c->req, status, data, len);
+
+	us = api_now_us() - c->started_us;
+	metrics_request(api_metrics, c->route, status, us);
+
+	memset(&e, 0, sizeof(e));
+	e.request_id = c->request_id;
+	e.method = http_method_text(c->req->method);
+	e.route = routes[c->route].path;
+	e.status = status;
+	e.code = code;
+	e.duration_us = us;
+	e.bytes_out = len;
+	e.worker = worker->id;
+	/* One write per line, so lines of many workers never interleave. */
+	if ((n = accesslog_format(line, sizeof(line), &e)) > 0 &&
+	    write(STDOUT_FILENO, line, (size_t)n) != n)
+		metrics_count(&api_metrics->log_lost);
+
+	return (KORE_RESULT_OK);
+}
+
+int
+api_reply_raw(struct api_call *c, int status, const char *type,
+    const void *data, size_t len)
+{
+	return (reply(c, status, type, data, len, NULL));
+}
+
+int
+api_reply_json(struct api_call *c, int status, cJSON *body)
+{
+	char *text;
+	int ret;
+
+	if (body == NULL)
+		return (reply(c, status, NULL, NULL, 0, NULL));
+	if ((text = cJSON_PrintUnformatted(body)) == NULL)
+		return (api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
+	ret = reply(c, status, "application/json; charset=utf-8", text,
+	    strlen(text), NULL);
+	cJSON_free(text);
+
+	return (ret);
+}
+
+void
+api_set_json(struct api_call *c, int status, cJSON *body)
+{
+	cJSON_Delete(c->out);
+	c->out = body;
+	c->out_status = status;
+}
+
+/*
+ * RFC 9457 problem details with our stable code, the request id and the
+ * field errors gathered in c->fe, in the caller's language.
+ */
+int
+api_reply_problem(struct api_call *c, enum problem_code code,
+    const char *detail)
+{
+	const struct problem *p = &problems[code];
+	cJSON *doc, *errors, *e;
+	char type[96], *text;
+	size_t i;
+	int ret;
+
+	(void)snprintf(type, sizeof(type), "urn:balabaqsha:problem:%s",
+	    p->code);
+	if ((doc = cJSON_CreateObject()) == NULL ||
+	    cJSON_AddStringToObject(doc, "type", type) == NULL ||
+	    cJSON_AddStringToObject(doc, "title", p->title[c->lang]) == NULL ||
+	    cJSON_AddNumberToObject(doc, "status", p->status) == NULL ||
+	    cJSON_AddStringToObject(doc, "code", p->code) == NULL ||
+	    cJSON_AddStringToObject(doc, "detail",
+		detail != NULL ? detail : p->title[c->lang]) == NULL ||
+	    cJSON_AddStringToObject(doc, "request_id", c->request_id) == NULL ||
+	    (errors = cJSON_AddArrayToObject(doc, "errors")) == NULL)
+		goto fail;
+
+	for (i = 0; i < c->fe.n; i++) {
+		if ((e = cJSON_CreateObject()) == NULL)
+			goto fail;
+		cJSON_AddItemToArray(errors, e);
+		if (cJSON_AddStringToObject(e, "field", c->fe.e[i].field) ==
+			NULL ||
+		    cJSON_AddStringToObject(e, "code",
+			field_messages[c->fe.e[i].code].code) == NULL ||
+		    cJSON_AddStringToObject(e, "message",
+			field_messages[c->fe.e[i].code].message[c->lang]) == NULL)
+			goto fail;
+	}
+
+	if ((text = cJSON_PrintUnformatted(doc)) == NULL)
+		goto fail;
+	if (p->status == 503)
+		http_response_header(c->req, "retry-after", "1");
+	ret = reply(c, p->status, "application/problem+json; charset=utf-8",
+	    text, strlen(text), p->code);
+	cJSON_free(text);
+	cJSON_Delete(doc);
+
+	return (ret);
+
+fail:
+	cJSON_Delete(doc);
+	return (reply(c, 500, "text/plain", "internal error\n", 15,
+	    problems[PROBLEM_INTERNAL_ERROR].code));
+}
+
+int
+api_reply_fields(struct api_call *c, enum problem_code code)
+{
+	return (api_reply_problem(c, code, NULL));
+}
+
+static int
+preflight(struct api_call *c)
+{
+	struct http_request *req = c->req;
+	char allow[96];
+
+	if (!route_allow_header(routes[c->route].methods, allow, sizeof(allow)))
+		return (api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
+	http_response_header(req, "allow", allow);
+	if (origin_allowed(req) != NULL) {
+		http_response_header(req, "access-control-allow-methods", allow);
+		http_response_header(req, "access-control-allow-headers",
+		    CORS_ALLOW_HEADERS);
+		http_response_header(req, "access-control-max-age", "600");
+	}
+
+	return (reply(c, 204, NULL, NULL, 0, NULL));
+}
+
+/*
+ * Makes (or finds again, when Kore wakes the handler) the request's
+ * context.  NULL means the request is already answered: a preflight, a
+ * method the route does not take, or no memory.
+ */
+struct api_call *
+api_call_begin(struct http_request *req, enum route_id route, size_t ext)
+{
+	struct api_call *c;
+	const char *v;
+	char allow[96];
+
+	if (http_state_exists(req))
+		return (http_state_get(req));
+
+	c = http_state_create(req, sizeof(*c), call_free);
+	memset(c, 0, sizeof(*c));
+	c->req = req;
+	c->route = route;
+	c->started_us = api_now_us();
+	c->lang = LANG_DEFAULT;
+	if (http_request_header(req, "accept-language", &v))
+		c->lang = lang_from_accept(v);
+	if (!http_request_header(req, "x-request-id", &v) || !reqid_valid(v) ||
+	    snprintf(c->request_id, sizeof(c->request_id), "%s", v) < 0) {
+		if (!reqid_generate(c->request_id, sizeof(c->request_id)))
+			(void)snprintf(c->request_id, sizeof(c->request_id),
+			    "%u-%llu", (unsigned)getpid(),
+			    (unsigned long long)c->started_us);
+	}
+	if (ext > 0)
+		c->ext = kore_calloc(1, ext);
+
+	if (req->method == HTTP_METHOD_OPTIONS) {
+		(void)preflight(c);
+		return (NULL);
+	}
+	if (!(routes[route].methods & method_bit(req->method))) {
+		if (routes[route].methods == 0) {
+			(void)api_reply_problem(c, PROBLEM_NOT_FOUND, NULL);
+			return (NULL);
+		}
+		if (route_allow_header(routes[route].methods, allow,
+		    sizeof(allow)))
+			http_response_header(req, "allow", allow);
+		(void)api_reply_problem(c, PROBLEM_METHOD_NOT_ALLOWED, NULL);
+		return (NULL);
+	}
+
+	return (c);
+}

@@ -1,0 +1,329 @@
+/*
+ * One database statement per request, asynchronously, with a deadline.
+ *
+ * Kore's pool gives up on nothing by itself: a PostgreSQL that hangs keeps
+ * a request asleep forever, and cleaning up a query in flight calls the
+ * blocking PQcancel.  So every call has a timer; when it fires, or when a
+ * connection turns out broken, the connection is destroyed through Kore's
+ * own error path (kore_pgsql_handle with an error), which closes it without
+ * a cancel and wakes the request, and the client gets its 503 in time.  A
+ * statement that failed to send never reached the server and is retried on
+ * another connection: that is what a database restart leaves in the pool.
+ * After a failed connect or a timeout the worker answers 503 at once until
+ * a non-blocking probe reaches the database again (dbhealth.c).
+ */
+
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bq/api.h"
+
+#define DB_NAME "db"
+
+static int db_setup(struct http_request *);
+static int db_query(struct http_request *);
+static int db_wait(struct http_request *);
+static int db_result(struct http_request *);
+static int db_error(struct http_request *);
+static int db_done(struct http_request *);
+
+enum { S_SETUP, S_QUERY, S_WAIT, S_RESULT, S_ERROR, S_DONE };
+
+static struct http_state states[] = {
+	KORE_HTTP_STATE(db_setup),
+	KORE_HTTP_STATE(db_query),
+	KORE_HTTP_STATE(db_wait),
+	KORE_HTTP_STATE(db_result),
+	KORE_HTTP_STATE(db_error),
+	KORE_HTTP_STATE(db_done),
+};
+
+void
+api_db_prepare(struct api_call *c, const char *query, api_render_fn render)
+{
+	c->db.query = query;
+	c->db.render = render;
+	c->db.nparams = 0;
+}
+
+/* A text parameter; NULL is SQL NULL.  The value must outlive the call. */
+void
+api_db_param(struct api_call *c, const char *value)
+{
+	int i;
+
+	if (c->db.nparams == API_DB_PARAMS_MAX)
+		fatal("api_db_param: too many parameters for %s",
+		    routes[c->route].path);
+	i = c->db.nparams++;
+	c->db.values[i] = value;
+	c->db.lengths[i] = value != NULL ? (int)strlen(value) : 0;
+	c->db.formats[i] = 0;
+}
+
+static struct metrics_worker *
+stats(void)
+{
+	return (&api_metrics->worker[worker->id]);
+}
+
+static void
+set_waiting(struct api_call *c, int on)
+{
+	if (c->db.waiting != on)
+		metrics_add(&stats()->db_waiting, on ? 1 : -1);
+	c->db.waiting = on;
+}
+
+static void
+set_busy(struct api_call *c, int on)
+{
+	if (c->db.busy != on)
+		metrics_add(&stats()->db_busy, on ? 1 : -1);
+	c->db.busy = on;
+}
+
+/* Destroys the connection without PQcancel; Kore wakes the request. */
+static void
+db_abandon(struct api_call *c)
+{
+	if (c->db.sql.conn != NULL)
+		kore_pgsql_handle(c->db.sql.conn, 1);
+	set_busy(c, 0);
+}
+
+static void
+db_mark_down(void)
+{
+	metrics_count(&stats()->db_failures);
+	api_db_unreachable();
+}
+
+static void
+db_deadline(void *arg, uint64_t now)
+{
+	struct http_request *req = arg;
+	struct api_call *c;
+
+	(void)now;
+	c = http_state_get(req);
+	c->db.timer = NULL;
+	c->db.timed_out = 1;
+	metrics_count(&stats()->db_timeouts);
+	if (c->db.sql.conn != NULL) {
+		db_abandon(c);
+		db_mark_down();
+	}
+	http_request_wakeup(req);
+}
+
+static int
+db_fail(struct api_call *c)
+{
+	c->db.failed = 1;
+	c->req->fsm_state = S_DONE;
+	return (HTTP_STATE_CONTINUE);
+}
+
+static int
+db_setup(struct http_request *req)
+{
+	struct api_call *c = http_state_get(req);
+
+	if (c->db.timed_out)
+		return (db_fail(c));
+	if (!c->db.armed) {
+		c->db.armed = 1;
+		c->db.timer = kore_timer_add(db_deadline,
+		    (uint64_t)api_config.db_timeout_ms, req, KORE_TIMER_ONESHOT);
+	}
+	if (!api_db_available())
+		return (db_fail(c));
+
+	if (!c->started_db) {
+		c->started_db = 1;
+		kore_pgsql_init(&c->db.sql);
+		kore_pgsql_bind_request(&c->db.sql, req);
+	}
+
+	if (!kore_pgsql_setup(&c->db.sql, DB_NAME, KORE_PGSQL_ASYNC)) {
+		if (c->db.sql.state == KORE_PGSQL_STATE_INIT) {
+			/* Queued for a connection; Kore wakes us. */
+			set_waiting(c, 1);
+			return (HTTP_STATE_RETRY);
+		}
+		set_waiting(c, 0);
+		kore_log(LOG_NOTICE, "request %s: no database connection: %s",
+		    c->request_id, c->db.sql.error ? c->db.sql.error : "?");
+		db_mark_down();
+		return (db_fail(c));
+	}
+	set_waiting(c, 0);
+
+	req->fsm_state = S_QUERY;
+	return (HTTP_STATE_CONTINUE);
+}
+
+/*
+ * An idle connection has nothing to say: if its socket is readable, the
+ * server closed it (a restart sends 57P01, then EOF) and it must not carry
+ * a statement whose fate we could then not know.
+ */
+static int
+conn_stale(struct kore_pgsql *sql)
+{
+	struct pollfd pfd;
+
+	pfd.fd = PQsocket(sql->conn->db);
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+
+	return (pfd.fd < 0 || poll(&pfd, 1, 0) != 0);
+}
+
+static int
+db_query(struct http_request *req)
+{
+	struct api_call *c = http_state_get(req);
+
+	set_busy(c, 1);
+	if (conn_stale(&c->db.sql) ||
+	    !kore_pgsql_query_param_fields(&c->db.sql, c->db.query, 0,
+	    c->db.nparams, c->db.values, c->db.lengths, c->db.formats)) {
+		/* Not sent: a connection the server closed.  Try another. */
+		db_abandon(c);
+		kore_pgsql_cleanup(&c->db.sql);
+		kore_pgsql_init(&c->db.sql);
+		kore_pgsql_bind_request(&c->db.sql, req);
+		if (++c->db.resends > pgsql_conn_max)
+			return (db_fail(c));
+		req->fsm_state = S_SETUP;
+		return (HTTP_STATE_CONTINUE);
+	}
+
+	req->fsm_state = S_WAIT;
+	return (HTTP_STATE_CONTINUE);
+}
+
+static int
+db_wait(struct http_request *req)
+{
+	struct api_call *c = http_state_get(req);
+
+	if (c->db.timed_out)
+		return (db_fail(c));
+
+	switch (c->db.sql.state) {
+	case KORE_PGSQL_STATE_WAIT:
+		return (HTTP_STATE_RETRY);
+	case KORE_PGSQL_STATE_COMPLETE:
+		set_busy(c, 0);
+		req->fsm_state = S_DONE;
+		break;
+	case KORE_PGSQL_STATE_RESULT:
+		req->fsm_state = S_RESULT;
+		break;
+	case KORE_PGSQL_STATE_ERROR:
+		req->fsm_state = S_ERROR;
+		break;
+	default:
+		kore_pgsql_continue(&c->db.sql);
+		break;
+	}
+
+	return (HTTP_STATE_CONTINUE);
+}
+
+static int
+db_result(struct http_request *req)
+{
+	struct api_call *c = http_state_get(req);
+
+	if (c->db.render != NULL && c->out_status == 0)
+		c->db.render(c, &c->db.sql);
+	kore_pgsql_continue(&c->db.sql);
+	req->fsm_state = S_WAIT;
+
+	return (HTTP_STATE_CONTINUE);
+}
+
+static void
+copy_diag(char *dst, size_t len, const PGresult *res, int field)
+{
+	const char *v;
+
+	v = (res != NULL) ? PQresultErrorField(res, field) : NULL;
+	(void)snprintf(dst, len, "%s", v != NULL ? v : "");
+}
+
+static int
+db_error(struct http_request *req)
+{
+	struct api_call *c = http_state_get(req);
+	const PGresult *res = c->db.sql.result;
+
+	if (c->db.failed || c->db.sql.conn == NULL ||
+	    PQstatus(c->db.sql.conn->db) != CONNECTION_OK) {
+		/* The connection broke under the statement. */
+		db_abandon(c);
+		metrics_count(&stats()->db_failures);
+		return (db_fail(c));
+	}
+
+	/* The statement failed; the connection is fine.  Drain it. */
+	copy_diag(c->db.sqlstate, sizeof(c->db.sqlstate), res,
+	    PG_DIAG_SQLSTATE);
+	copy_diag(c->db.column, sizeof(c->db.column), res,
+	    PG_DIAG_COLUMN_NAME);
+	copy_diag(c->db.hint, sizeof(c->db.hint), res,
+	    PG_DIAG_MESSAGE_HINT);
+	if (strncmp(c->db.sqlstate, "BQ", 2) != 0)
+		kore_log(LOG_NOTICE, "request %s: %s: sqlstate %s",
+		    c->request_id, routes[c->route].path, c->db.sqlstate);
+	c->db.failed = 1;
+	kore_pgsql_continue(&c->db.sql);
+	req->fsm_state = S_WAIT;
+
+	return (HTTP_STATE_CONTINUE);
+}
+
+static int
+db_done(struct http_request *req)
+{
+	struct api_call *c = http_state_get(req);
+	enum problem_code code;
+
+	if (c->db.timer != NULL) {
+		kore_timer_remove(c->db.timer);
+		c->db.timer = NULL;
+	}
+	set_busy(c, 0);
+	set_waiting(c, 0);
+
+	if (c->db.failed) {
+		if (c->db.sqlstate[0] == '\0')
+			code = PROBLEM_SERVICE_UNAVAILABLE;
+		else
+			code = problem_from_sqlstate(c->db.sqlstate);
+		if (code == PROBLEM_VALIDATION_FAILED && c->db.column[0] != '\0')
+			field_errors_add(&c->fe, c->db.column,
+			    field_code_from_name(c->db.hint));
+		(void)api_reply_problem(c, code, NULL);
+	} else if (c->out_status == 0) {
+		kore_log(LOG_ERR, "request %s: %s: no reply rendered",
+		    c->request_id, routes[c->route].path);
+		(void)api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL);
+	} else {
+		(void)api_reply_json(c, c->out_status, c->out);
+	}
+
+	return (HTTP_STATE_COMPLETE);
+}
+
+int
+api_db_run(struct api_call *c)
+{
+	return (http_state_run(states, sizeof(states) / sizeof(states[0]),
+	    c->req));
+}

@@ -1,0 +1,97 @@
+/*
+ * The module's life: the parent reads and checks the configuration, loads
+ * the OpenAPI document and maps the shared metrics before the workers
+ * fork; each worker then registers its database pool.
+ */
+
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <kore/seccomp.h>
+
+#include "bq/api.h"
+
+struct bq_config api_config;
+struct metrics *api_metrics;
+char *api_openapi;
+size_t api_openapi_len;
+
+void kore_parent_configure(int, char **);
+int bq_init(int);
+
+/* What workers need beyond Kore's own filter (KORE-NOTES.md). */
+KORE_SECCOMP_FILTER("bq",
+    KORE_SYSCALL_DENY(clone3, ENOSYS),
+    KORE_SYSCALL_ALLOW(rseq),
+    KORE_SYSCALL_ALLOW(newfstatat),
+    KORE_SYSCALL_ALLOW(getrandom)
+)
+
+static void
+load_openapi(const char *path)
+{
+	struct stat st;
+	ssize_t r;
+	size_t off;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		fatal("bq: cannot open %s: %s", path, strerror(errno));
+	if (fstat(fd, &st) == -1 || st.st_size <= 0 ||
+	    st.st_size > 8 * 1024 * 1024)
+		fatal("bq: %s: unusable size", path);
+
+	api_openapi_len = (size_t)st.st_size;
+	api_openapi = kore_malloc(api_openapi_len);
+	for (off = 0; off < api_openapi_len; off += (size_t)r) {
+		r = read(fd, api_openapi + off, api_openapi_len - off);
+		if (r <= 0)
+			fatal("bq: reading %s failed", path);
+	}
+	(void)close(fd);
+}
+
+void
+kore_parent_configure(int argc, char **argv)
+{
+	char err[256];
+	void *p;
+
+	(void)argc;
+	(void)argv;
+
+	if (!config_load(&api_config, err, sizeof(err)))
+		fatal("bq: configuration: %s", err);
+	load_openapi(api_config.openapi_path);
+
+	/* Shared by every worker forked after this. */
+	p = mmap(NULL, sizeof(*api_metrics), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		fatal("bq: mmap metrics: %s", strerror(errno));
+	api_metrics = p;
+	memset(api_metrics, 0, sizeof(*api_metrics));
+	api_metrics->started = (uint64_t)time(NULL);
+
+	if (worker_count >= METRICS_WORKERS_MAX)
+		fatal("bq: at most %d workers", METRICS_WORKERS_MAX - 1);
+}
+
+int
+bq_init(int state)
+{
+	if (state != KORE_MODULE_LOAD)
+		return (KORE_RESULT_OK);
+
+	if (!kore_pgsql_register("db", api_config.db_dsn))
+		fatal("bq: cannot register the database");
+
+	return (KORE_RESULT_OK);
+}

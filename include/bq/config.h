@@ -1,0 +1,24 @@
+/*
+ * The service's settings, read once from the environment in the parent
+ * process before the workers fork, so every worker sees the same values.
+ */
+#ifndef BQ_CONFIG_H
+#define BQ_CONFIG_H
+
+#include <stddef.h>
+
+#include "bq/cors.h"
+
+struct bq_config {
+	char *data_dir;
+	char *db_dsn;
+	char *openapi_path;
+	int db_timeout_ms;
+	int demo;
+	struct cors cors;
+};
+
+int config_load(struct bq_config *, char *, size_t);
+void config_free(struct bq_config *);
+
+#endif

@@ -1,0 +1,9 @@
+/* The Kazakhstan individual identification number (ЖСН, IIN). */
+#ifndef BQ_IIN_H
+#define BQ_IIN_H
+
+#define IIN_LEN 12
+
+int iin_valid(const char *);
+
+#endif

@@ -1,0 +1,84 @@
+/*
+ * The API's error vocabulary: one table of problems (stable code, HTTP
+ * status, title per language) and one of field error codes, as httpd keeps
+ * HTTP_ERRORS.  The PostgreSQL side raises SQLSTATEs that map onto it.
+ */
+#ifndef BQ_PROBLEM_H
+#define BQ_PROBLEM_H
+
+#include <stddef.h>
+
+#include "bq/lang.h"
+
+enum problem_code {
+	PROBLEM_BAD_REQUEST,
+	PROBLEM_MALFORMED_JSON,
+	PROBLEM_VALIDATION_FAILED,
+	PROBLEM_UNAUTHORIZED,
+	PROBLEM_FORBIDDEN,
+	PROBLEM_NOT_FOUND,
+	PROBLEM_METHOD_NOT_ALLOWED,
+	PROBLEM_CONFLICT,
+	PROBLEM_PAYLOAD_TOO_LARGE,
+	PROBLEM_UNSUPPORTED_MEDIA_TYPE,
+	PROBLEM_RATE_LIMITED,
+	PROBLEM_INTERNAL_ERROR,
+	PROBLEM_SERVICE_UNAVAILABLE,
+	PROBLEM__MAX
+};
+
+enum field_code {
+	FIELD_REQUIRED,
+	FIELD_UNKNOWN,
+	FIELD_WRONG_TYPE,
+	FIELD_TOO_SHORT,
+	FIELD_TOO_LONG,
+	FIELD_OUT_OF_RANGE,
+	FIELD_INVALID_FORMAT,
+	FIELD_INVALID_VALUE,
+	FIELD_CONTROL_CHARACTER,
+	FIELD_SYNTAX,
+	FIELD_INVALID_UTF8,
+	FIELD_NUL_CHARACTER,
+	FIELD_DUPLICATE_KEY,
+	FIELD_TOO_DEEP,
+	FIELD_TRAILING_DATA,
+	FIELD_NOT_OBJECT,
+	FIELD_EMPTY,
+	FIELD__MAX
+};
+
+struct problem {
+	const char *code;
+	int status;
+	const char *title[LANG__MAX];
+};
+
+struct field_message {
+	const char *code;
+	const char *message[LANG__MAX];
+};
+
+#define FIELD_ERRORS_MAX 16
+#define FIELD_NAME_MAX 64
+
+struct field_error {
+	char field[FIELD_NAME_MAX];
+	enum field_code code;
+};
+
+/* Errors about one request; the ones past FIELD_ERRORS_MAX are counted. */
+struct field_errors {
+	size_t n;
+	size_t dropped;
+	struct field_error e[FIELD_ERRORS_MAX];
+};
+
+extern const struct problem problems[PROBLEM__MAX];
+extern const struct field_message field_messages[FIELD__MAX];
+
+void field_errors_add(struct field_errors *, const char *, enum field_code);
+enum problem_code problem_from_sqlstate(const char *);
+enum field_code field_code_from_name(const char *);
+
+#endif

@@ -1,0 +1,97 @@
+# Shared by the scripts in this folder; sourced, never run.
+# shellcheck shell=bash
+
+set -euo pipefail
+
+BQ_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export BQ_ROOT
+BQ_DATA_DIR=${BQ_DATA_DIR:-$BQ_ROOT/var}
+case $BQ_DATA_DIR in /*) ;; *) BQ_DATA_DIR=$PWD/$BQ_DATA_DIR ;; esac
+export BQ_DATA_DIR
+BQ_HTTP_PORT=${BQ_HTTP_PORT:-8888}
+PG_BIN=/usr/lib/postgresql/15/bin
+BQ_DB_NAME=balabaqsha
+
+say() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# The Debian packages the project needs, installed only when missing.
+BQ_PACKAGES=(
+	build-essential cmake pkg-config clang-format kore
+	postgresql-15 postgresql-client-15 libpq-dev
+	libssl-dev libjwt-dev libcjson-dev libargon2-dev libcmocka-dev
+	python3 python3-pytest python3-requests python3-psycopg
+	python3-jsonschema python3-yaml python3-hypothesis
+	nodejs npm curl
+)
+
+ensure_packages() {
+	local missing=() p
+	for p in "${BQ_PACKAGES[@]}"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+			grep -q 'install ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	say "installing ${missing[*]}"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_node_tools() {
+	[ -x "$BQ_ROOT/node_modules/.bin/redocly" ] && return 0
+	say "installing the spec tools from package-lock.json"
+	(cd "$BQ_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+build() {
+	local dir=$BQ_ROOT/build
+	cmake -S "$BQ_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${BQ_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+	cmake --build "$dir" -j "$(nproc)" -- --no-print-directory >/dev/null
+}
+
+# PostgreSQL refuses to run as root: the cluster belongs to "postgres"
+# then, and everything that touches it runs as that user.
+pg_user() {
+	if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi
+}
+
+as_pg() {
+	if [ "$(id -u)" -eq 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+# The cluster's owner must reach the data folder: where a parent folder
+# shuts it out, open that folder for traversal only (no listing).
+grant_traverse() {
+	local d=$1
+	[ "$(id -u)" -eq 0 ] || return 0
+	while [ "$d" != / ]; do
+		if ! runuser -u postgres -- test -x "$d" 2>/dev/null; then
+			say "letting postgres traverse $d (chmod o+x)"
+			chmod o+x "$d"
+		fi
+		d=$(dirname "$d")
+	done
+}
+
+db_socket_dir() { echo "$BQ_DATA_DIR/run"; }
+
+# The DSN the service uses: its own role, over the socket in the data
+# folder, with a server-side statement timeout a little under the
+# client's deadline so the server gives up first and keeps the connection.
+db_api_dsn() {
+	local timeout=${BQ_DB_TIMEOUT_MS:-1500}
+	echo "host=$(db_socket_dir) port=${BQ_DB_PORT:-5432} dbname=$BQ_DB_NAME user=bq_api connect_timeout=2 application_name=bq-api options='-c statement_timeout=$((timeout - 200))'"
+}
+
+db_admin_args() {
+	echo "-h $(db_socket_dir) -p ${BQ_DB_PORT:-5432} -U bq -d $BQ_DB_NAME"
+}

@@ -1,0 +1,106 @@
+/*
+ * Settings come from the environment (the scripts and a deployment's unit
+ * file set them), are checked once in the parent, and a bad value stops
+ * the start with a message rather than running half configured.
+ */
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bq/config.h"
+
+static char *
+env_dup(const char *name, const char *fallback)
+{
+	const char *v;
+
+	if ((v = getenv(name)) == NULL || v[0] == '\0')
+		v = fallback;
+
+	return (v != NULL ? strdup(v) : NULL);
+}
+
+static int
+env_int(const char *name, int fallback, int min, int max, int *out)
+{
+	const char *v;
+	char *end;
+	long n;
+
+	if ((v = getenv(name)) == NULL || v[0] == '\0') {
+		*out = fallback;
+		return (1);
+	}
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < min || n > max)
+		return (0);
+	*out = (int)n;
+
+	return (1);
+}
+
+int
+config_load(struct bq_config *c, char *err, size_t errlen)
+{
+	const char *mode;
+
+	memset(c, 0, sizeof(*c));
+
+	if ((c->data_dir = env_dup("BQ_DATA_DIR", "var")) == NULL ||
+	    (c->openapi_path = env_dup("BQ_OPENAPI", "openapi.yaml")) == NULL)
+		goto nomem;
+
+	if ((c->db_dsn = env_dup("BQ_DB_DSN", NULL)) == NULL) {
+		(void)snprintf(err, errlen, "BQ_DB_DSN is not set");
+		goto fail;
+	}
+
+	/* Under the 2 s a client may wait, with room to answer. */
+	if (!env_int("BQ_DB_TIMEOUT_MS", 1500, 100, 60000, &c->db_timeout_ms)) {
+		(void)snprintf(err, errlen,
+		    "BQ_DB_TIMEOUT_MS must be 100 to 60000");
+		goto fail;
+	}
+
+	mode = getenv("BQ_MODE");
+	if (mode == NULL || strcmp(mode, "production") == 0)
+		c->demo = 0;
+	else if (strcmp(mode, "demo") == 0)
+		c->demo = 1;
+	else {
+		(void)snprintf(err, errlen,
+		    "BQ_MODE must be demo or production");
+		goto fail;
+	}
+
+	if (!cors_parse(&c->cors, getenv("BQ_CORS_ORIGINS"))) {
+		(void)snprintf(err, errlen,
+		    "BQ_CORS_ORIGINS: comma separated http(s)://host[:port] "
+		    "origins, or *");
+		goto fail;
+	}
+
+	return (1);
+
+nomem:
+	(void)snprintf(err, errlen, "out of memory");
+fail:
+	config_free(c);
+	return (0);
+}
+
+void
+config_free(struct bq_config *c)
+{
+	if (c == NULL)
+		return;
+	free(c->data_dir);
+	free(c->db_dsn);
+	free(c->openapi_path);
+	cors_free(&c->cors);
+	memset(c, 0, sizeof(*c));
+}

@@ -1,0 +1,196 @@
+/*
+ * The API's errors.  Codes are stable: clients branch on them, so a code is
+ * never renamed; titles are for people and may be reworded.
+ */
+
+#include <string.h>
+
+#include "bq/problem.h"
+
+const struct problem problems[PROBLEM__MAX] = {
+	[PROBLEM_BAD_REQUEST] = { "bad_request", 400,
+	    { "Сұраныс жарамсыз.", "Некорректный запрос.",
+		"The request is not valid." } },
+	[PROBLEM_MALFORMED_JSON] = { "malformed_json", 400,
+	    { "Сұраныс денесі дұрыс JSON емес.",
+		"Тело запроса не является корректным JSON.",
+		"The request body is not valid JSON." } },
+	[PROBLEM_VALIDATION_FAILED] = { "validation_failed", 422,
+	    { "Сұраныста қате өрістер бар.",
+		"Запрос содержит недопустимые поля.",
+		"The request has invalid fields." } },
+	[PROBLEM_UNAUTHORIZED] = { "unauthorized", 401,
+	    { "Аутентификация қажет.", "Требуется аутентификация.",
+		"Authentication is required." } },
+	[PROBLEM_FORBIDDEN] = { "forbidden", 403,
+	    { "Бұл әрекетке құқығыңыз жоқ.",
+		"У вас нет прав на это действие.", "You may not do this." } },
+	[PROBLEM_NOT_FOUND] = { "not_found", 404,
+	    { "Табылмады.", "Не найдено.", "Not found." } },
+	[PROBLEM_METHOD_NOT_ALLOWED] = { "method_not_allowed", 405,
+	    { "Бұл әдіске мұнда рұқсат жоқ.",
+		"Этот метод здесь не разрешён.",
+		"This method is not allowed here." } },
+	[PROBLEM_CONFLICT] = { "conflict", 409,
+	    { "Сұраныс ағымдағы күйге қайшы келеді.",
+		"Запрос противоречит текущему состоянию.",
+		"The request conflicts with the current state." } },
+	[PROBLEM_PAYLOAD_TOO_LARGE] = { "payload_too_large", 413,
+	    { "Сұраныс денесі тым үлкен.", "Тело запроса слишком большое.",
+		"The request body is too large." } },
+	[PROBLEM_UNSUPPORTED_MEDIA_TYPE] = { "unsupported_media_type", 415,
+	    { "Бұл мазмұн түрі мұнда қабылданбайды.",
+		"Этот тип содержимого здесь не принимается.",
+		"This content type is not accepted here." } },
+	[PROBLEM_RATE_LIMITED] = { "rate_limited", 429,
+	    { "Сұраныстар тым көп; кейінірек қайталаңыз.",
+		"Слишком много запросов; повторите позже.",
+		"Too many requests; try again later." } },
+	[PROBLEM_INTERNAL_ERROR] = { "internal_error", 500,
+	    { "Ішкі қате орын алды.", "Произошла внутренняя ошибка.",
+		"An internal error occurred." } },
+	[PROBLEM_SERVICE_UNAVAILABLE] = { "service_unavailable", 503,
+	    { "Қызмет уақытша қолжетімсіз; сәл кейінірек қайталаңыз.",
+		"Сервис временно недоступен; повторите чуть позже.",
+		"The service is temporarily unavailable; try again shortly." } },
+};
+
+const struct field_message field_messages[FIELD__MAX] = {
+	[FIELD_REQUIRED] = { "required",
+	    { "Бұл өріс міндетті.", "Обязательное поле.",
+		"This field is required." } },
+	[FIELD_UNKNOWN] = { "unknown_field",
+	    { "Белгісіз өріс.", "Неизвестное поле.",
+		"This field is not recognised." } },
+	[FIELD_WRONG_TYPE] = { "wrong_type",
+	    { "Өріс түрі қате.", "Неверный тип поля.",
+		"This field has the wrong type." } },
+	[FIELD_TOO_SHORT] = { "too_short",
+	    { "Мән тым қысқа.", "Значение слишком короткое.",
+		"This value is too short." } },
+	[FIELD_TOO_LONG] = { "too_long",
+	    { "Мән тым ұзын.", "Значение слишком длинное.",
+		"This value is too long." } },
+	[FIELD_OUT_OF_RANGE] = { "out_of_range",
+	    { "Мән рұқсат етілген ауқымнан тыс.",
+		"Значение вне допустимого диапазона.",
+		"This value is out of range." } },
+	[FIELD_INVALID_FORMAT] = { "invalid_format",
+	    { "Мән пішімі қате.", "Неверный формат значения.",
+		"This value has an invalid format." } },
+	[FIELD_INVALID_VALUE] = { "invalid_value",
+	    { "Мұндай мәнге рұқсат жоқ.", "Недопустимое значение.",
+		"This value is not allowed." } },
+	[FIELD_CONTROL_CHARACTER] = { "control_character",
+	    { "Мұнда басқару таңбаларына рұқсат жоқ.",
+		"Управляющие символы здесь недопустимы.",
+		"Control characters are not allowed here." } },
+	[FIELD_SYNTAX] = { "syntax",
+	    { "JSON синтаксисі қате.", "Синтаксическая ошибка JSON.",
+		"The JSON text is malformed." } },
+	[FIELD_INVALID_UTF8] = { "invalid_utf8",
+	    { "Мәтін дұрыс UTF-8 емес.", "Текст не является корректным UTF-8.",
+		"The text is not valid UTF-8." } },
+	[FIELD_NUL_CHARACTER] = { "nul_character",
+	    { "NUL таңбасына рұқсат жоқ.", "Символ NUL недопустим.",
+		"NUL characters are not allowed." } },
+	[FIELD_DUPLICATE_KEY] = { "duplicate_key",
+	    { "Бұл кілт қайталанады.", "Ключ повторяется.",
+		"This key appears more than once." } },
+	[FIELD_TOO_DEEP] = { "too_deep",
+	    { "JSON кірістіру тым терең.", "Слишком глубокая вложенность JSON.",
+		"The JSON nesting is too deep." } },
+	[FIELD_TRAILING_DATA] = { "trailing_data",
+	    { "JSON мәнінен кейін артық деректер бар.",
+		"После JSON-значения есть лишние данные.",
+		"There is data after the JSON value." } },
+	[FIELD_NOT_OBJECT] = { "not_object",
+	    { "Дене JSON нысаны болуы керек.",
+		"Тело должно быть JSON-объектом.",
+		"The body must be a JSON object." } },
+	[FIELD_EMPTY] = { "empty",
+	    { "Сұраныс денесі бос.", "Тело запроса пустое.",
+		"The body is empty." } },
+};
+
+void
+field_errors_add(struct field_errors *fe, const char *field,
+    enum field_code code)
+{
+	size_t n;
+
+	if (fe->n == FIELD_ERRORS_MAX) {
+		fe->dropped++;
+		return;
+	}
+	n = strlen(field);
+	if (n >= FIELD_NAME_MAX) {
+		/* Cut a long name at a character boundary: it is echoed. */
+		n = FIELD_NAME_MAX - 1;
+		while (n > 0 && ((unsigned char)field[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(fe->e[fe->n].field, field, n);
+	fe->e[fe->n].field[n] = '\0';
+	fe->e[fe->n].code = code;
+	fe->n++;
+}
+
+/*
+ * Our PL/pgSQL functions raise SQLSTATEs of class BQ whose last three digits
+ * are the HTTP status (BQ404, BQ409, ...), and BQ422 names the field in the
+ * error's COLUMN and its field code in HINT; the caller reads those.  A few
+ * standard states are the database saying "not now", which is a 503: the
+ * client may retry.  Anything else is our bug, a 500.
+ */
+enum problem_code
+problem_from_sqlstate(const char *state)
+{
+	static const struct {
+		const char *state;
+		enum problem_code code;
+	} map[] = {
+		{ "BQ400", PROBLEM_BAD_REQUEST },
+		{ "BQ401", PROBLEM_UNAUTHORIZED },
+		{ "BQ403", PROBLEM_FORBIDDEN },
+		{ "BQ404", PROBLEM_NOT_FOUND },
+		{ "BQ409", PROBLEM_CONFLICT },
+		{ "BQ422", PROBLEM_VALIDATION_FAILED },
+		{ "BQ429", PROBLEM_RATE_LIMITED },
+		{ "23505", PROBLEM_CONFLICT },
+		{ "40001", PROBLEM_SERVICE_UNAVAILABLE },
+		{ "40P01", PROBLEM_SERVICE_UNAVAILABLE },
+		{ "55P03", PROBLEM_SERVICE_UNAVAILABLE },
+		{ "57014", PROBLEM_SERVICE_UNAVAILABLE },
+	};
+	size_t i;
+
+	if (state == NULL)
+		return (PROBLEM_SERVICE_UNAVAILABLE);
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		if (strcmp(state, map[i].state) == 0)
+			return (map[i].code);
+	}
+
+	/* Connection exceptions, resources, operator intervention. */
+	if (strncmp(state, "08", 2) == 0 || strncmp(state, "53", 2) == 0 ||
+	    strncmp(state, "57P", 3) == 0)
+		return (PROBLEM_SERVICE_UNAVAILABLE);
+
+	return (PROBLEM_INTERNAL_ERROR);
+}
+
+/* The field code a BQ422 names in its HINT; invalid_value if unknown. */
+enum field_code
+field_code_from_name(const char *name)
+{
+	int i;
+
+	for (i = 0; name != NULL && i < FIELD__MAX; i++) {
+		if (strcmp(name, field_messages[i].code) == 0)
+			return ((enum field_code)i);
+	}
+
+	return (FIELD_INVALID_VALUE);
+}

@@ -1,0 +1,42 @@
+/* The route table that routes.h declares once. */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "bq/routes.h"
+
+#define ROUTE_ENTRY(id, path, methods) [ROUTE_##id] = { path, methods },
+const struct route routes[ROUTE__MAX] = { BQ_ROUTES(ROUTE_ENTRY) };
+#undef ROUTE_ENTRY
+
+/* The Allow header for a 405: the route's methods, and OPTIONS for CORS. */
+int
+route_allow_header(int methods, char *out, size_t outlen)
+{
+	static const struct {
+		int bit;
+		const char *name;
+	} names[] = {
+		{ ROUTE_M_GET, "GET, HEAD" },
+		{ ROUTE_M_POST, "POST" },
+		{ ROUTE_M_PUT, "PUT" },
+		{ ROUTE_M_PATCH, "PATCH" },
+		{ ROUTE_M_DELETE, "DELETE" },
+	};
+	size_t i, len;
+	int n;
+
+	len = 0;
+	out[0] = '\0';
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!(methods & names[i].bit))
+			continue;
+		n = snprintf(out + len, outlen - len, "%s, ", names[i].name);
+		if (n < 0 || (size_t)n >= outlen - len)
+			return (0);
+		len += (size_t)n;
+	}
+	n = snprintf(out + len, outlen - len, "OPTIONS");
+
+	return (n > 0 && (size_t)n < outlen - len);
+}
