@@ -43,8 +43,8 @@ media_type_ok(const char *v)
 }
 
 int
-api_body_json(struct api_call *c, const struct json_field *spec, size_t n,
-    void *out)
+api_body_json(
+    struct api_call *c, const struct json_field *spec, size_t n, void *out)
 {
 	struct http_request *req = c->req;
 	const char *type;
@@ -55,7 +55,8 @@ api_body_json(struct api_call *c, const struct json_field *spec, size_t n,
 
 	if (!http_request_header(req, "content-type", &type) ||
 	    !media_type_ok(type)) {
-		(void)api_reply_problem(c, PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL);
+		(void)api_reply_problem(
+		    c, PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL);
 		return (0);
 	}
 	if (req->http_body_length > API_JSON_MAX) {

@@ -98,9 +98,10 @@ common_headers(struct api_call *c)
 	    c->cache_control != NULL ? c->cache_control : "no-store");
 	http_response_header(req, "vary", "Origin, Accept-Language");
 	if ((origin = origin_allowed(req)) != NULL) {
-		http_response_header(req, "access-control-allow-origin", origin);
-		http_response_header(req, "access-control-expose-headers",
-		    CORS_EXPOSE_HEADERS);
+		http_response_header(
+		    req, "access-control-allow-origin", origin);
+		http_response_header(
+		    req, "access-control-expose-headers", CORS_EXPOSE_HEADERS);
 	}
 }
 
@@ -180,8 +181,8 @@ api_set_json(struct api_call *c, int status, cJSON *body)
  * field errors gathered in c->fe, in the caller's language.
  */
 int
-api_reply_problem(struct api_call *c, enum problem_code code,
-    const char *detail)
+api_reply_problem(
+    struct api_call *c, enum problem_code code, const char *detail)
 {
 	const struct problem *p = &problems[code];
 	cJSON *doc, *errors, *e;
@@ -189,8 +190,8 @@ api_reply_problem(struct api_call *c, enum problem_code code,
 	size_t i;
 	int ret;
 
-	(void)snprintf(type, sizeof(type), "urn:balabaqsha:problem:%s",
-	    p->code);
+	(void)snprintf(
+	    type, sizeof(type), "urn:balabaqsha:problem:%s", p->code);
 	if ((doc = cJSON_CreateObject()) == NULL ||
 	    cJSON_AddStringToObject(doc, "type", type) == NULL ||
 	    cJSON_AddStringToObject(doc, "title", p->title[c->lang]) == NULL ||
@@ -211,7 +212,8 @@ api_reply_problem(struct api_call *c, enum problem_code code,
 		    cJSON_AddStringToObject(e, "code",
 			field_messages[c->fe.e[i].code].code) == NULL ||
 		    cJSON_AddStringToObject(e, "message",
-			field_messages[c->fe.e[i].code].message[c->lang]) == NULL)
+			field_messages[c->fe.e[i].code].message[c->lang]) ==
+			NULL)
 			goto fail;
 	}
 
@@ -248,9 +250,10 @@ preflight(struct api_call *c)
 		return (api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
 	http_response_header(req, "allow", allow);
 	if (origin_allowed(req) != NULL) {
-		http_response_header(req, "access-control-allow-methods", allow);
-		http_response_header(req, "access-control-allow-headers",
-		    CORS_ALLOW_HEADERS);
+		http_response_header(
+		    req, "access-control-allow-methods", allow);
+		http_response_header(
+		    req, "access-control-allow-headers", CORS_ALLOW_HEADERS);
 		http_response_header(req, "access-control-max-age", "600");
 	}
 
@@ -299,8 +302,8 @@ api_call_begin(struct http_request *req, enum route_id route, size_t ext)
 			(void)api_reply_problem(c, PROBLEM_NOT_FOUND, NULL);
 			return (NULL);
 		}
-		if (route_allow_header(routes[route].methods, allow,
-		    sizeof(allow)))
+		if (route_allow_header(
+			routes[route].methods, allow, sizeof(allow)))
 			http_response_header(req, "allow", allow);
 		(void)api_reply_problem(c, PROBLEM_METHOD_NOT_ALLOWED, NULL);
 		return (NULL);

@@ -136,7 +136,8 @@ db_setup(struct http_request *req)
 	if (!c->db.armed) {
 		c->db.armed = 1;
 		c->db.timer = kore_timer_add(db_deadline,
-		    (uint64_t)api_config.db_timeout_ms, req, KORE_TIMER_ONESHOT);
+		    (uint64_t)api_config.db_timeout_ms, req,
+		    KORE_TIMER_ONESHOT);
 	}
 	if (!api_db_available())
 		return (db_fail(c));
@@ -190,7 +191,7 @@ db_query(struct http_request *req)
 	set_busy(c, 1);
 	if (conn_stale(&c->db.sql) ||
 	    !kore_pgsql_query_param_fields(&c->db.sql, c->db.query, 0,
-	    c->db.nparams, c->db.values, c->db.lengths, c->db.formats)) {
+		c->db.nparams, c->db.values, c->db.lengths, c->db.formats)) {
 		/* Not sent: a connection the server closed.  Try another. */
 		db_abandon(c);
 		kore_pgsql_cleanup(&c->db.sql);
@@ -272,12 +273,10 @@ db_error(struct http_request *req)
 	}
 
 	/* The statement failed; the connection is fine.  Drain it. */
-	copy_diag(c->db.sqlstate, sizeof(c->db.sqlstate), res,
-	    PG_DIAG_SQLSTATE);
-	copy_diag(c->db.column, sizeof(c->db.column), res,
-	    PG_DIAG_COLUMN_NAME);
-	copy_diag(c->db.hint, sizeof(c->db.hint), res,
-	    PG_DIAG_MESSAGE_HINT);
+	copy_diag(
+	    c->db.sqlstate, sizeof(c->db.sqlstate), res, PG_DIAG_SQLSTATE);
+	copy_diag(c->db.column, sizeof(c->db.column), res, PG_DIAG_COLUMN_NAME);
+	copy_diag(c->db.hint, sizeof(c->db.hint), res, PG_DIAG_MESSAGE_HINT);
 	if (strncmp(c->db.sqlstate, "BQ", 2) != 0)
 		kore_log(LOG_NOTICE, "request %s: %s: sqlstate %s",
 		    c->request_id, routes[c->route].path, c->db.sqlstate);
@@ -306,7 +305,8 @@ db_done(struct http_request *req)
 			code = PROBLEM_SERVICE_UNAVAILABLE;
 		else
 			code = problem_from_sqlstate(c->db.sqlstate);
-		if (code == PROBLEM_VALIDATION_FAILED && c->db.column[0] != '\0')
+		if (code == PROBLEM_VALIDATION_FAILED &&
+		    c->db.column[0] != '\0')
 			field_errors_add(&c->fe, c->db.column,
 			    field_code_from_name(c->db.hint));
 		(void)api_reply_problem(c, code, NULL);
@@ -324,6 +324,6 @@ db_done(struct http_request *req)
 int
 api_db_run(struct api_call *c)
 {
-	return (http_state_run(states, sizeof(states) / sizeof(states[0]),
-	    c->req));
+	return (
+	    http_state_run(states, sizeof(states) / sizeof(states[0]), c->req));
 }

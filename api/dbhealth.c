@@ -49,8 +49,8 @@ probe_tick(void *arg, uint64_t now)
 	(void)arg;
 	probe_step(now);
 	if (health.down)
-		(void)kore_timer_add(probe_tick, PROBE_TICK_MS, NULL,
-		    KORE_TIMER_ONESHOT);
+		(void)kore_timer_add(
+		    probe_tick, PROBE_TICK_MS, NULL, KORE_TIMER_ONESHOT);
 }
 
 static void
@@ -62,7 +62,8 @@ probe_step(uint64_t now)
 		if (now < health.next_try)
 			return;
 		health.conn = PQconnectStart(api_config.db_dsn);
-		if (health.conn == NULL || PQstatus(health.conn) == CONNECTION_BAD) {
+		if (health.conn == NULL ||
+		    PQstatus(health.conn) == CONNECTION_BAD) {
 			probe_reset(now);
 			return;
 		}
@@ -110,7 +111,7 @@ api_db_unreachable(void)
 	health.down = 1;
 	health.conn = NULL;
 	health.next_try = kore_time_ms() + PROBE_PAUSE_MS;
-	(void)kore_timer_add(probe_tick, PROBE_TICK_MS, NULL,
-	    KORE_TIMER_ONESHOT);
+	(void)kore_timer_add(
+	    probe_tick, PROBE_TICK_MS, NULL, KORE_TIMER_ONESHOT);
 	kore_log(LOG_NOTICE, "database unreachable; probing");
 }

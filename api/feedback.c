@@ -31,8 +31,8 @@ static const struct json_field feedback_fields[] = {
 	    JSON_REQUIRED, 1, 32 },
 	{ "message", JSON_T_STRING, offsetof(struct feedback, message),
 	    JSON_REQUIRED | JSON_MULTILINE, 1, 4000 },
-	{ "name", JSON_T_STRING, offsetof(struct feedback, name),
-	    JSON_NULLABLE, 1, 200 },
+	{ "name", JSON_T_STRING, offsetof(struct feedback, name), JSON_NULLABLE,
+	    1, 200 },
 	{ "email", JSON_T_STRING, offsetof(struct feedback, email),
 	    JSON_NULLABLE, 3, EMAIL_MAX },
 	{ "phone", JSON_T_STRING, offsetof(struct feedback, phone),
@@ -62,11 +62,11 @@ client_address(struct http_request *req, char *out, size_t len)
 
 	out[0] = '\0';
 	if (c->family == AF_INET)
-		(void)inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, out,
-		    (socklen_t)len);
+		(void)inet_ntop(
+		    AF_INET, &c->addr.ipv4.sin_addr, out, (socklen_t)len);
 	else if (c->family == AF_INET6)
-		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, out,
-		    (socklen_t)len);
+		(void)inet_ntop(
+		    AF_INET6, &c->addr.ipv6.sin6_addr, out, (socklen_t)len);
 }
 
 static void
@@ -74,14 +74,15 @@ feedback_render(struct api_call *c, struct kore_pgsql *sql)
 {
 	cJSON *doc;
 
-	if (kore_pgsql_ntuples(sql) != 1 || (doc = cJSON_CreateObject()) == NULL)
+	if (kore_pgsql_ntuples(sql) != 1 ||
+	    (doc = cJSON_CreateObject()) == NULL)
 		return;
-	if (cJSON_AddStringToObject(doc, "id", kore_pgsql_getvalue(sql, 0, 0)) ==
-		NULL ||
-	    cJSON_AddStringToObject(doc, "topic",
-		kore_pgsql_getvalue(sql, 0, 1)) == NULL ||
-	    cJSON_AddStringToObject(doc, "created_at",
-		kore_pgsql_getvalue(sql, 0, 2)) == NULL) {
+	if (cJSON_AddStringToObject(
+		doc, "id", kore_pgsql_getvalue(sql, 0, 0)) == NULL ||
+	    cJSON_AddStringToObject(
+		doc, "topic", kore_pgsql_getvalue(sql, 0, 1)) == NULL ||
+	    cJSON_AddStringToObject(
+		doc, "created_at", kore_pgsql_getvalue(sql, 0, 2)) == NULL) {
 		cJSON_Delete(doc);
 		return;
 	}
@@ -114,7 +115,7 @@ api_feedback_post(struct http_request *req)
 
 	if (c->db.query == NULL) {
 		if (!api_body_json(c, feedback_fields,
-		    JSON_FIELD_COUNT(feedback_fields), f))
+			JSON_FIELD_COUNT(feedback_fields), f))
 			return (KORE_RESULT_OK);
 		if (!feedback_check(c, f))
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));

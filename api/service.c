@@ -24,8 +24,8 @@ api_health(struct http_request *req)
 	if ((c = api_call_begin(req, ROUTE_HEALTH, 0)) == NULL)
 		return (KORE_RESULT_OK);
 
-	return (api_reply_raw(c, 200, "application/json; charset=utf-8", ok,
-	    sizeof(ok) - 1));
+	return (api_reply_raw(
+	    c, 200, "application/json; charset=utf-8", ok, sizeof(ok) - 1));
 }
 
 static void
@@ -37,8 +37,8 @@ ready_render(struct api_call *c, struct kore_pgsql *sql)
 	    (doc = cJSON_CreateObject()) == NULL)
 		return;
 	if (cJSON_AddStringToObject(doc, "status", "ready") == NULL ||
-	    cJSON_AddStringToObject(doc, "schema",
-		kore_pgsql_getvalue(sql, 0, 0)) == NULL) {
+	    cJSON_AddStringToObject(
+		doc, "schema", kore_pgsql_getvalue(sql, 0, 0)) == NULL) {
 		cJSON_Delete(doc);
 		return;
 	}
@@ -76,7 +76,8 @@ api_metrics_get(struct http_request *req)
 		ret = api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL);
 	else
 		ret = api_reply_raw(c, 200,
-		    "text/plain; version=0.0.4; charset=utf-8", sb.data, sb.len);
+		    "text/plain; version=0.0.4; charset=utf-8", sb.data,
+		    sb.len);
 	strbuf_free(&sb);
 
 	return (ret);

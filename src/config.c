@@ -61,8 +61,8 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 
 	/* Under the 2 s a client may wait, with room to answer. */
 	if (!env_int("BQ_DB_TIMEOUT_MS", 1500, 100, 60000, &c->db_timeout_ms)) {
-		(void)snprintf(err, errlen,
-		    "BQ_DB_TIMEOUT_MS must be 100 to 60000");
+		(void)snprintf(
+		    err, errlen, "BQ_DB_TIMEOUT_MS must be 100 to 60000");
 		goto fail;
 	}
 
@@ -72,8 +72,8 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 	else if (strcmp(mode, "demo") == 0)
 		c->demo = 1;
 	else {
-		(void)snprintf(err, errlen,
-		    "BQ_MODE must be demo or production");
+		(void)snprintf(
+		    err, errlen, "BQ_MODE must be demo or production");
 		goto fail;
 	}
 

@@ -33,8 +33,9 @@ domain_ok(const char *d)
 		if (len == 0 || len > 63 || label[0] == '-' ||
 		    label[len - 1] == '-')
 			return (0);
-		if (strspn(label, "abcdefghijklmnopqrstuvwxyz"
-				  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") < len)
+		if (strspn(label,
+			"abcdefghijklmnopqrstuvwxyz"
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") < len)
 			return (0);
 		if (label[len] == '\0')
 			break;

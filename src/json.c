@@ -83,13 +83,13 @@ scan_string(const char *s, size_t len, size_t i, enum field_code *err)
 		if (s[i] == '"')
 			return (i + 1);
 		if ((unsigned char)s[i] < 0x20) {
-			*err = (s[i] == '\0') ? FIELD_NUL_CHARACTER :
-			    FIELD_SYNTAX;
+			*err =
+			    (s[i] == '\0') ? FIELD_NUL_CHARACTER : FIELD_SYNTAX;
 			return (len);
 		}
 		if (s[i] != '\\') {
-			if ((n = utf8_sequence((const unsigned char *)s + i,
-			    len - i)) == 0) {
+			if ((n = utf8_sequence(
+				 (const unsigned char *)s + i, len - i)) == 0) {
 				*err = FIELD_INVALID_UTF8;
 				return (len);
 			}
@@ -115,8 +115,8 @@ scan_string(const char *s, size_t len, size_t i, enum field_code *err)
 		if (cp >= 0xd800 && cp <= 0xdbff) {
 			if (len - i < 12 || s[i + 6] != '\\' ||
 			    s[i + 7] != 'u' ||
-			    !hex4(s + i + 8, len - i - 8, &lo) ||
-			    lo < 0xdc00 || lo > 0xdfff) {
+			    !hex4(s + i + 8, len - i - 8, &lo) || lo < 0xdc00 ||
+			    lo > 0xdfff) {
 				*err = FIELD_INVALID_UTF8;
 				return (len);
 			}
@@ -165,8 +165,8 @@ prescan(const char *s, size_t len, enum field_code *err)
 }
 
 static void
-path_join(char *out, size_t outlen, const char *base, const cJSON *item,
-    int index)
+path_join(
+    char *out, size_t outlen, const char *base, const cJSON *item, int index)
 {
 	if (item->string != NULL)
 		(void)snprintf(out, outlen, "%s%s%s", base,
@@ -201,8 +201,8 @@ walk(const cJSON *node, const char *path, struct field_errors *fe)
 			for (b = a->next; b != NULL; b = b->next) {
 				if (strcmp(a->string, b->string) == 0) {
 					path_join(sub, sizeof(sub), path, a, i);
-					field_errors_add(fe, sub,
-					    FIELD_DUPLICATE_KEY);
+					field_errors_add(
+					    fe, sub, FIELD_DUPLICATE_KEY);
 					return (0);
 				}
 			}
@@ -216,8 +216,8 @@ walk(const cJSON *node, const char *path, struct field_errors *fe)
 }
 
 int
-json_parse_strict(const char *data, size_t len, cJSON **out,
-    struct field_errors *fe)
+json_parse_strict(
+    const char *data, size_t len, cJSON **out, struct field_errors *fe)
 {
 	enum field_code err;
 	const char *end;
@@ -225,8 +225,8 @@ json_parse_strict(const char *data, size_t len, cJSON **out,
 
 	*out = NULL;
 	end = data;
-	while (end < data + len && (*end == ' ' || *end == '\t' ||
-	    *end == '\n' || *end == '\r'))
+	while (end < data + len &&
+	    (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
 		end++;
 	if (end == data + len) {
 		field_errors_add(fe, "body", FIELD_EMPTY);
@@ -242,8 +242,8 @@ json_parse_strict(const char *data, size_t len, cJSON **out,
 		field_errors_add(fe, "body", FIELD_SYNTAX);
 		return (0);
 	}
-	while (end < data + len && (*end == ' ' || *end == '\t' ||
-	    *end == '\n' || *end == '\r'))
+	while (end < data + len &&
+	    (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
 		end++;
 	if (end != data + len) {
 		cJSON_Delete(root);
@@ -375,8 +375,8 @@ json_decode(const cJSON *obj, const struct json_field *spec, size_t n,
 		if (item == NULL ||
 		    (cJSON_IsNull(item) && (spec[i].flags & JSON_NULLABLE))) {
 			if (spec[i].flags & JSON_REQUIRED)
-				field_errors_add(fe, spec[i].name,
-				    FIELD_REQUIRED);
+				field_errors_add(
+				    fe, spec[i].name, FIELD_REQUIRED);
 			continue;
 		}
 		if (!decode_one(item, &spec[i], out, &code))

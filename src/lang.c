@@ -47,7 +47,7 @@ qvalue(const char *p, const char *end)
 	if (p < end && *p == '.') {
 		p++;
 		for (scale = 100; p < end && isdigit((unsigned char)*p);
-		    scale /= 10, p++) {
+		     scale /= 10, p++) {
 			if (scale == 0)
 				return (-1);
 			q += (*p - '0') * scale;

@@ -8,9 +8,9 @@
 
 #include "bq/metrics.h"
 
-const int metrics_statuses[METRICS_STATUSES] = { 200, 201, 202, 204, 301,
-	302, 304, 400, 401, 403, 404, 405, 409, 410, 411, 413, 415, 422, 429,
-	500, 502, 503, 504, 0 };
+const int metrics_statuses[METRICS_STATUSES] = { 200, 201, 202, 204, 301, 302,
+	304, 400, 401, 403, 404, 405, 409, 410, 411, 413, 415, 422, 429, 500,
+	502, 503, 504, 0 };
 
 /* Upper bounds in seconds; the last bucket, +Inf, is the count. */
 const double metrics_bounds[METRICS_BUCKETS] = { 0.001, 0.0025, 0.005, 0.01,
@@ -35,8 +35,7 @@ metrics_add(int64_t *p, int64_t v)
 }
 
 void
-metrics_request(struct metrics *m, enum route_id route, int status,
-    uint64_t us)
+metrics_request(struct metrics *m, enum route_id route, int status, uint64_t us)
 {
 	struct metrics_route *r;
 	int i;
@@ -155,8 +154,9 @@ render_pool(const struct metrics *m, int workers, struct strbuf *sb)
 			w = (const char *)&m->worker[i] + series[s].offset;
 			strbuf_appendf(sb, "%s{worker=\"%d\"} %lld\n",
 			    series[s].name, i,
-			    (long long)__atomic_load_n((const int64_t *)
-				(const void *)w, __ATOMIC_RELAXED));
+			    (long long)__atomic_load_n(
+				(const int64_t *)(const void *)w,
+				__ATOMIC_RELAXED));
 		}
 	}
 }

@@ -23,13 +23,12 @@ const struct problem problems[PROBLEM__MAX] = {
 	    { "Аутентификация қажет.", "Требуется аутентификация.",
 		"Authentication is required." } },
 	[PROBLEM_FORBIDDEN] = { "forbidden", 403,
-	    { "Бұл әрекетке құқығыңыз жоқ.",
-		"У вас нет прав на это действие.", "You may not do this." } },
+	    { "Бұл әрекетке құқығыңыз жоқ.", "У вас нет прав на это действие.",
+		"You may not do this." } },
 	[PROBLEM_NOT_FOUND] = { "not_found", 404,
 	    { "Табылмады.", "Не найдено.", "Not found." } },
 	[PROBLEM_METHOD_NOT_ALLOWED] = { "method_not_allowed", 405,
-	    { "Бұл әдіске мұнда рұқсат жоқ.",
-		"Этот метод здесь не разрешён.",
+	    { "Бұл әдіске мұнда рұқсат жоқ.", "Этот метод здесь не разрешён.",
 		"This method is not allowed here." } },
 	[PROBLEM_CONFLICT] = { "conflict", 409,
 	    { "Сұраныс ағымдағы күйге қайшы келеді.",
@@ -52,7 +51,8 @@ const struct problem problems[PROBLEM__MAX] = {
 	[PROBLEM_SERVICE_UNAVAILABLE] = { "service_unavailable", 503,
 	    { "Қызмет уақытша қолжетімсіз; сәл кейінірек қайталаңыз.",
 		"Сервис временно недоступен; повторите чуть позже.",
-		"The service is temporarily unavailable; try again shortly." } },
+		"The service is temporarily unavailable; try again "
+		"shortly." } },
 };
 
 const struct field_message field_messages[FIELD__MAX] = {
@@ -114,8 +114,8 @@ const struct field_message field_messages[FIELD__MAX] = {
 };
 
 void
-field_errors_add(struct field_errors *fe, const char *field,
-    enum field_code code)
+field_errors_add(
+    struct field_errors *fe, const char *field, enum field_code code)
 {
 	size_t n;
 

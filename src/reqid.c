@@ -21,9 +21,10 @@ reqid_valid(const char *s)
 	for (i = 0; s[i] != '\0'; i++) {
 		if (i == REQID_MAX)
 			return (0);
-		if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_' ||
-		    s[i] == '.' || s[i] == ':')
+		if ((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-' ||
+		    s[i] == '_' || s[i] == '.' || s[i] == ':')
 			continue;
 		return (0);
 	}

@@ -40,12 +40,12 @@ struct api_db {
 	int formats[API_DB_PARAMS_MAX];
 	api_render_fn render;
 	struct kore_timer *timer;
-	int armed;   /* the deadline timer was started */
+	int armed; /* the deadline timer was started */
 	int resends; /* statements that could not be sent */
 	int timed_out;
 	int failed;
 	int waiting; /* counted in bq_db_pool_waiting */
-	int busy;    /* counted in bq_db_pool_busy */
+	int busy; /* counted in bq_db_pool_busy */
 	char sqlstate[6];
 	char column[FIELD_NAME_MAX];
 	char hint[32];
@@ -83,8 +83,7 @@ int api_reply_problem(struct api_call *, enum problem_code, const char *);
 int api_reply_fields(struct api_call *, enum problem_code);
 void api_set_json(struct api_call *, int, cJSON *);
 
-int api_body_json(struct api_call *, const struct json_field *, size_t,
-    void *);
+int api_body_json(struct api_call *, const struct json_field *, size_t, void *);
 
 void api_db_prepare(struct api_call *, const char *, api_render_fn);
 void api_db_param(struct api_call *, const char *);

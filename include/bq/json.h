@@ -19,10 +19,10 @@
 
 enum json_type {
 	JSON_T_STRING, /* const char * into the parsed tree */
-	JSON_T_BOOL,   /* int: -1 absent, 0, 1 */
-	JSON_T_INT,    /* int64_t; absent leaves the struct's value */
-	JSON_T_ARRAY,  /* const cJSON *, checked by the caller */
-	JSON_T_OBJECT  /* const cJSON *, checked by the caller */
+	JSON_T_BOOL, /* int: -1 absent, 0, 1 */
+	JSON_T_INT, /* int64_t; absent leaves the struct's value */
+	JSON_T_ARRAY, /* const cJSON *, checked by the caller */
+	JSON_T_OBJECT /* const cJSON *, checked by the caller */
 };
 
 #define JSON_REQUIRED 0x01

@@ -26,8 +26,8 @@ struct metrics_route {
 };
 
 struct metrics_worker {
-	int64_t db_busy;      /* queries on a connection now */
-	int64_t db_waiting;   /* requests queued for a connection */
+	int64_t db_busy; /* queries on a connection now */
+	int64_t db_waiting; /* requests queued for a connection */
 	uint64_t db_timeouts; /* queries given up at the deadline */
 	uint64_t db_failures; /* connections lost or refused */
 };

@@ -12,12 +12,12 @@
 #define ROUTE_M_DELETE 0x08
 #define ROUTE_M_PATCH 0x10
 
-#define BQ_ROUTES(X)                                              \
-	X(HEALTH, "/health", ROUTE_M_GET)                         \
-	X(READY, "/ready", ROUTE_M_GET)                           \
-	X(METRICS, "/metrics", ROUTE_M_GET)                       \
-	X(OPENAPI, "/openapi.yaml", ROUTE_M_GET)                  \
-	X(FEEDBACK, "/v1/feedback", ROUTE_M_POST)                 \
+#define BQ_ROUTES(X) \
+	X(HEALTH, "/health", ROUTE_M_GET) \
+	X(READY, "/ready", ROUTE_M_GET) \
+	X(METRICS, "/metrics", ROUTE_M_GET) \
+	X(OPENAPI, "/openapi.yaml", ROUTE_M_GET) \
+	X(FEEDBACK, "/v1/feedback", ROUTE_M_POST) \
 	X(UNKNOWN, "(unknown)", 0)
 
 #define ROUTE_ENUM(id, path, methods) ROUTE_##id,

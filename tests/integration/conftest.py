@@ -1,0 +1,138 @@
+"""The integration suite's stack: a private PostgreSQL and the real server.
+
+One stack for the session, in a scratch data folder under var/, on a free
+port.  Every HTTP response goes through spec.check_response.
+"""
+
+import os
+import pathlib
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+import psycopg
+import pytest
+import requests
+
+import spec
+
+ROOT = spec.ROOT
+SCRIPTS = ROOT / "scripts"
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Stack:
+    def __init__(self):
+        self.data = ROOT / "var" / f"test-{os.getpid()}"
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = self.data / "server.log"
+        self.env = dict(os.environ, BQ_DATA_DIR=str(self.data),
+                        BQ_HTTP_PORT=str(self.port), BQ_DB_FAST="1",
+                        BQ_MODE="demo",
+                        BQ_CORS_ORIGINS="https://portal.example.kz")
+        self.server = None
+        self.secrets = set()
+
+    def script(self, *args, check=True, env=None):
+        return subprocess.run([str(SCRIPTS / args[0]), *args[1:]],
+                              env=env or self.env, check=check,
+                              capture_output=True, text=True, timeout=120)
+
+    def start(self):
+        shutil.rmtree(self.data, ignore_errors=True)
+        self.script("db", "start")
+        self.script("migrate", "--seed")
+        self.log = open(self.log_path, "wb")
+        self.server = subprocess.Popen([str(SCRIPTS / "serve")], env=self.env,
+                                       stdout=self.log,
+                                       stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(self.base + "/health", timeout=1).ok:
+                    return
+            except requests.ConnectionError:
+                pass
+            assert self.server.poll() is None, self.log_path.read_text()
+            time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def stop(self):
+        if self.server is not None and self.server.poll() is None:
+            self.server.send_signal(signal.SIGTERM)
+            try:
+                self.server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+        self.script("db", "stop", check=False)
+        self.log.close()
+
+    def db(self):
+        return psycopg.connect(host=str(self.data / "run"), port=5432,
+                               user="bq", dbname="balabaqsha",
+                               autocommit=True)
+
+    def server_log(self):
+        return self.log_path.read_text(errors="replace")
+
+
+class Api:
+    """requests, with every answer checked against openapi.yaml."""
+
+    def __init__(self, stack):
+        self.stack = stack
+        self.session = requests.Session()
+
+    def request(self, method, path, check=True, **kw):
+        kw.setdefault("timeout", 10)
+        resp = self.session.request(method, self.stack.base + path, **kw)
+        if check:
+            spec.check_response(method, path, resp)
+        return resp
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, **kw):
+        return self.request("POST", path, **kw)
+
+    def options(self, path, **kw):
+        return self.request("OPTIONS", path, **kw)
+
+
+@pytest.fixture(scope="session")
+def stack():
+    s = Stack()
+    s.start()
+    yield s
+    s.stop()
+    if os.environ.get("BQ_KEEP_TEST_DATA") != "1":
+        shutil.rmtree(s.data, ignore_errors=True)
+
+
+@pytest.fixture
+def api(stack):
+    return Api(stack)
+
+
+@pytest.fixture
+def db(stack):
+    with stack.db() as conn:
+        yield conn
+
+
+def pytest_collection_modifyitems(items):
+    """Tests marked `last` read what the whole run left behind."""
+    items.sort(key=lambda item: item.get_closest_marker("last") is not None)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "last: run after every other test")

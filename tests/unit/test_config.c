@@ -1,0 +1,82 @@
+/* Configuration from the environment: defaults and refusals. */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bq/config.h"
+
+static void
+clear(void)
+{
+	unsetenv("BQ_DB_DSN");
+	unsetenv("BQ_DB_TIMEOUT_MS");
+	unsetenv("BQ_MODE");
+	unsetenv("BQ_CORS_ORIGINS");
+	unsetenv("BQ_DATA_DIR");
+}
+
+static void
+defaults(void **state)
+{
+	struct bq_config c;
+	char err[128];
+
+	(void)state;
+	clear();
+	setenv("BQ_DB_DSN", "host=/tmp dbname=x", 1);
+	assert_true(config_load(&c, err, sizeof(err)));
+	assert_int_equal(c.db_timeout_ms, 1500);
+	assert_int_equal(c.demo, 0);
+	assert_string_equal(c.data_dir, "var");
+	config_free(&c);
+
+	setenv("BQ_MODE", "demo", 1);
+	setenv("BQ_DB_TIMEOUT_MS", "900", 1);
+	setenv("BQ_CORS_ORIGINS", "https://a.kz", 1);
+	assert_true(config_load(&c, err, sizeof(err)));
+	assert_int_equal(c.demo, 1);
+	assert_int_equal(c.db_timeout_ms, 900);
+	assert_int_equal(c.cors.n, 1);
+	config_free(&c);
+}
+
+static void
+refusals(void **state)
+{
+	struct bq_config c;
+	char err[128];
+
+	(void)state;
+	clear();
+	assert_false(config_load(&c, err, sizeof(err)));
+	assert_non_null(strstr(err, "BQ_DB_DSN"));
+
+	setenv("BQ_DB_DSN", "host=/tmp", 1);
+	setenv("BQ_DB_TIMEOUT_MS", "15x", 1);
+	assert_false(config_load(&c, err, sizeof(err)));
+	setenv("BQ_DB_TIMEOUT_MS", "5", 1);
+	assert_false(config_load(&c, err, sizeof(err)));
+	unsetenv("BQ_DB_TIMEOUT_MS");
+	setenv("BQ_MODE", "test", 1);
+	assert_false(config_load(&c, err, sizeof(err)));
+	unsetenv("BQ_MODE");
+	setenv("BQ_CORS_ORIGINS", "a.kz", 1);
+	assert_false(config_load(&c, err, sizeof(err)));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(defaults),
+		cmocka_unit_test(refusals),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
