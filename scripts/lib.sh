@@ -72,14 +72,18 @@ as_pg() {
 # The cluster's owner must reach the data folder: where a parent folder
 # shuts it out, open that folder for traversal only (no listing).
 grant_traverse() {
-	local d=$1
+	local d=$1 dirs=() i
 	[ "$(id -u)" -eq 0 ] || return 0
 	while [ "$d" != / ]; do
-		if ! runuser -u postgres -- test -x "$d" 2>/dev/null; then
-			say "letting postgres traverse $d (chmod o+x)"
-			chmod o+x "$d"
-		fi
+		dirs=("$d" "${dirs[@]}")
 		d=$(dirname "$d")
+	done
+	# From the top down, so only the folder that blocks is changed.
+	for i in "${dirs[@]}"; do
+		if ! runuser -u postgres -- test -x "$i" 2>/dev/null; then
+			say "letting postgres traverse $i (chmod o+x)"
+			chmod o+x "$i"
+		fi
 	done
 }
 
