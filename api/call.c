@@ -66,7 +66,7 @@ call_free(struct http_request *req)
 	if (c->db.busy)
 		metrics_add(&api_metrics->worker[worker->id].db_busy, -1);
 	cJSON_Delete(c->body);
-	cJSON_Delete(c->out);
+	kore_free(c->out);
 	kore_free(c->ext);
 }
 
@@ -166,14 +166,6 @@ api_reply_json(struct api_call *c, int status, cJSON *body)
 	cJSON_free(text);
 
 	return (ret);
-}
-
-void
-api_set_json(struct api_call *c, int status, cJSON *body)
-{
-	cJSON_Delete(c->out);
-	c->out = body;
-	c->out_status = status;
 }
 
 /*

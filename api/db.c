@@ -39,11 +39,17 @@ static struct http_state states[] = {
 	KORE_HTTP_STATE(db_done),
 };
 
+/*
+ * The statement returns the reply itself: one row, one column, a JSON
+ * document built in SQL (json_build_object, json_agg), sent as it comes.
+ * No row means no such object for this caller: a 404, which is also what
+ * another account's object must look like.
+ */
 void
-api_db_prepare(struct api_call *c, const char *query, api_render_fn render)
+api_db_prepare(struct api_call *c, const char *query, int ok_status)
 {
 	c->db.query = query;
-	c->db.render = render;
+	c->db.ok_status = ok_status;
 	c->db.nparams = 0;
 }
 
@@ -68,20 +74,25 @@ stats(void)
 	return (&api_metrics->worker[worker->id]);
 }
 
+/* Keeps a worker gauge in step with one request's flag. */
+static void
+gauge(int *flag, int64_t *metric, int on)
+{
+	if (*flag != on)
+		metrics_add(metric, on ? 1 : -1);
+	*flag = on;
+}
+
 static void
 set_waiting(struct api_call *c, int on)
 {
-	if (c->db.waiting != on)
-		metrics_add(&stats()->db_waiting, on ? 1 : -1);
-	c->db.waiting = on;
+	gauge(&c->db.waiting, &stats()->db_waiting, on);
 }
 
 static void
 set_busy(struct api_call *c, int on)
 {
-	if (c->db.busy != on)
-		metrics_add(&stats()->db_busy, on ? 1 : -1);
-	c->db.busy = on;
+	gauge(&c->db.busy, &stats()->db_busy, on);
 }
 
 /* Destroys the connection without PQcancel; Kore wakes the request. */
@@ -241,8 +252,15 @@ db_result(struct http_request *req)
 {
 	struct api_call *c = http_state_get(req);
 
-	if (c->db.render != NULL && c->out_status == 0)
-		c->db.render(c, &c->db.sql);
+	if (c->out == NULL && kore_pgsql_ntuples(&c->db.sql) > 0 &&
+	    kore_pgsql_nfields(&c->db.sql) == 1 &&
+	    !PQgetisnull(c->db.sql.result, 0, 0)) {
+		c->out_len = (size_t)kore_pgsql_getlength(&c->db.sql, 0, 0);
+		c->out = kore_malloc(c->out_len + 1);
+		memcpy(
+		    c->out, kore_pgsql_getvalue(&c->db.sql, 0, 0), c->out_len);
+		c->out[c->out_len] = '\0';
+	}
 	kore_pgsql_continue(&c->db.sql);
 	req->fsm_state = S_WAIT;
 
@@ -310,12 +328,11 @@ db_done(struct http_request *req)
 			field_errors_add(&c->fe, c->db.column,
 			    field_code_from_name(c->db.hint));
 		(void)api_reply_problem(c, code, NULL);
-	} else if (c->out_status == 0) {
-		kore_log(LOG_ERR, "request %s: %s: no reply rendered",
-		    c->request_id, routes[c->route].path);
-		(void)api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL);
+	} else if (c->out == NULL) {
+		(void)api_reply_problem(c, PROBLEM_NOT_FOUND, NULL);
 	} else {
-		(void)api_reply_json(c, c->out_status, c->out);
+		(void)api_reply_raw(c, c->db.ok_status,
+		    "application/json; charset=utf-8", c->out, c->out_len);
 	}
 
 	return (HTTP_STATE_COMPLETE);

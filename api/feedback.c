@@ -69,26 +69,6 @@ client_address(struct http_request *req, char *out, size_t len)
 		    AF_INET6, &c->addr.ipv6.sin6_addr, out, (socklen_t)len);
 }
 
-static void
-feedback_render(struct api_call *c, struct kore_pgsql *sql)
-{
-	cJSON *doc;
-
-	if (kore_pgsql_ntuples(sql) != 1 ||
-	    (doc = cJSON_CreateObject()) == NULL)
-		return;
-	if (cJSON_AddStringToObject(
-		doc, "id", kore_pgsql_getvalue(sql, 0, 0)) == NULL ||
-	    cJSON_AddStringToObject(
-		doc, "topic", kore_pgsql_getvalue(sql, 0, 1)) == NULL ||
-	    cJSON_AddStringToObject(
-		doc, "created_at", kore_pgsql_getvalue(sql, 0, 2)) == NULL) {
-		cJSON_Delete(doc);
-		return;
-	}
-	api_set_json(c, 201, doc);
-}
-
 static int
 feedback_check(struct api_call *c, struct feedback *f)
 {
@@ -121,9 +101,8 @@ api_feedback_post(struct http_request *req)
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
 		client_address(req, f->client, sizeof(f->client));
 		api_db_prepare(c,
-		    "SELECT id, topic, to_json(created_at) #>> '{}' "
-		    "FROM bq.feedback_submit($1, $2, $3, $4, $5, $6, $7)",
-		    feedback_render);
+		    "SELECT bq.feedback_submit($1, $2, $3, $4, $5, $6, $7)",
+		    201);
 		api_db_param(c, f->topic);
 		api_db_param(c, f->message);
 		api_db_param(c, f->name);

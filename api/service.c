@@ -28,23 +28,6 @@ api_health(struct http_request *req)
 	    c, 200, "application/json; charset=utf-8", ok, sizeof(ok) - 1));
 }
 
-static void
-ready_render(struct api_call *c, struct kore_pgsql *sql)
-{
-	cJSON *doc;
-
-	if (kore_pgsql_ntuples(sql) != 1 ||
-	    (doc = cJSON_CreateObject()) == NULL)
-		return;
-	if (cJSON_AddStringToObject(doc, "status", "ready") == NULL ||
-	    cJSON_AddStringToObject(
-		doc, "schema", kore_pgsql_getvalue(sql, 0, 0)) == NULL) {
-		cJSON_Delete(doc);
-		return;
-	}
-	api_set_json(c, 200, doc);
-}
-
 int
 api_ready(struct http_request *req)
 {
@@ -54,8 +37,9 @@ api_ready(struct http_request *req)
 		return (KORE_RESULT_OK);
 	if (c->db.query == NULL)
 		api_db_prepare(c,
-		    "SELECT coalesce(max(version), '') FROM schema_migrations",
-		    ready_render);
+		    "SELECT json_build_object('status', 'ready', 'schema', "
+		    "coalesce(max(version), '')) FROM schema_migrations",
+		    200);
 
 	return (api_db_run(c));
 }

@@ -61,11 +61,12 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	END
 $$;
 
--- Five messages an hour from one client address; BQ429 beyond.
+-- Five messages an hour from one client address; BQ429 beyond.  Returns
+-- the reply's document, as every function called by the API does.
 CREATE FUNCTION bq.feedback_submit(p_topic text, p_message text,
     p_name text, p_email text, p_phone text, p_language text,
     p_client text)
-RETURNS TABLE (id uuid, topic text, created_at timestamptz)
+RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_digest bytea := bq.client_digest(p_client);
@@ -95,6 +96,7 @@ BEGIN
 	    p_phone, p_language::bq.language, v_digest)
 	RETURNING * INTO v_row;
 
-	RETURN QUERY SELECT v_row.id, v_row.topic::text, v_row.created_at;
+	RETURN json_build_object('id', v_row.id, 'topic', v_row.topic,
+	    'created_at', v_row.created_at);
 END
 $$;

@@ -26,19 +26,14 @@
 #define API_JSON_MAX (64 * 1024)
 #define API_DB_PARAMS_MAX 16
 
-struct api_call;
-
-/* Reads the rows of a successful call; sets the reply with api_set_*. */
-typedef void (*api_render_fn)(struct api_call *, struct kore_pgsql *);
-
 struct api_db {
 	struct kore_pgsql sql;
 	const char *query;
+	int ok_status; /* the reply's status when the statement succeeds */
 	int nparams;
 	const char *values[API_DB_PARAMS_MAX];
 	int lengths[API_DB_PARAMS_MAX];
 	int formats[API_DB_PARAMS_MAX];
-	api_render_fn render;
 	struct kore_timer *timer;
 	int armed; /* the deadline timer was started */
 	int resends; /* statements that could not be sent */
@@ -64,9 +59,9 @@ struct api_call {
 	void *ext;
 	struct field_errors fe;
 
-	/* What a render callback leaves for the reply. */
-	int out_status;
-	cJSON *out;
+	/* The JSON document the statement returned, for the reply. */
+	char *out;
+	size_t out_len;
 
 	struct api_db db;
 };
@@ -81,11 +76,10 @@ int api_reply_json(struct api_call *, int, cJSON *);
 int api_reply_raw(struct api_call *, int, const char *, const void *, size_t);
 int api_reply_problem(struct api_call *, enum problem_code, const char *);
 int api_reply_fields(struct api_call *, enum problem_code);
-void api_set_json(struct api_call *, int, cJSON *);
 
 int api_body_json(struct api_call *, const struct json_field *, size_t, void *);
 
-void api_db_prepare(struct api_call *, const char *, api_render_fn);
+void api_db_prepare(struct api_call *, const char *, int);
 void api_db_param(struct api_call *, const char *);
 int api_db_run(struct api_call *);
 int api_db_available(void);
