@@ -24,6 +24,7 @@ BQ_PACKAGES=(
 	build-essential cmake pkg-config clang-format kore
 	postgresql-15 postgresql-client-15 libpq-dev
 	libssl-dev libjwt-dev libcjson-dev libargon2-dev libcmocka-dev
+	libcurl4-openssl-dev
 	python3 python3-pytest python3-requests python3-psycopg
 	python3-jsonschema python3-yaml python3-hypothesis curl
 )

@@ -4,6 +4,7 @@
  * means no valid IIN carries these digits.
  */
 
+#include <stdio.h>
 #include <string.h>
 
 #include "bq/iin.h"
@@ -42,4 +43,55 @@ iin_valid(const char *s)
 	}
 
 	return (check == s[11] - '0');
+}
+
+static int
+leap(int y)
+{
+	return ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
+}
+
+/*
+ * The birth date the first six digits (YYMMDD) and the seventh (the
+ * century: 1-2 the 1800s, 3-4 the 1900s, 5-6 the 2000s) spell, when they
+ * spell a real date.  Only the registry is the truth about a person; this
+ * is for the demo registry and for sanity checks.
+ */
+int
+iin_birth_date(const char *iin, char *out, size_t outlen)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+	int y, m, d, century;
+
+	if (!iin_valid(iin) || outlen < 11)
+		return (0);
+	century = iin[6] - '0';
+	if (century < 1 || century > 6)
+		return (0);
+	y = 1800 + 100 * ((century - 1) / 2) + (iin[0] - '0') * 10 +
+	    (iin[1] - '0');
+	m = (iin[2] - '0') * 10 + (iin[3] - '0');
+	d = (iin[4] - '0') * 10 + (iin[5] - '0');
+	if (m < 1 || m > 12 || d < 1)
+		return (0);
+	if (d > mdays[m - 1] + (m == 2 && leap(y)))
+		return (0);
+
+	return (snprintf(out, outlen, "%04d-%02d-%02d", y, m, d) == 10);
+}
+
+/* 1 male, 2 female, 0 unknown, from the seventh digit's parity. */
+int
+iin_sex(const char *iin)
+{
+	int c;
+
+	if (!iin_valid(iin))
+		return (0);
+	c = iin[6] - '0';
+	if (c < 1 || c > 6)
+		return (0);
+
+	return (c % 2 == 1 ? 1 : 2);
 }

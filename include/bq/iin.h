@@ -5,5 +5,7 @@
 #define IIN_LEN 12
 
 int iin_valid(const char *);
+int iin_birth_date(const char *, char *, size_t);
+int iin_sex(const char *);
 
 #endif

@@ -1,0 +1,220 @@
+/*
+ * The person registry.  The demo registry makes up a person from the IIN
+ * alone, the same one every time: names drawn by a hash of the digits,
+ * sex from the seventh digit, the birth date its first six spell.  The
+ * HTTP registry POSTs {"iin"} (never in the URL) to the configured address
+ * and reads the person from the JSON reply; it blocks, so the edge runs it
+ * in a task thread.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <curl/curl.h>
+
+#include "bq/iin.h"
+#include "bq/registry.h"
+
+static const char *surnames[] = { "Ахметов", "Серікбаев", "Жұмабаев",
+	"Нұрланов", "Қасымов", "Оспанов", "Төлеуов", "Бекмұратов", "Сейітов",
+	"Әбдірахманов", "Исаев", "Мұхамеджанов", "Құдайбергенов", "Тоқтаров",
+	"Жақсылықов", "Байжанов", "Ермеков", "Нұрмағамбетов", "Сәрсенбаев",
+	"Омаров" };
+static const char *male_names[] = { "Нұрсұлтан", "Ерлан", "Айбек", "Дәурен",
+	"Арман", "Бауыржан", "Ержан", "Асхат", "Тимур", "Әлихан", "Данияр",
+	"Мирас", "Ислам", "Алдияр", "Рамазан", "Санжар" };
+static const char *female_names[] = { "Айгерім", "Динара", "Аружан", "Гүлнар",
+	"Әсел", "Мадина", "Жанар", "Салтанат", "Айнұр", "Томирис", "Аяулым",
+	"Дана", "Інжу", "Сабина", "Камила", "Балнұр" };
+static const char *fathers[] = { "Серік", "Болат", "Қайрат", "Марат", "Нұрлан",
+	"Ғалым", "Ерболат", "Асқар", "Бақыт", "Жандос", "Мұрат", "Талғат" };
+static const char *nationalities[] = { "kazakh", "kazakh", "kazakh", "kazakh",
+	"kazakh", "kazakh", "russian", "russian", "uzbek", "uighur", "tatar",
+	"korean" };
+
+#define PICK(list, h) (list[(h) % (sizeof(list) / sizeof(list[0]))])
+
+/* FNV-1a over the digits: a stable spread, not a secret. */
+static unsigned int
+digits_hash(const char *iin, unsigned int salt)
+{
+	unsigned int h;
+
+	for (h = 2166136261U ^ salt; *iin != '\0'; iin++)
+		h = (h ^ (unsigned char)*iin) * 16777619U;
+
+	return (h);
+}
+
+enum registry_result
+registry_demo_lookup(const char *iin, struct person *p)
+{
+	int sex;
+
+	memset(p, 0, sizeof(*p));
+	if (!iin_valid(iin))
+		return (REGISTRY_NOT_FOUND);
+
+	memcpy(p->iin, iin, IIN_LEN + 1);
+	sex = iin_sex(iin);
+	/* Without a sex digit, the hash decides the name's form. */
+	if (sex == 0)
+		sex = 1 + (int)(digits_hash(iin, 7) % 2);
+	(void)snprintf(
+	    p->sex, sizeof(p->sex), "%s", sex == 1 ? "male" : "female");
+	(void)snprintf(p->surname, sizeof(p->surname), "%s%s",
+	    PICK(surnames, digits_hash(iin, 1)), sex == 1 ? "" : "а");
+	(void)snprintf(p->first_name, sizeof(p->first_name), "%s",
+	    sex == 1 ? PICK(male_names, digits_hash(iin, 2))
+		     : PICK(female_names, digits_hash(iin, 2)));
+	(void)snprintf(p->patronymic, sizeof(p->patronymic), "%s%s",
+	    PICK(fathers, digits_hash(iin, 3)), sex == 1 ? "ұлы" : "қызы");
+	(void)snprintf(p->nationality, sizeof(p->nationality), "%s",
+	    PICK(nationalities, digits_hash(iin, 4)));
+	if (!iin_birth_date(iin, p->birth_date, sizeof(p->birth_date)))
+		p->birth_date[0] = '\0';
+
+	return (REGISTRY_FOUND);
+}
+
+static void
+add_or_null(cJSON *doc, const char *name, const char *v)
+{
+	if (v[0] != '\0')
+		(void)cJSON_AddStringToObject(doc, name, v);
+	else
+		(void)cJSON_AddNullToObject(doc, name);
+}
+
+/* The person as the API shows it. */
+int
+registry_person_json(const struct person *p, char *out, size_t outlen)
+{
+	cJSON *doc;
+	int ok;
+
+	if ((doc = cJSON_CreateObject()) == NULL)
+		return (0);
+	add_or_null(doc, "iin", p->iin);
+	add_or_null(doc, "surname", p->surname);
+	add_or_null(doc, "first_name", p->first_name);
+	add_or_null(doc, "patronymic", p->patronymic);
+	add_or_null(doc, "sex", p->sex);
+	add_or_null(doc, "birth_date", p->birth_date);
+	add_or_null(doc, "nationality", p->nationality);
+	ok = cJSON_PrintPreallocated(doc, out, (int)outlen, 0);
+	cJSON_Delete(doc);
+
+	return (ok);
+}
+
+struct reply {
+	char buf[8192];
+	size_t len;
+	int overflow;
+};
+
+static size_t
+collect(char *data, size_t size, size_t n, void *arg)
+{
+	struct reply *r = arg;
+	size_t len = size * n;
+
+	if (r->len + len >= sizeof(r->buf)) {
+		r->overflow = 1;
+		return (0);
+	}
+	memcpy(r->buf + r->len, data, len);
+	r->len += len;
+	r->buf[r->len] = '\0';
+
+	return (len);
+}
+
+static int
+copy_field(
+    const cJSON *doc, const char *name, char *out, size_t outlen, int required)
+{
+	const cJSON *v;
+
+	v = cJSON_GetObjectItemCaseSensitive(doc, name);
+	if (cJSON_IsNull(v) || v == NULL) {
+		out[0] = '\0';
+		return (!required);
+	}
+	if (!cJSON_IsString(v) || strlen(v->valuestring) >= outlen)
+		return (0);
+	memcpy(out, v->valuestring, strlen(v->valuestring) + 1);
+
+	return (1);
+}
+
+enum registry_result
+registry_http_lookup(
+    const char *url, long timeout_ms, const char *iin, struct person *p)
+{
+	struct curl_slist *headers;
+	struct reply *r;
+	enum registry_result res;
+	char body[64];
+	cJSON *doc;
+	long status;
+	CURL *curl;
+
+	memset(p, 0, sizeof(*p));
+	if (!iin_valid(iin))
+		return (REGISTRY_NOT_FOUND);
+	if ((curl = curl_easy_init()) == NULL)
+		return (REGISTRY_UNAVAILABLE);
+	if ((r = calloc(1, sizeof(*r))) == NULL) {
+		curl_easy_cleanup(curl);
+		return (REGISTRY_UNAVAILABLE);
+	}
+
+	(void)snprintf(body, sizeof(body), "{\"iin\":\"%s\"}", iin);
+	headers = curl_slist_append(NULL, "Content-Type: application/json");
+	(void)curl_easy_setopt(curl, CURLOPT_URL, url);
+	(void)curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+	(void)curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
+	(void)curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeout_ms);
+	(void)curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+	(void)curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+	(void)curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+	(void)curl_easy_setopt(curl, CURLOPT_WRITEDATA, r);
+
+	res = REGISTRY_UNAVAILABLE;
+	status = 0;
+	if (curl_easy_perform(curl) == CURLE_OK &&
+	    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status) ==
+		CURLE_OK) {
+		if (status == 404) {
+			res = REGISTRY_NOT_FOUND;
+		} else if (status == 200 && !r->overflow &&
+		    (doc = cJSON_ParseWithLength(r->buf, r->len)) != NULL) {
+			memcpy(p->iin, iin, IIN_LEN + 1);
+			if (copy_field(doc, "surname", p->surname,
+				sizeof(p->surname), 1) &&
+			    copy_field(doc, "first_name", p->first_name,
+				sizeof(p->first_name), 1) &&
+			    copy_field(doc, "patronymic", p->patronymic,
+				sizeof(p->patronymic), 0) &&
+			    copy_field(doc, "sex", p->sex, sizeof(p->sex), 0) &&
+			    copy_field(doc, "birth_date", p->birth_date,
+				sizeof(p->birth_date), 0) &&
+			    copy_field(doc, "nationality", p->nationality,
+				sizeof(p->nationality), 0))
+				res = REGISTRY_FOUND;
+			cJSON_Delete(doc);
+		}
+	}
+
+	curl_slist_free_all(headers);
+	curl_easy_cleanup(curl);
+	free(r);
+	if (res != REGISTRY_FOUND)
+		memset(p, 0, sizeof(*p));
+
+	return (res);
+}

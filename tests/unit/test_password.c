@@ -1,0 +1,90 @@
+/* Password policy, the common list, and argon2id hashing. */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "bq/password.h"
+
+static int
+setup(void **state)
+{
+	char err[128];
+
+	(void)state;
+	return (password_common_load(BQ_SOURCE_DIR "/data/common-passwords.txt",
+		    err, sizeof(err))
+		? 0
+		: -1);
+}
+
+static void
+common_list(void **state)
+{
+	(void)state;
+	assert_true(password_is_common("password"));
+	assert_true(password_is_common("PassWord"));
+	assert_true(password_is_common("12345678"));
+	assert_true(password_is_common("qwertyuiop"));
+	assert_false(password_is_common("Balabaqsha-demo-2026"));
+	assert_false(password_is_common(""));
+}
+
+static void
+policy(void **state)
+{
+	char long_pw[200];
+
+	(void)state;
+	assert_int_equal(
+	    password_check("Tulpar-2026!", "Tulpar-2026!"), PASSWORD_OK);
+	assert_int_equal(password_check("Tulpar-2026!", NULL), PASSWORD_OK);
+	assert_int_equal(password_check("short1!", NULL), PASSWORD_TOO_SHORT);
+	/* Eight Kazakh letters are eight characters, not sixteen bytes. */
+	assert_int_equal(password_check("әәәәәәә", NULL), PASSWORD_TOO_SHORT);
+	assert_int_equal(password_check("әәәәәәәә", NULL), PASSWORD_OK);
+	assert_int_equal(password_check("football", NULL), PASSWORD_COMMON);
+	assert_int_equal(password_check("Football", NULL), PASSWORD_COMMON);
+	assert_int_equal(
+	    password_check("Tulpar-2026!", "tulpar-2026!"), PASSWORD_MISMATCH);
+	assert_int_equal(
+	    password_check("Tulpar\t2026!", NULL), PASSWORD_CONTROL);
+	memset(long_pw, 'x', 128);
+	long_pw[128] = '\0';
+	assert_int_equal(password_check(long_pw, NULL), PASSWORD_OK);
+	long_pw[128] = 'y';
+	long_pw[129] = '\0';
+	assert_int_equal(password_check(long_pw, NULL), PASSWORD_TOO_LONG);
+}
+
+static void
+hashing(void **state)
+{
+	char a[PASSWORD_HASH_MAX], b[PASSWORD_HASH_MAX];
+
+	(void)state;
+	assert_true(password_hash("Tulpar-2026!", a, sizeof(a)));
+	assert_true(password_hash("Tulpar-2026!", b, sizeof(b)));
+	assert_string_not_equal(a, b);
+	assert_non_null(strstr(a, "$argon2id$v=19$m=19456,t=2,p=1$"));
+	assert_true(password_verify(a, "Tulpar-2026!"));
+	assert_false(password_verify(a, "Tulpar-2026?"));
+	assert_false(password_verify("not a hash", "Tulpar-2026!"));
+	assert_false(password_hash("x", a, 20));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(common_list),
+		cmocka_unit_test(policy),
+		cmocka_unit_test(hashing),
+	};
+
+	return (cmocka_run_group_tests(tests, setup, NULL));
+}
