@@ -6,6 +6,9 @@
 
 #include <sys/types.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -66,8 +69,36 @@ call_free(struct http_request *req)
 	if (c->db.busy)
 		metrics_add(&api_metrics->worker[worker->id].db_busy, -1);
 	cJSON_Delete(c->body);
+	c->body = NULL;
 	kore_free(c->out);
+	c->out = NULL;
 	kore_free(c->ext);
+	c->ext = NULL;
+	kore_free(c->task_out);
+	c->task_out = NULL;
+	if (c->task_state == 1 && kore_task_finished(&c->task)) {
+		kore_task_destroy(&c->task);
+		c->task_state = 0;
+	}
+}
+
+/*
+ * The client's address, for rate limits only (stored as a keyed digest).
+ * Behind a reverse proxy this is the proxy: deployments put the limits
+ * that need the real address at the proxy.
+ */
+void
+api_client_address(struct http_request *req, char *out, size_t len)
+{
+	struct connection *c = req->owner;
+
+	out[0] = '\0';
+	if (c->family == AF_INET)
+		(void)inet_ntop(
+		    AF_INET, &c->addr.ipv4.sin_addr, out, (socklen_t)len);
+	else if (c->family == AF_INET6)
+		(void)inet_ntop(
+		    AF_INET6, &c->addr.ipv6.sin6_addr, out, (socklen_t)len);
 }
 
 static const char *
@@ -178,7 +209,7 @@ api_reply_problem(
 {
 	const struct problem *p = &problems[code];
 	cJSON *doc, *errors, *e;
-	char type[96], *text;
+	char type[96], seconds[16], *text;
 	size_t i;
 	int ret;
 
@@ -211,8 +242,12 @@ api_reply_problem(
 
 	if ((text = cJSON_PrintUnformatted(doc)) == NULL)
 		goto fail;
-	if (p->status == 503)
-		http_response_header(c->req, "retry-after", "1");
+	if (p->status == 503 && c->retry_after <= 0)
+		c->retry_after = 1;
+	if (c->retry_after > 0) {
+		(void)snprintf(seconds, sizeof(seconds), "%d", c->retry_after);
+		http_response_header(c->req, "retry-after", seconds);
+	}
 	ret = reply(c, p->status, "application/problem+json; charset=utf-8",
 	    text, strlen(text), p->code);
 	cJSON_free(text);
@@ -250,6 +285,42 @@ preflight(struct api_call *c)
 	}
 
 	return (reply(c, 204, NULL, NULL, 0, NULL));
+}
+
+/*
+ * The bearer token: signed by us, HS256, unexpired, for a role the route
+ * admits.  Whether its session still lives, the route's SQL checks.
+ */
+static int
+authenticate(struct api_call *c)
+{
+	const char *h;
+	int bit;
+
+	if (!http_request_header(c->req, "authorization", &h) ||
+	    strncasecmp(h, "Bearer ", 7) != 0) {
+		http_response_header(
+		    c->req, "www-authenticate", "Bearer realm=\"balabaqsha\"");
+		(void)api_reply_problem(c, PROBLEM_UNAUTHORIZED, NULL);
+		return (0);
+	}
+	for (h += 7; *h == ' '; h++)
+		;
+	if (token_verify(api_keys.jwt, sizeof(api_keys.jwt), h, time(NULL),
+		&c->auth) != TOKEN_VALID) {
+		memset(&c->auth, 0, sizeof(c->auth));
+		http_response_header(c->req, "www-authenticate",
+		    "Bearer realm=\"balabaqsha\", error=\"invalid_token\"");
+		(void)api_reply_problem(c, PROBLEM_UNAUTHORIZED, NULL);
+		return (0);
+	}
+	bit = route_role_bit(c->auth.role);
+	if (!(routes[c->route].roles & bit)) {
+		(void)api_reply_problem(c, PROBLEM_FORBIDDEN, NULL);
+		return (0);
+	}
+
+	return (1);
 }
 
 /*
@@ -300,6 +371,8 @@ api_call_begin(struct http_request *req, enum route_id route, size_t ext)
 		(void)api_reply_problem(c, PROBLEM_METHOD_NOT_ALLOWED, NULL);
 		return (NULL);
 	}
+	if (routes[route].roles != ROUTE_PUBLIC && !authenticate(c))
+		return (NULL);
 
 	return (c);
 }

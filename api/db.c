@@ -15,6 +15,7 @@
 
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bq/api.h"
@@ -43,14 +44,22 @@ static struct http_state states[] = {
  * The statement returns the reply itself: one row, one column, a JSON
  * document built in SQL (json_build_object, json_agg), sent as it comes.
  * No row means no such object for this caller: a 404, which is also what
- * another account's object must look like.
+ * another account's object must look like.  A handler may run several
+ * statements one after another; each prepare starts afresh.
  */
 void
 api_db_prepare(struct api_call *c, const char *query, int ok_status)
 {
+	if (c->started_db)
+		kore_pgsql_cleanup(&c->db.sql);
+	c->started_db = 0;
+	kore_free(c->out);
+	c->out = NULL;
+	c->out_len = 0;
+	memset(&c->db, 0, sizeof(c->db));
 	c->db.query = query;
 	c->db.ok_status = ok_status;
-	c->db.nparams = 0;
+	c->req->fsm_state = 0;
 }
 
 /* A text parameter; NULL is SQL NULL.  The value must outlive the call. */
@@ -295,6 +304,8 @@ db_error(struct http_request *req)
 	    c->db.sqlstate, sizeof(c->db.sqlstate), res, PG_DIAG_SQLSTATE);
 	copy_diag(c->db.column, sizeof(c->db.column), res, PG_DIAG_COLUMN_NAME);
 	copy_diag(c->db.hint, sizeof(c->db.hint), res, PG_DIAG_MESSAGE_HINT);
+	copy_diag(
+	    c->db.detail, sizeof(c->db.detail), res, PG_DIAG_MESSAGE_DETAIL);
 	if (strncmp(c->db.sqlstate, "BQ", 2) != 0)
 		kore_log(LOG_NOTICE, "request %s: %s: sqlstate %s",
 		    c->request_id, routes[c->route].path, c->db.sqlstate);
@@ -318,29 +329,98 @@ db_done(struct http_request *req)
 	set_busy(c, 0);
 	set_waiting(c, 0);
 
-	if (c->db.failed) {
-		if (c->db.sqlstate[0] == '\0')
-			code = PROBLEM_SERVICE_UNAVAILABLE;
-		else
-			code = problem_from_sqlstate(c->db.sqlstate);
-		if (code == PROBLEM_VALIDATION_FAILED &&
-		    c->db.column[0] != '\0')
-			field_errors_add(&c->fe, c->db.column,
-			    field_code_from_name(c->db.hint));
-		(void)api_reply_problem(c, code, NULL);
-	} else if (c->out == NULL) {
-		(void)api_reply_problem(c, PROBLEM_NOT_FOUND, NULL);
-	} else {
-		(void)api_reply_raw(c, c->db.ok_status,
-		    "application/json; charset=utf-8", c->out, c->out_len);
+	if (!c->db.failed) {
+		c->db.outcome = API_DONE;
+		return (HTTP_STATE_COMPLETE);
 	}
+
+	code = c->db.sqlstate[0] == '\0'
+	    ? PROBLEM_SERVICE_UNAVAILABLE
+	    : problem_from_sqlstate(c->db.sqlstate);
+	if (c->db.column[0] != '\0')
+		field_errors_add(
+		    &c->fe, c->db.column, field_code_from_name(c->db.hint));
+	if (code == PROBLEM_RATE_LIMITED)
+		c->retry_after = atoi(c->db.detail);
+	(void)api_reply_problem(c, code, NULL);
+	c->db.outcome = API_ANSWERED;
 
 	return (HTTP_STATE_COMPLETE);
 }
 
+/*
+ * Runs the prepared statement as far as it can go now.  API_PENDING: return
+ * KORE_RESULT_RETRY and Kore calls the handler again when there is news.
+ * API_DONE: c->out holds the document (NULL for no row).  API_ANSWERED: it
+ * failed and the problem went out.
+ */
+enum api_outcome
+api_db_step(struct api_call *c)
+{
+	if (c->db.outcome != API_PENDING)
+		return (c->db.outcome);
+	if (http_state_run(states, sizeof(states) / sizeof(states[0]),
+		c->req) == KORE_RESULT_RETRY)
+		return (API_PENDING);
+
+	return (c->db.outcome);
+}
+
+/*
+ * A function that refuses and must keep a record of the refusal (a wrong
+ * code counted, a reused token revoked) cannot raise, or the record would
+ * roll back: it returns bq.problem(), {"problem":code,...}, and this
+ * answers with that problem.  Returns 1 when it did.
+ */
+int
+api_db_refused(struct api_call *c)
+{
+	const cJSON *v;
+	cJSON *doc;
+	enum problem_code code;
+
+	if (c->out == NULL || strncmp(c->out, "{\"problem\":", 11) != 0)
+		return (0);
+	if ((doc = cJSON_ParseWithLength(c->out, c->out_len)) == NULL) {
+		(void)api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL);
+		return (1);
+	}
+	v = cJSON_GetObjectItemCaseSensitive(doc, "problem");
+	code = cJSON_IsString(v) ? problem_from_name(v->valuestring)
+				 : PROBLEM_INTERNAL_ERROR;
+	v = cJSON_GetObjectItemCaseSensitive(doc, "field");
+	if (cJSON_IsString(v))
+		field_errors_add(&c->fe, v->valuestring,
+		    field_code_from_name(cJSON_GetStringValue(
+			cJSON_GetObjectItemCaseSensitive(doc, "field_code"))));
+	v = cJSON_GetObjectItemCaseSensitive(doc, "retry_after");
+	if (cJSON_IsNumber(v))
+		c->retry_after = v->valueint;
+	cJSON_Delete(doc);
+	(void)api_reply_problem(c, code, NULL);
+
+	return (1);
+}
+
+/* Runs the statement and answers with its document. */
 int
 api_db_run(struct api_call *c)
 {
-	return (
-	    http_state_run(states, sizeof(states) / sizeof(states[0]), c->req));
+	switch (api_db_step(c)) {
+	case API_PENDING:
+		return (KORE_RESULT_RETRY);
+	case API_ANSWERED:
+		return (KORE_RESULT_OK);
+	case API_DONE:
+		break;
+	}
+	if (api_db_refused(c))
+		return (KORE_RESULT_OK);
+	if (c->out == NULL)
+		return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
+	if (c->db.ok_status == 204)
+		return (api_reply_raw(c, 204, NULL, NULL, 0));
+
+	return (api_reply_raw(c, c->db.ok_status,
+	    "application/json; charset=utf-8", c->out, c->out_len));
 }

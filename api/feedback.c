@@ -4,9 +4,6 @@
  * limits how often one client address may write.
  */
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-
 #include <stdio.h>
 #include <string.h>
 
@@ -55,30 +52,13 @@ topic_known(const char *t)
 	return (0);
 }
 
-static void
-client_address(struct http_request *req, char *out, size_t len)
-{
-	struct connection *c = req->owner;
-
-	out[0] = '\0';
-	if (c->family == AF_INET)
-		(void)inet_ntop(
-		    AF_INET, &c->addr.ipv4.sin_addr, out, (socklen_t)len);
-	else if (c->family == AF_INET6)
-		(void)inet_ntop(
-		    AF_INET6, &c->addr.ipv6.sin6_addr, out, (socklen_t)len);
-}
-
 static int
 feedback_check(struct api_call *c, struct feedback *f)
 {
 	if (!topic_known(f->topic))
 		field_errors_add(&c->fe, "topic", FIELD_INVALID_VALUE);
-	if (f->email != NULL && !email_valid(f->email))
-		field_errors_add(&c->fe, "email", FIELD_INVALID_FORMAT);
-	if (f->phone != NULL &&
-	    !phone_normalize(f->phone, f->phone_e164, sizeof(f->phone_e164)))
-		field_errors_add(&c->fe, "phone", FIELD_INVALID_FORMAT);
+	(void)api_check_email(c, "email", f->email);
+	(void)api_check_phone(c, "phone", f->phone, f->phone_e164);
 
 	return (c->fe.n == 0);
 }
@@ -99,7 +79,7 @@ api_feedback_post(struct http_request *req)
 			return (KORE_RESULT_OK);
 		if (!feedback_check(c, f))
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		client_address(req, f->client, sizeof(f->client));
+		api_client_address(req, f->client, sizeof(f->client));
 		api_db_prepare(c,
 		    "SELECT bq.feedback_submit($1, $2, $3, $4, $5, $6, $7)",
 		    201);

@@ -16,9 +16,13 @@
 
 #include <kore/seccomp.h>
 
+#include <openssl/crypto.h>
+
 #include "bq/api.h"
+#include "bq/opaque.h"
 
 struct bq_config api_config;
+struct api_keys api_keys;
 struct metrics *api_metrics;
 char *api_openapi;
 size_t api_openapi_len;
@@ -55,6 +59,31 @@ load_openapi(const char *path)
 	(void)close(fd);
 }
 
+/*
+ * The keys, derived from the master secret.  Demo mode makes the secret
+ * file on first start; elsewhere it must be provided (every node of a
+ * deployment needs the same one, or tokens fail between nodes).
+ */
+static void
+load_keys(void)
+{
+	struct secret s;
+	char err[256], pw[OPAQUE_LEN + 1];
+
+	if (!secret_load(
+		&s, api_config.secret_file, api_config.demo, err, sizeof(err)))
+		fatal("bq: secret: %s", err);
+	secret_derive(&s, "jwt-hs256", api_keys.jwt);
+	secret_derive(&s, "otp-mac", api_keys.otp);
+	OPENSSL_cleanse(&s, sizeof(s));
+
+	if (!opaque_generate(pw) ||
+	    !password_hash(
+		pw, api_keys.dummy_hash, sizeof(api_keys.dummy_hash)))
+		fatal("bq: cannot make the dummy password hash");
+	OPENSSL_cleanse(pw, sizeof(pw));
+}
+
 void
 kore_parent_configure(int argc, char **argv)
 {
@@ -67,6 +96,10 @@ kore_parent_configure(int argc, char **argv)
 	if (!config_load(&api_config, err, sizeof(err)))
 		fatal("bq: configuration: %s", err);
 	load_openapi(api_config.openapi_path);
+	load_keys();
+	if (!password_common_load(
+		api_config.common_passwords, err, sizeof(err)))
+		fatal("bq: common passwords: %s", err);
 
 	/* Shared by every worker forked after this. */
 	p = mmap(NULL, sizeof(*api_metrics), PROT_READ | PROT_WRITE,

@@ -98,6 +98,10 @@ db_api_dsn() {
 	echo "host=$(db_socket_dir) port=${BQ_DB_PORT:-5432} dbname=$BQ_DB_NAME user=bq_api connect_timeout=2 application_name=bq-api options='-c statement_timeout=$((timeout - 200))'"
 }
 
+db_sms_dsn() {
+	echo "host=$(db_socket_dir) port=${BQ_DB_PORT:-5432} dbname=$BQ_DB_NAME user=bq_sms connect_timeout=2 application_name=bq-sms"
+}
+
 db_admin_args() {
 	echo "-h $(db_socket_dir) -p ${BQ_DB_PORT:-5432} -U bq -d $BQ_DB_NAME"
 }

@@ -23,7 +23,8 @@ ALTER ROLE bq_api SET idle_in_transaction_session_timeout = '10s';
 CREATE SCHEMA bq;
 REVOKE ALL ON SCHEMA bq FROM PUBLIC;
 GRANT USAGE ON SCHEMA bq TO bq_api;
-ALTER DEFAULT PRIVILEGES IN SCHEMA bq REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+-- Functions are not executable by PUBLIC (the default): only by bq_api.
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 ALTER DEFAULT PRIVILEGES IN SCHEMA bq GRANT EXECUTE ON FUNCTIONS TO bq_api;
 GRANT SELECT ON public.schema_migrations TO bq_api;
 
@@ -53,15 +54,41 @@ CREATE TABLE bq.installation (
 );
 INSERT INTO bq.installation DEFAULT VALUES;
 
-CREATE FUNCTION bq.client_digest(addr text) RETURNS bytea
+-- A keyed digest, for values kept only to be counted or matched (client
+-- addresses, login names tried), never to be read back.
+CREATE FUNCTION bq.keyed_digest(value text) RETURNS bytea
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
-	SELECT CASE WHEN addr IS NULL THEN NULL
-	    ELSE hmac(convert_to(addr, 'UTF8'),
+	SELECT CASE WHEN value IS NULL THEN NULL
+	    ELSE hmac(convert_to(value, 'UTF8'),
 		    (SELECT digest_key FROM bq.installation), 'sha256')
 	END
 $$;
 
--- Five messages an hour from one client address; BQ429 beyond.  Returns
+-- Limits and durations an operator may tune without a release.
+CREATE TABLE bq.setting (
+	name text PRIMARY KEY,
+	value integer NOT NULL,
+	note text NOT NULL
+);
+INSERT INTO bq.setting VALUES
+	('feedback_per_client_hour', 5,
+	    'feedback messages one client address may send an hour');
+
+CREATE FUNCTION bq.setting(p_name text) RETURNS integer
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v integer;
+BEGIN
+	SELECT value INTO v FROM bq.setting WHERE name = p_name;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'no setting %', p_name;
+	END IF;
+	RETURN v;
+END
+$$;
+
+-- A client address may send feedback_per_client_hour messages an hour;
+-- BQ429 beyond.  Returns
 -- the reply's document, as every function called by the API does.
 CREATE FUNCTION bq.feedback_submit(p_topic text, p_message text,
     p_name text, p_email text, p_phone text, p_language text,
@@ -69,7 +96,7 @@ CREATE FUNCTION bq.feedback_submit(p_topic text, p_message text,
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
-	v_digest bytea := bq.client_digest(p_client);
+	v_digest bytea := bq.keyed_digest(p_client);
 	v_recent int;
 	v_row bq.feedback;
 BEGIN
@@ -79,9 +106,9 @@ BEGIN
 		SELECT count(*) INTO v_recent FROM bq.feedback f
 		WHERE f.client_digest = v_digest
 		  AND f.created_at > now() - interval '1 hour';
-		IF v_recent >= 5 THEN
+		IF v_recent >= bq.setting('feedback_per_client_hour') THEN
 			RAISE EXCEPTION 'feedback rate limit'
-			    USING ERRCODE = 'BQ429';
+			    USING ERRCODE = 'BQ429', DETAIL = '3600';
 		END IF;
 	END IF;
 

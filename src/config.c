@@ -47,12 +47,26 @@ int
 config_load(struct bq_config *c, char *err, size_t errlen)
 {
 	const char *mode;
+	size_t len;
 
 	memset(c, 0, sizeof(*c));
 
 	if ((c->data_dir = env_dup("BQ_DATA_DIR", "var")) == NULL ||
 	    (c->openapi_path = env_dup("BQ_OPENAPI", "openapi.yaml")) == NULL)
 		goto nomem;
+
+	if ((c->common_passwords = env_dup(
+		 "BQ_COMMON_PASSWORDS", "data/common-passwords.txt")) == NULL)
+		goto nomem;
+	c->registry_url = env_dup("BQ_REGISTRY_URL", NULL);
+	c->secret_file = env_dup("BQ_SECRET_FILE", NULL);
+	if (c->secret_file == NULL) {
+		len = strlen(c->data_dir) + sizeof("/secret.key");
+		if ((c->secret_file = malloc(len)) == NULL)
+			goto nomem;
+		(void)snprintf(
+		    c->secret_file, len, "%s/secret.key", c->data_dir);
+	}
 
 	if ((c->db_dsn = env_dup("BQ_DB_DSN", NULL)) == NULL) {
 		(void)snprintf(err, errlen, "BQ_DB_DSN is not set");
@@ -74,6 +88,18 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 	else {
 		(void)snprintf(
 		    err, errlen, "BQ_MODE must be demo or production");
+		goto fail;
+	}
+
+	if (!c->demo && c->registry_url == NULL) {
+		(void)snprintf(err, errlen,
+		    "BQ_REGISTRY_URL is required outside demo mode");
+		goto fail;
+	}
+	if (c->registry_url != NULL &&
+	    strncmp(c->registry_url, "http://", 7) != 0 &&
+	    strncmp(c->registry_url, "https://", 8) != 0) {
+		(void)snprintf(err, errlen, "BQ_REGISTRY_URL must be http(s)");
 		goto fail;
 	}
 
@@ -101,6 +127,9 @@ config_free(struct bq_config *c)
 	free(c->data_dir);
 	free(c->db_dsn);
 	free(c->openapi_path);
+	free(c->secret_file);
+	free(c->common_passwords);
+	free(c->registry_url);
 	cors_free(&c->cors);
 	memset(c, 0, sizeof(*c));
 }

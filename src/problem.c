@@ -22,6 +22,9 @@ const struct problem problems[PROBLEM__MAX] = {
 	[PROBLEM_UNAUTHORIZED] = { "unauthorized", 401,
 	    { "Аутентификация қажет.", "Требуется аутентификация.",
 		"Authentication is required." } },
+	[PROBLEM_INVALID_CREDENTIALS] = { "invalid_credentials", 401,
+	    { "Логин немесе құпиясөз қате.", "Неверный логин или пароль.",
+		"The login or password is wrong." } },
 	[PROBLEM_FORBIDDEN] = { "forbidden", 403,
 	    { "Бұл әрекетке құқығыңыз жоқ.", "У вас нет прав на это действие.",
 		"You may not do this." } },
@@ -41,6 +44,12 @@ const struct problem problems[PROBLEM__MAX] = {
 	    { "Бұл мазмұн түрі мұнда қабылданбайды.",
 		"Этот тип содержимого здесь не принимается.",
 		"This content type is not accepted here." } },
+	[PROBLEM_ACCOUNT_LOCKED] = { "account_locked", 423,
+	    { "Кіру әрекеттері тым көп; есептік жазба уақытша бұғатталды.",
+		"Слишком много попыток входа; учётная запись временно "
+		"заблокирована.",
+		"Too many failed logins; the account is locked for a "
+		"while." } },
 	[PROBLEM_RATE_LIMITED] = { "rate_limited", 429,
 	    { "Сұраныстар тым көп; кейінірек қайталаңыз.",
 		"Слишком много запросов; повторите позже.",
@@ -111,6 +120,35 @@ const struct field_message field_messages[FIELD__MAX] = {
 	[FIELD_EMPTY] = { "empty",
 	    { "Сұраныс денесі бос.", "Тело запроса пустое.",
 		"The body is empty." } },
+	[FIELD_INVALID_CODE] = { "invalid_code",
+	    { "Код қате немесе оның мерзімі өтті; жаңасын сұраңыз.",
+		"Код неверен или больше не действует; запросите новый.",
+		"The code is wrong or no longer valid; ask for a new one." } },
+	[FIELD_ACCOUNT_EXISTS] = { "account_exists",
+	    { "Бұл деректермен есептік жазба бар; кіріңіз немесе "
+	      "құпиясөзді қалпына келтіріңіз.",
+		"Учётная запись с этими данными уже есть; войдите или "
+		"восстановите пароль.",
+		"An account with these details exists; sign in or reset the "
+		"password." } },
+	[FIELD_TAKEN] = { "taken",
+	    { "Бұл мән бос емес.", "Это значение уже занято.",
+		"This value is taken." } },
+	[FIELD_COMMON_PASSWORD] = { "common_password",
+	    { "Бұл құпиясөз тым кең таралған.",
+		"Этот пароль слишком распространён.",
+		"This password is too common." } },
+	[FIELD_CHECK_DIGIT] = { "check_digit",
+	    { "ЖСН бақылау саны сәйкес келмейді.",
+		"Контрольная цифра ИИН не совпадает.",
+		"The IIN's check digit does not match." } },
+	[FIELD_NOT_IN_REGISTRY] = { "not_in_registry",
+	    { "Бұл ЖСН тұлғалар тізілімінде табылмады.",
+		"Этот ИИН не найден в реестре физических лиц.",
+		"This IIN is not in the person registry." } },
+	[FIELD_MISMATCH] = { "mismatch",
+	    { "Құпиясөздер сәйкес келмейді.", "Пароли не совпадают.",
+		"The passwords do not match." } },
 };
 
 void
@@ -158,6 +196,7 @@ problem_from_sqlstate(const char *state)
 		{ "BQ422", PROBLEM_VALIDATION_FAILED },
 		{ "BQ429", PROBLEM_RATE_LIMITED },
 		{ "23505", PROBLEM_CONFLICT },
+		{ "23514", PROBLEM_VALIDATION_FAILED },
 		{ "40001", PROBLEM_SERVICE_UNAVAILABLE },
 		{ "40P01", PROBLEM_SERVICE_UNAVAILABLE },
 		{ "55P03", PROBLEM_SERVICE_UNAVAILABLE },
@@ -177,6 +216,20 @@ problem_from_sqlstate(const char *state)
 	if (strncmp(state, "08", 2) == 0 || strncmp(state, "53", 2) == 0 ||
 	    strncmp(state, "57P", 3) == 0)
 		return (PROBLEM_SERVICE_UNAVAILABLE);
+
+	return (PROBLEM_INTERNAL_ERROR);
+}
+
+/* A problem by its code, as SQL's bq.problem() names it. */
+enum problem_code
+problem_from_name(const char *name)
+{
+	int i;
+
+	for (i = 0; name != NULL && i < PROBLEM__MAX; i++) {
+		if (strcmp(name, problems[i].code) == 0)
+			return ((enum problem_code)i);
+	}
 
 	return (PROBLEM_INTERNAL_ERROR);
 }

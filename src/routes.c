@@ -5,7 +5,8 @@
 
 #include "bq/routes.h"
 
-#define ROUTE_ENTRY(id, path, methods) [ROUTE_##id] = { path, methods },
+#define ROUTE_ENTRY(id, path, methods, roles) \
+	[ROUTE_##id] = { path, methods, roles },
 const struct route routes[ROUTE__MAX] = { BQ_ROUTES(ROUTE_ENTRY) };
 #undef ROUTE_ENTRY
 
@@ -39,4 +40,28 @@ route_allow_header(int methods, char *out, size_t outlen)
 	n = snprintf(out + len, outlen - len, "OPTIONS");
 
 	return (n > 0 && (size_t)n < outlen - len);
+}
+
+/* The role bit of a role's name; 0 for none we know. */
+int
+route_role_bit(const char *role)
+{
+	static const struct {
+		const char *name;
+		int bit;
+	} bits[] = {
+		{ "parent", ROUTE_R_PARENT },
+		{ "verifier", ROUTE_R_VERIFIER },
+		{ "kindergarten_staff", ROUTE_R_STAFF },
+		{ "support", ROUTE_R_SUPPORT },
+		{ "admin", ROUTE_R_ADMIN },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
+		if (strcmp(role, bits[i].name) == 0)
+			return (bits[i].bit);
+	}
+
+	return (0);
 }

@@ -11,6 +11,7 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 #include <kore/pgsql.h>
+#include <kore/tasks.h>
 
 #include <cjson/cJSON.h>
 
@@ -21,10 +22,34 @@
 #include "bq/problem.h"
 #include "bq/reqid.h"
 #include "bq/routes.h"
+#include "bq/secret.h"
+#include "bq/token.h"
+#include "bq/password.h"
 
 /* JSON bodies beyond this are refused with 413 before parsing. */
 #define API_JSON_MAX (64 * 1024)
 #define API_DB_PARAMS_MAX 16
+
+enum api_outcome { API_PENDING, API_DONE, API_ANSWERED };
+
+/* What a task gets and gives back, copied through its channel. */
+struct api_task_in {
+	char a[PASSWORD_HASH_MAX * 2];
+	char b[PASSWORD_MAX * 4 + 1];
+	char c[PASSWORD_MAX * 4 + 1];
+};
+
+struct api_task_out {
+	int status;
+	char text[4096];
+};
+
+struct api_keys {
+	unsigned char jwt[SECRET_KEY_LEN];
+	unsigned char otp[SECRET_KEY_LEN];
+	/* Checked against when a login names no account, to take as long. */
+	char dummy_hash[PASSWORD_HASH_MAX];
+};
 
 struct api_db {
 	struct kore_pgsql sql;
@@ -44,6 +69,8 @@ struct api_db {
 	char sqlstate[6];
 	char column[FIELD_NAME_MAX];
 	char hint[32];
+	char detail[32];
+	enum api_outcome outcome;
 };
 
 struct api_call {
@@ -55,6 +82,7 @@ struct api_call {
 	int started_db;
 	int answered;
 	const char *cache_control;
+	int retry_after; /* seconds, for a 423, 429 or 503 */
 	cJSON *body;
 	void *ext;
 	struct field_errors fe;
@@ -64,9 +92,18 @@ struct api_call {
 	size_t out_len;
 
 	struct api_db db;
+
+	/* The caller, when the route needs a token. */
+	struct token_claims auth;
+
+	/* A task running off the event loop (argon2, the registry). */
+	struct kore_task task;
+	int task_state; /* 0 none, 1 running, 2 read */
+	struct api_task_out *task_out;
 };
 
 extern struct bq_config api_config;
+extern struct api_keys api_keys;
 extern struct metrics *api_metrics;
 extern char *api_openapi;
 extern size_t api_openapi_len;
@@ -82,9 +119,30 @@ int api_body_json(struct api_call *, const struct json_field *, size_t, void *);
 void api_db_prepare(struct api_call *, const char *, int);
 void api_db_param(struct api_call *, const char *);
 int api_db_run(struct api_call *);
+enum api_outcome api_db_step(struct api_call *);
+int api_db_refused(struct api_call *);
 int api_db_available(void);
 void api_db_unreachable(void);
 
+enum api_outcome api_task_step(
+    struct api_call *, int (*)(struct kore_task *), struct api_task_in *);
+void api_task_cleanse(struct api_task_in *);
+int work_hash(struct kore_task *);
+int work_verify(struct kore_task *);
+int work_verify_hash(struct kore_task *);
+int work_registry(struct kore_task *);
+
+int api_reply_tokens(struct api_call *, int, const char *);
+
 uint64_t api_now_us(void);
+void api_client_address(struct http_request *, char *, size_t);
+
+int api_check_iin(struct api_call *, const char *, const char *);
+int api_check_phone(struct api_call *, const char *, const char *, char *);
+int api_check_code(struct api_call *, const char *, const char *);
+int api_check_new_password(
+    struct api_call *, const char *, const char *, const char *, const char *);
+int api_check_login_name(struct api_call *, const char *, const char *);
+int api_check_email(struct api_call *, const char *, const char *);
 
 #endif

@@ -13,6 +13,9 @@ struct bq_config {
 	char *data_dir;
 	char *db_dsn;
 	char *openapi_path;
+	char *secret_file;
+	char *common_passwords;
+	char *registry_url; /* NULL: the demo registry (demo mode only) */
 	int db_timeout_ms;
 	int demo;
 	struct cors cors;

@@ -15,12 +15,14 @@ enum problem_code {
 	PROBLEM_MALFORMED_JSON,
 	PROBLEM_VALIDATION_FAILED,
 	PROBLEM_UNAUTHORIZED,
+	PROBLEM_INVALID_CREDENTIALS,
 	PROBLEM_FORBIDDEN,
 	PROBLEM_NOT_FOUND,
 	PROBLEM_METHOD_NOT_ALLOWED,
 	PROBLEM_CONFLICT,
 	PROBLEM_PAYLOAD_TOO_LARGE,
 	PROBLEM_UNSUPPORTED_MEDIA_TYPE,
+	PROBLEM_ACCOUNT_LOCKED,
 	PROBLEM_RATE_LIMITED,
 	PROBLEM_INTERNAL_ERROR,
 	PROBLEM_SERVICE_UNAVAILABLE,
@@ -45,6 +47,13 @@ enum field_code {
 	FIELD_TRAILING_DATA,
 	FIELD_NOT_OBJECT,
 	FIELD_EMPTY,
+	FIELD_INVALID_CODE,
+	FIELD_ACCOUNT_EXISTS,
+	FIELD_TAKEN,
+	FIELD_COMMON_PASSWORD,
+	FIELD_MISMATCH,
+	FIELD_CHECK_DIGIT,
+	FIELD_NOT_IN_REGISTRY,
 	FIELD__MAX
 };
 
@@ -79,6 +88,7 @@ extern const struct field_message field_messages[FIELD__MAX];
 
 void field_errors_add(struct field_errors *, const char *, enum field_code);
 enum problem_code problem_from_sqlstate(const char *);
+enum problem_code problem_from_name(const char *);
 enum field_code field_code_from_name(const char *);
 
 #endif

@@ -12,25 +12,52 @@
 #define ROUTE_M_DELETE 0x08
 #define ROUTE_M_PATCH 0x10
 
-#define BQ_ROUTES(X) \
-	X(HEALTH, "/health", ROUTE_M_GET) \
-	X(READY, "/ready", ROUTE_M_GET) \
-	X(METRICS, "/metrics", ROUTE_M_GET) \
-	X(OPENAPI, "/openapi.yaml", ROUTE_M_GET) \
-	X(FEEDBACK, "/v1/feedback", ROUTE_M_POST) \
-	X(UNKNOWN, "(unknown)", 0)
+/* Who may call: nobody needs a token (0), or a token of these roles. */
+#define ROUTE_PUBLIC 0
+#define ROUTE_R_PARENT 0x01
+#define ROUTE_R_VERIFIER 0x02
+#define ROUTE_R_STAFF 0x04
+#define ROUTE_R_SUPPORT 0x08
+#define ROUTE_R_ADMIN 0x10
+#define ROUTE_R_ANY 0x1f
 
-#define ROUTE_ENUM(id, path, methods) ROUTE_##id,
+/* id, path template, methods, roles */
+#define BQ_ROUTES(X) \
+	X(HEALTH, "/health", ROUTE_M_GET, ROUTE_PUBLIC) \
+	X(READY, "/ready", ROUTE_M_GET, ROUTE_PUBLIC) \
+	X(METRICS, "/metrics", ROUTE_M_GET, ROUTE_PUBLIC) \
+	X(OPENAPI, "/openapi.yaml", ROUTE_M_GET, ROUTE_PUBLIC) \
+	X(FEEDBACK, "/v1/feedback", ROUTE_M_POST, ROUTE_PUBLIC) \
+	X(AUTH_OTP, "/v1/auth/otp", ROUTE_M_POST, ROUTE_PUBLIC) \
+	X(AUTH_REGISTER_VERIFY, "/v1/auth/register/verify", ROUTE_M_POST, \
+	    ROUTE_PUBLIC) \
+	X(AUTH_REGISTER, "/v1/auth/register", ROUTE_M_POST, ROUTE_PUBLIC) \
+	X(AUTH_LOGIN, "/v1/auth/login", ROUTE_M_POST, ROUTE_PUBLIC) \
+	X(AUTH_LOGIN_CODE, "/v1/auth/login/code", ROUTE_M_POST, ROUTE_PUBLIC) \
+	X(AUTH_PASSWORD_RESET, "/v1/auth/password/reset", ROUTE_M_POST, \
+	    ROUTE_PUBLIC) \
+	X(AUTH_REFRESH, "/v1/auth/refresh", ROUTE_M_POST, ROUTE_PUBLIC) \
+	X(AUTH_LOGOUT, "/v1/auth/logout", ROUTE_M_POST, ROUTE_R_ANY) \
+	X(ME, "/v1/me", ROUTE_M_GET | ROUTE_M_PATCH, ROUTE_R_ANY) \
+	X(ME_PASSWORD, "/v1/me/password", ROUTE_M_POST, ROUTE_R_ANY) \
+	X(ME_ROLE, "/v1/me/role", ROUTE_M_POST, ROUTE_R_ANY) \
+	X(ME_LOG, "/v1/me/log", ROUTE_M_GET, ROUTE_R_ANY) \
+	X(ADMIN_STAFF, "/v1/admin/staff", ROUTE_M_POST, ROUTE_R_ADMIN) \
+	X(UNKNOWN, "(unknown)", 0, ROUTE_PUBLIC)
+
+#define ROUTE_ENUM(id, path, methods, roles) ROUTE_##id,
 enum route_id { BQ_ROUTES(ROUTE_ENUM) ROUTE__MAX };
 #undef ROUTE_ENUM
 
 struct route {
 	const char *path;
 	int methods;
+	int roles;
 };
 
 extern const struct route routes[ROUTE__MAX];
 
 int route_allow_header(int, char *, size_t);
+int route_role_bit(const char *);
 
 #endif

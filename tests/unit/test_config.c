@@ -19,6 +19,8 @@ clear(void)
 	unsetenv("BQ_MODE");
 	unsetenv("BQ_CORS_ORIGINS");
 	unsetenv("BQ_DATA_DIR");
+	unsetenv("BQ_REGISTRY_URL");
+	unsetenv("BQ_SECRET_FILE");
 }
 
 static void
@@ -30,11 +32,14 @@ defaults(void **state)
 	(void)state;
 	clear();
 	setenv("BQ_DB_DSN", "host=/tmp dbname=x", 1);
+	setenv("BQ_REGISTRY_URL", "https://registry.example.kz/person", 1);
 	assert_true(config_load(&c, err, sizeof(err)));
 	assert_int_equal(c.db_timeout_ms, 1500);
 	assert_int_equal(c.demo, 0);
 	assert_string_equal(c.data_dir, "var");
+	assert_string_equal(c.secret_file, "var/secret.key");
 	config_free(&c);
+	unsetenv("BQ_REGISTRY_URL");
 
 	setenv("BQ_MODE", "demo", 1);
 	setenv("BQ_DB_TIMEOUT_MS", "900", 1);
@@ -66,6 +71,12 @@ refusals(void **state)
 	setenv("BQ_MODE", "test", 1);
 	assert_false(config_load(&c, err, sizeof(err)));
 	unsetenv("BQ_MODE");
+	/* Production needs a real registry, over http(s). */
+	assert_false(config_load(&c, err, sizeof(err)));
+	assert_non_null(strstr(err, "BQ_REGISTRY_URL"));
+	setenv("BQ_REGISTRY_URL", "ftp://registry", 1);
+	assert_false(config_load(&c, err, sizeof(err)));
+	setenv("BQ_REGISTRY_URL", "https://registry", 1);
 	setenv("BQ_CORS_ORIGINS", "a.kz", 1);
 	assert_false(config_load(&c, err, sizeof(err)));
 }

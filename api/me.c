@@ -1,0 +1,263 @@
+/*
+ * /v1/me: the signed-in account, its profile, password, role and log.
+ * Every statement passes the token's account and session, and SQL refuses
+ * a session that has ended.
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "bq/api.h"
+#include "bq/opaque.h"
+#include "bq/query.h"
+
+int api_me(struct http_request *);
+int api_me_password(struct http_request *);
+int api_me_role(struct http_request *);
+int api_me_log(struct http_request *);
+
+struct me {
+	int phase;
+	const char *email;
+	const char *login;
+	const char *language;
+	const char *current_password;
+	const char *password;
+	const char *password_confirm;
+	const char *role;
+	char hash[PASSWORD_HASH_MAX];
+	char refresh[OPAQUE_LEN + 1];
+	char refresh_hash[OPAQUE_DIGEST_HEX];
+	char patch[1024];
+	char cursor[24];
+	char limit[8];
+};
+
+#define F(name, type, flags, min, max) \
+	{ \
+#name, type, offsetof(struct me, name), flags, min, max \
+	}
+
+static const struct json_field patch_fields[] = {
+	F(email, JSON_T_STRING, JSON_NULLABLE, 3, 254),
+	F(login, JSON_T_STRING, JSON_NULLABLE, 3, 32),
+	F(language, JSON_T_STRING, 0, 2, 2),
+};
+
+static const struct json_field password_fields[] = {
+	F(current_password, JSON_T_STRING, JSON_REQUIRED, 1, PASSWORD_MAX * 4),
+	F(password, JSON_T_STRING, JSON_REQUIRED, 0, PASSWORD_MAX * 4),
+	F(password_confirm, JSON_T_STRING, JSON_REQUIRED, 0, PASSWORD_MAX * 4),
+};
+
+static const struct json_field role_fields[] = {
+	F(role, JSON_T_STRING, JSON_REQUIRED, 1, 32),
+};
+
+#undef F
+
+static int
+pending(enum api_outcome r)
+{
+	return (r == API_PENDING ? KORE_RESULT_RETRY : KORE_RESULT_OK);
+}
+
+/* The fields the body names, nulls kept: SQL applies exactly those. */
+static int
+patch_document(struct api_call *c, struct me *m)
+{
+	static const char *names[] = { "email", "login", "language" };
+	const cJSON *v;
+	cJSON *patch;
+	size_t i;
+
+	if ((patch = cJSON_CreateObject()) == NULL)
+		return (0);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		v = cJSON_GetObjectItemCaseSensitive(c->body, names[i]);
+		if (v != NULL)
+			cJSON_AddItemToObject(
+			    patch, names[i], cJSON_Duplicate(v, 0));
+	}
+	i = (size_t)cJSON_PrintPreallocated(
+	    patch, m->patch, (int)sizeof(m->patch), 0);
+	cJSON_Delete(patch);
+
+	return ((int)i);
+}
+
+int
+api_me(struct http_request *req)
+{
+	struct api_call *c;
+	struct me *m;
+	enum lang l;
+
+	if ((c = api_call_begin(req, ROUTE_ME, sizeof(*m))) == NULL)
+		return (KORE_RESULT_OK);
+	m = c->ext;
+
+	if (c->db.query == NULL && req->method != HTTP_METHOD_PATCH) {
+		api_db_prepare(c, "SELECT bq.me($1, $2)", 200);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+	} else if (c->db.query == NULL) {
+		if (!api_body_json(
+			c, patch_fields, JSON_FIELD_COUNT(patch_fields), m))
+			return (KORE_RESULT_OK);
+		(void)api_check_email(c, "email", m->email);
+		(void)api_check_login_name(c, "login", m->login);
+		if (m->language != NULL && !lang_from_name(m->language, &l))
+			field_errors_add(
+			    &c->fe, "language", FIELD_INVALID_VALUE);
+		if (c->fe.n > 0)
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		if (!patch_document(c, m))
+			return (
+			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
+		api_db_prepare(c, "SELECT bq.me_update($1, $2, $3)", 200);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		api_db_param(c, m->patch);
+	}
+
+	return (api_db_run(c));
+}
+
+int
+api_me_password(struct http_request *req)
+{
+	struct api_call *c;
+	struct me *m;
+	struct api_task_in in;
+	enum api_outcome o;
+	const cJSON *hash;
+	cJSON *doc;
+
+	if ((c = api_call_begin(req, ROUTE_ME_PASSWORD, sizeof(*m))) == NULL)
+		return (KORE_RESULT_OK);
+	m = c->ext;
+
+	switch (m->phase) {
+	case 0:
+		if (!api_body_json(c, password_fields,
+			JSON_FIELD_COUNT(password_fields), m))
+			return (KORE_RESULT_OK);
+		if (!api_check_new_password(c, "password", m->password,
+			"password_confirm", m->password_confirm))
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		api_db_prepare(c, "SELECT bq.password_current($1, $2)", 200);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		m->phase = 1;
+		/* FALLTHROUGH */
+	case 1:
+		if ((o = api_db_step(c)) != API_DONE)
+			return (pending(o));
+		doc = cJSON_ParseWithLength(c->out, c->out_len);
+		hash = cJSON_GetObjectItemCaseSensitive(doc, "password_hash");
+		if (!cJSON_IsString(hash) ||
+		    strlen(hash->valuestring) >= sizeof(m->hash)) {
+			cJSON_Delete(doc);
+			return (
+			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
+		}
+		memcpy(
+		    m->hash, hash->valuestring, strlen(hash->valuestring) + 1);
+		cJSON_Delete(doc);
+		m->phase = 2;
+		/* FALLTHROUGH */
+	case 2:
+		memset(&in, 0, sizeof(in));
+		(void)snprintf(in.a, sizeof(in.a), "%s", m->hash);
+		(void)snprintf(in.b, sizeof(in.b), "%s", m->current_password);
+		(void)snprintf(in.c, sizeof(in.c), "%s", m->password);
+		if ((o = api_task_step(c, work_verify_hash, &in)) != API_DONE)
+			return (pending(o));
+		if (c->task_out->status < 0 ||
+		    strlen(c->task_out->text) >= sizeof(m->hash))
+			return (
+			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
+		memcpy(
+		    m->hash, c->task_out->text, strlen(c->task_out->text) + 1);
+		api_db_prepare(
+		    c, "SELECT bq.password_change($1, $2, $3, $4)", 204);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		api_db_param(c, c->task_out->status == 1 ? "true" : "false");
+		api_db_param(c, c->task_out->status == 1 ? m->hash : "");
+		m->phase = 3;
+		/* FALLTHROUGH */
+	default:
+		return (api_db_run(c));
+	}
+}
+
+int
+api_me_role(struct http_request *req)
+{
+	struct api_call *c;
+	struct me *m;
+	enum api_outcome o;
+
+	if ((c = api_call_begin(req, ROUTE_ME_ROLE, sizeof(*m))) == NULL)
+		return (KORE_RESULT_OK);
+	m = c->ext;
+
+	if (c->db.query == NULL) {
+		if (!api_body_json(
+			c, role_fields, JSON_FIELD_COUNT(role_fields), m))
+			return (KORE_RESULT_OK);
+		if (route_role_bit(m->role) == 0) {
+			field_errors_add(&c->fe, "role", FIELD_INVALID_VALUE);
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		}
+		if (!opaque_generate(m->refresh) ||
+		    !opaque_digest(m->refresh, m->refresh_hash))
+			return (
+			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
+		api_db_prepare(
+		    c, "SELECT bq.session_switch_role($1, $2, $3, $4)", 200);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		api_db_param(c, m->role);
+		api_db_param(c, m->refresh_hash);
+	}
+	if ((o = api_db_step(c)) != API_DONE)
+		return (pending(o));
+
+	return (api_reply_tokens(c, 200, m->refresh));
+}
+
+int
+api_me_log(struct http_request *req)
+{
+	static const char *const known[] = { "limit", "cursor", NULL };
+	struct api_call *c;
+	struct me *m;
+	long limit, cursor;
+
+	if ((c = api_call_begin(req, ROUTE_ME_LOG, sizeof(*m))) == NULL)
+		return (KORE_RESULT_OK);
+	m = c->ext;
+
+	if (c->db.query == NULL) {
+		limit = 50;
+		cursor = 0;
+		if (!query_known(req->query_string, known, &c->fe) ||
+		    !query_int(
+			req->query_string, "limit", 1, 200, &limit, &c->fe) ||
+		    !query_int(req->query_string, "cursor", 1,
+			9000000000000000L, &cursor, &c->fe))
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		(void)snprintf(m->limit, sizeof(m->limit), "%ld", limit);
+		(void)snprintf(m->cursor, sizeof(m->cursor), "%ld", cursor);
+		api_db_prepare(c, "SELECT bq.account_log($1, $2, $3, $4)", 200);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		api_db_param(c, cursor > 0 ? m->cursor : NULL);
+		api_db_param(c, m->limit);
+	}
+
+	return (api_db_run(c));
+}

@@ -1,0 +1,110 @@
+/*
+ * Field checks the handlers share.  Each adds its field's error to the
+ * call and returns 0 when the value fails; NULL (absent) passes, since
+ * json_decode already enforced what is required.
+ */
+
+#include <string.h>
+
+#include "bq/api.h"
+#include "bq/email.h"
+#include "bq/iin.h"
+#include "bq/otp.h"
+#include "bq/phone.h"
+
+int
+api_check_iin(struct api_call *c, const char *field, const char *v)
+{
+	if (v == NULL)
+		return (1);
+	if (strlen(v) != IIN_LEN || strspn(v, "0123456789") != IIN_LEN) {
+		field_errors_add(&c->fe, field, FIELD_INVALID_FORMAT);
+		return (0);
+	}
+	if (!iin_valid(v)) {
+		field_errors_add(&c->fe, field, FIELD_CHECK_DIGIT);
+		return (0);
+	}
+
+	return (1);
+}
+
+/* out: PHONE_E164_LEN bytes. */
+int
+api_check_phone(struct api_call *c, const char *field, const char *v, char *out)
+{
+	if (v == NULL)
+		return (1);
+	if (!phone_normalize(v, out, PHONE_E164_LEN)) {
+		field_errors_add(&c->fe, field, FIELD_INVALID_FORMAT);
+		return (0);
+	}
+
+	return (1);
+}
+
+int
+api_check_code(struct api_call *c, const char *field, const char *v)
+{
+	if (v == NULL || otp_code_valid(v))
+		return (1);
+	field_errors_add(&c->fe, field, FIELD_INVALID_FORMAT);
+
+	return (0);
+}
+
+int
+api_check_new_password(struct api_call *c, const char *field, const char *pw,
+    const char *confirm_field, const char *confirm)
+{
+	static const enum field_code codes[] = {
+		[PASSWORD_TOO_SHORT] = FIELD_TOO_SHORT,
+		[PASSWORD_TOO_LONG] = FIELD_TOO_LONG,
+		[PASSWORD_COMMON] = FIELD_COMMON_PASSWORD,
+		[PASSWORD_CONTROL] = FIELD_CONTROL_CHARACTER,
+	};
+	enum password_verdict v;
+
+	if (pw == NULL)
+		return (1);
+	switch ((v = password_check(pw, confirm))) {
+	case PASSWORD_OK:
+		return (1);
+	case PASSWORD_MISMATCH:
+		field_errors_add(&c->fe, confirm_field, FIELD_MISMATCH);
+		return (0);
+	default:
+		field_errors_add(&c->fe, field, codes[v]);
+		return (0);
+	}
+}
+
+/* A login name: a letter, then 2 to 31 letters, digits, '.', '_', '-'. */
+int
+api_check_login_name(struct api_call *c, const char *field, const char *v)
+{
+	size_t n;
+
+	if (v == NULL)
+		return (1);
+	n = strlen(v);
+	if (n >= 3 && n <= 32 &&
+	    ((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= 'A' && v[0] <= 'Z')) &&
+	    strspn(v,
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		"0123456789._-") == n)
+		return (1);
+	field_errors_add(&c->fe, field, FIELD_INVALID_FORMAT);
+
+	return (0);
+}
+
+int
+api_check_email(struct api_call *c, const char *field, const char *v)
+{
+	if (v == NULL || email_valid(v))
+		return (1);
+	field_errors_add(&c->fe, field, FIELD_INVALID_FORMAT);
+
+	return (0);
+}

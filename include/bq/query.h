@@ -1,0 +1,16 @@
+/* Query strings, parsed strictly (Kore drops what it has no validator for). */
+#ifndef BQ_QUERY_H
+#define BQ_QUERY_H
+
+#include <stddef.h>
+
+#include "bq/problem.h"
+
+#define QUERY_VALUE_MAX 256
+
+int query_get(const char *, const char *, char *, size_t);
+int query_known(const char *, const char *const *, struct field_errors *);
+int query_int(
+    const char *, const char *, long, long, long *, struct field_errors *);
+
+#endif

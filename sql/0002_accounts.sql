@@ -1,0 +1,856 @@
+-- Accounts and sessions: one-time SMS codes and their outbox, registration,
+-- login, refresh-token families, roles, and the user log.
+--
+-- Functions that refuse and must remember the refusal (a wrong code, a
+-- wrong password, a reused refresh token) cannot raise: the raise would
+-- roll the count back.  They return {"problem": code, ...} instead, and the
+-- edge answers with that problem.  Everything else refuses by raising a
+-- BQnnn SQLSTATE.
+
+CREATE TYPE bq.role AS ENUM (
+	'parent', 'verifier', 'kindergarten_staff', 'support', 'admin');
+CREATE TYPE bq.sex AS ENUM ('male', 'female');
+CREATE TYPE bq.otp_purpose AS ENUM ('register', 'login', 'reset');
+
+INSERT INTO bq.setting VALUES
+	('otp_ttl_s', 300, 'seconds a one-time code stays valid'),
+	('otp_cooldown_s', 80, 'seconds between two codes to one phone'),
+	('otp_per_phone_hour', 5, 'codes one phone may get an hour'),
+	('otp_per_client_hour', 30, 'codes one client address may ask for an hour'),
+	('otp_max_attempts', 5, 'wrong tries that kill a code'),
+	('login_fail_max', 10, 'failed logins that lock an account'),
+	('login_fail_window_s', 900, 'the window those failures are counted in'),
+	('login_lock_s', 900, 'seconds a locked account stays locked'),
+	('session_s', 43200, 'lifetime of a session without "remember me"'),
+	('session_remember_s', 2592000, 'lifetime of a remembered session'),
+	('registration_s', 900, 'seconds to set a password after the code');
+
+CREATE TABLE bq.account (
+	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+	iin text UNIQUE CHECK (iin ~ '^[0-9]{12}$'),
+	phone text UNIQUE CHECK (phone ~ '^\+7[67][0-9]{9}$'),
+	email text CHECK (length(email) <= 254),
+	login text CHECK (login ~ '^[A-Za-z][A-Za-z0-9._-]{2,31}$'),
+	password_hash text NOT NULL,
+	surname text NOT NULL,
+	first_name text NOT NULL,
+	patronymic text,
+	sex bq.sex,
+	birth_date date,
+	nationality text,
+	language bq.language NOT NULL DEFAULT 'kk',
+	created_at timestamptz NOT NULL DEFAULT now(),
+	password_changed_at timestamptz NOT NULL DEFAULT now(),
+	locked_until timestamptz,
+	-- Every account can be reached by some name.
+	CHECK (iin IS NOT NULL OR phone IS NOT NULL OR login IS NOT NULL)
+);
+CREATE UNIQUE INDEX account_email ON bq.account (lower(email));
+CREATE UNIQUE INDEX account_login ON bq.account (lower(login));
+
+CREATE TABLE bq.account_role (
+	account_id uuid NOT NULL REFERENCES bq.account ON DELETE CASCADE,
+	role bq.role NOT NULL,
+	-- Staff of a kindergarten: which one (the catalogue links it).
+	kindergarten_id uuid,
+	granted_at timestamptz NOT NULL DEFAULT now(),
+	PRIMARY KEY (account_id, role)
+);
+
+-- Failed logins: by account when the login named one, else by a keyed
+-- digest of the name tried, so unknown names lock the same way.
+CREATE TABLE bq.login_failure (
+	account_id uuid REFERENCES bq.account ON DELETE CASCADE,
+	name_digest bytea,
+	at timestamptz NOT NULL DEFAULT now(),
+	CHECK (account_id IS NOT NULL OR name_digest IS NOT NULL)
+);
+CREATE INDEX login_failure_account ON bq.login_failure (account_id, at);
+CREATE INDEX login_failure_name ON bq.login_failure (name_digest, at);
+
+CREATE TABLE bq.otp (
+	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+	phone text NOT NULL,
+	iin text NOT NULL,
+	purpose bq.otp_purpose NOT NULL,
+	-- The service's HMAC of purpose, phone, IIN and code; never the code.
+	code_mac bytea NOT NULL,
+	-- The account a login or reset code opens.
+	account_id uuid REFERENCES bq.account ON DELETE CASCADE,
+	-- False when no account matched: no SMS went out, no code can match.
+	deliverable boolean NOT NULL,
+	client_digest bytea,
+	created_at timestamptz NOT NULL DEFAULT now(),
+	expires_at timestamptz NOT NULL,
+	attempts integer NOT NULL DEFAULT 0,
+	consumed_at timestamptz
+);
+CREATE INDEX otp_phone_recent ON bq.otp (phone, created_at);
+CREATE INDEX otp_client_recent ON bq.otp (client_digest, created_at);
+CREATE INDEX otp_open ON bq.otp (phone, iin, purpose, created_at DESC)
+	WHERE consumed_at IS NULL;
+
+-- Messages wait here for the sender (bq-sms).  The text and code are
+-- erased once sent, so a copy of the database holds no live code.
+CREATE TABLE bq.sms_outbox (
+	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+	created_at timestamptz NOT NULL DEFAULT now(),
+	phone text NOT NULL,
+	kind text NOT NULL,
+	body text,
+	code text,
+	status text NOT NULL DEFAULT 'pending'
+		CHECK (status IN ('pending', 'sent', 'dead')),
+	attempts integer NOT NULL DEFAULT 0,
+	next_attempt_at timestamptz NOT NULL DEFAULT now(),
+	sent_at timestamptz,
+	last_error text
+);
+CREATE INDEX sms_outbox_due ON bq.sms_outbox (next_attempt_at)
+	WHERE status = 'pending';
+
+CREATE FUNCTION bq.sms_outbox_notify() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_notify('bq_sms', '');
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER sms_outbox_notify AFTER INSERT ON bq.sms_outbox
+	FOR EACH STATEMENT EXECUTE FUNCTION bq.sms_outbox_notify();
+
+CREATE TABLE bq.message_template (
+	kind text NOT NULL,
+	language bq.language NOT NULL,
+	body text NOT NULL,
+	PRIMARY KEY (kind, language)
+);
+INSERT INTO bq.message_template VALUES
+	('otp_register', 'kk', 'BALABAQSHA: тіркелу коды {code}. Кодты ешкімге айтпаңыз.'),
+	('otp_register', 'ru', 'BALABAQSHA: код регистрации {code}. Никому не сообщайте код.'),
+	('otp_register', 'en', 'BALABAQSHA: your registration code is {code}. Do not share it.'),
+	('otp_login', 'kk', 'BALABAQSHA: кіру коды {code}. Кодты ешкімге айтпаңыз.'),
+	('otp_login', 'ru', 'BALABAQSHA: код для входа {code}. Никому не сообщайте код.'),
+	('otp_login', 'en', 'BALABAQSHA: your sign-in code is {code}. Do not share it.'),
+	('otp_reset', 'kk', 'BALABAQSHA: құпиясөзді қалпына келтіру коды {code}. Кодты ешкімге айтпаңыз.'),
+	('otp_reset', 'ru', 'BALABAQSHA: код восстановления пароля {code}. Никому не сообщайте код.'),
+	('otp_reset', 'en', 'BALABAQSHA: your password reset code is {code}. Do not share it.');
+
+CREATE TABLE bq.registration (
+	token_hash bytea PRIMARY KEY,
+	phone text NOT NULL,
+	iin text NOT NULL,
+	person jsonb NOT NULL,
+	created_at timestamptz NOT NULL DEFAULT now(),
+	expires_at timestamptz NOT NULL,
+	used_at timestamptz
+);
+
+-- A session is a family of refresh tokens: each refresh retires the token
+-- it used and issues the next; a retired token used again means a copy
+-- leaked, and the whole family dies.
+CREATE TABLE bq.session (
+	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+	account_id uuid NOT NULL REFERENCES bq.account ON DELETE CASCADE,
+	role bq.role NOT NULL,
+	remember boolean NOT NULL,
+	created_at timestamptz NOT NULL DEFAULT now(),
+	expires_at timestamptz NOT NULL,
+	revoked_at timestamptz,
+	revoke_reason text
+);
+CREATE INDEX session_account ON bq.session (account_id)
+	WHERE revoked_at IS NULL;
+
+CREATE TABLE bq.refresh_token (
+	token_hash bytea PRIMARY KEY,
+	session_id uuid NOT NULL REFERENCES bq.session ON DELETE CASCADE,
+	created_at timestamptz NOT NULL DEFAULT now(),
+	-- Used to refresh: presenting it again is reuse.
+	used_at timestamptz,
+	-- Replaced without being used (a role switch): refused, not reuse.
+	retired_at timestamptz
+);
+CREATE INDEX refresh_token_session ON bq.refresh_token (session_id);
+
+-- The user log: what the account itself did, for /v1/me/log.  No secret
+-- and no personal value goes into detail.
+CREATE TABLE bq.account_event (
+	id bigserial PRIMARY KEY,
+	account_id uuid NOT NULL REFERENCES bq.account ON DELETE CASCADE,
+	at timestamptz NOT NULL DEFAULT now(),
+	action text NOT NULL,
+	session_id uuid,
+	detail jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX account_event_account ON bq.account_event (account_id, id DESC);
+
+CREATE FUNCTION bq.log_event(p_account uuid, p_action text, p_session uuid,
+    p_detail jsonb DEFAULT '{}')
+RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
+	INSERT INTO bq.account_event (account_id, action, session_id, detail)
+	VALUES (p_account, p_action, p_session, coalesce(p_detail, '{}'));
+$$;
+
+CREATE FUNCTION bq.problem(p_code text, p_field text DEFAULT NULL,
+    p_field_code text DEFAULT NULL, p_retry_after integer DEFAULT NULL)
+RETURNS json
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT json_strip_nulls(json_build_object('problem', p_code,
+	    'field', p_field, 'field_code', p_field_code,
+	    'retry_after', p_retry_after));
+$$;
+
+-- Every function an authenticated request calls starts here: the token
+-- was signed by us, but its session may have ended since (logout,
+-- password change, a reused refresh token).
+CREATE FUNCTION bq.session_guard(p_sid uuid, p_account uuid,
+    p_role bq.role DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM 1 FROM bq.session s
+	WHERE s.id = p_sid AND s.account_id = p_account
+	  AND s.revoked_at IS NULL AND s.expires_at > now()
+	  AND (p_role IS NULL OR s.role = p_role);
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'session ended' USING ERRCODE = 'BQ401';
+	END IF;
+END
+$$;
+
+CREATE FUNCTION bq.account_json(p_account uuid, p_role bq.role)
+RETURNS json
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+	SELECT json_build_object(
+	    'id', a.id, 'iin', a.iin, 'surname', a.surname,
+	    'first_name', a.first_name, 'patronymic', a.patronymic,
+	    'sex', a.sex, 'birth_date', a.birth_date,
+	    'nationality', a.nationality, 'phone', a.phone,
+	    'email', a.email, 'login', a.login,
+	    'roles', (SELECT json_agg(r.role ORDER BY r.role)
+		FROM bq.account_role r WHERE r.account_id = a.id),
+	    'active_role', p_role, 'language', a.language,
+	    'created_at', a.created_at)
+	FROM bq.account a WHERE a.id = p_account;
+$$;
+
+-- Opens a session with its first refresh token; the document the edge
+-- turns into tokens.
+CREATE FUNCTION bq.session_open(p_account uuid, p_role bq.role,
+    p_remember boolean, p_refresh_hash text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_session bq.session;
+BEGIN
+	INSERT INTO bq.session (account_id, role, remember, expires_at)
+	VALUES (p_account, p_role, p_remember, now() + make_interval(
+	    secs => bq.setting(CASE WHEN p_remember THEN 'session_remember_s'
+		ELSE 'session_s' END)))
+	RETURNING * INTO v_session;
+	INSERT INTO bq.refresh_token (token_hash, session_id)
+	VALUES (decode(p_refresh_hash, 'hex'), v_session.id);
+	RETURN bq.session_json(v_session);
+END
+$$;
+
+CREATE FUNCTION bq.session_json(p_session bq.session)
+RETURNS json
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+	SELECT json_build_object('sid', p_session.id,
+	    'account_id', p_session.account_id, 'role', p_session.role,
+	    'refresh_expires_in',
+	    floor(extract(epoch FROM p_session.expires_at - now()))::bigint,
+	    'account', bq.account_json(p_session.account_id, p_session.role));
+$$;
+
+-- The role a new session starts in: parent when the account is one, else
+-- the first it has.
+CREATE FUNCTION bq.default_role(p_account uuid) RETURNS bq.role
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+	SELECT role FROM bq.account_role WHERE account_id = p_account
+	ORDER BY role LIMIT 1;
+$$;
+
+-- Issues a one-time code.  Limits: one code a phone per otp_cooldown_s,
+-- otp_per_phone_hour a phone, otp_per_client_hour a client address.  For
+-- login and reset, a code is sent only when the phone and IIN belong to
+-- one account; otherwise the answer is the same and nothing is sent, so
+-- the answer never tells whether an account exists.
+CREATE FUNCTION bq.otp_issue(p_phone text, p_iin text, p_purpose text,
+    p_mac text, p_code text, p_language text, p_client text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_purpose bq.otp_purpose := p_purpose::bq.otp_purpose;
+	v_client bytea := bq.keyed_digest(p_client);
+	v_last timestamptz;
+	v_oldest timestamptz;
+	v_count integer;
+	v_account bq.account;
+	v_deliverable boolean;
+	v_ttl integer := bq.setting('otp_ttl_s');
+	v_cooldown integer := bq.setting('otp_cooldown_s');
+BEGIN
+	PERFORM pg_advisory_xact_lock(hashtextextended('otp:' || p_phone, 0));
+
+	SELECT max(created_at), min(created_at), count(*)
+	INTO v_last, v_oldest, v_count
+	FROM bq.otp WHERE phone = p_phone
+	  AND created_at > now() - interval '1 hour';
+	IF v_last > now() - make_interval(secs => v_cooldown) THEN
+		RAISE EXCEPTION 'code cooldown' USING ERRCODE = 'BQ429',
+		    DETAIL = ceil(extract(epoch FROM v_last - now()) + v_cooldown)::text;
+	END IF;
+	IF v_count >= bq.setting('otp_per_phone_hour') THEN
+		RAISE EXCEPTION 'codes per phone' USING ERRCODE = 'BQ429',
+		    DETAIL = ceil(extract(epoch FROM v_oldest - now()) + 3600)::text;
+	END IF;
+	IF v_client IS NOT NULL THEN
+		SELECT count(*) INTO v_count FROM bq.otp
+		WHERE client_digest = v_client
+		  AND created_at > now() - interval '1 hour';
+		IF v_count >= bq.setting('otp_per_client_hour') THEN
+			RAISE EXCEPTION 'codes per client'
+			    USING ERRCODE = 'BQ429', DETAIL = '3600';
+		END IF;
+	END IF;
+
+	IF v_purpose = 'register' THEN
+		v_deliverable := true;
+	ELSE
+		SELECT * INTO v_account FROM bq.account
+		WHERE phone = p_phone AND iin = p_iin;
+		v_deliverable := FOUND;
+	END IF;
+
+	INSERT INTO bq.otp (phone, iin, purpose, code_mac, account_id,
+	    deliverable, client_digest, expires_at)
+	VALUES (p_phone, p_iin, v_purpose, decode(p_mac, 'hex'), v_account.id,
+	    v_deliverable, v_client, now() + make_interval(secs => v_ttl));
+
+	IF v_deliverable THEN
+		INSERT INTO bq.sms_outbox (phone, kind, body, code)
+		SELECT p_phone, t.kind, replace(t.body, '{code}', p_code), p_code
+		FROM bq.message_template t
+		WHERE t.kind = 'otp_' || p_purpose
+		  AND t.language = coalesce(v_account.language,
+		      p_language::bq.language);
+	END IF;
+
+	RETURN json_build_object('expires_in', v_ttl, 'resend_after', v_cooldown);
+END
+$$;
+
+-- Takes the newest open code for (phone, IIN, purpose).  A wrong code
+-- counts a try, and otp_max_attempts tries kill the code; the row lock
+-- makes concurrent tries queue, so no more are ever evaluated.  Returns
+-- the account the code opens, or a problem document.
+CREATE FUNCTION bq.otp_take(p_phone text, p_iin text, p_purpose bq.otp_purpose,
+    p_mac text, OUT account_id uuid, OUT problem json)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_otp bq.otp;
+BEGIN
+	SELECT * INTO v_otp FROM bq.otp o
+	WHERE o.phone = p_phone AND o.iin = p_iin AND o.purpose = p_purpose
+	  AND o.consumed_at IS NULL
+	ORDER BY o.created_at DESC LIMIT 1
+	FOR UPDATE;
+	IF NOT FOUND OR v_otp.expires_at <= now() THEN
+		problem := bq.problem('validation_failed', 'code', 'invalid_code');
+		RETURN;
+	END IF;
+	IF NOT v_otp.deliverable OR v_otp.code_mac <> decode(p_mac, 'hex') THEN
+		UPDATE bq.otp SET attempts = attempts + 1,
+		    consumed_at = CASE WHEN attempts + 1 >=
+			bq.setting('otp_max_attempts') THEN now() END
+		WHERE id = v_otp.id;
+		problem := bq.problem('validation_failed', 'code', 'invalid_code');
+		RETURN;
+	END IF;
+	UPDATE bq.otp SET consumed_at = now() WHERE id = v_otp.id;
+	account_id := v_otp.account_id;
+END
+$$;
+
+-- Step one of registration: the code is right, and neither the IIN nor
+-- the phone has an account yet.  Keeps the registry's person for the
+-- registration token the edge made.
+CREATE FUNCTION bq.register_verify(p_phone text, p_iin text, p_mac text,
+    p_token_hash text, p_person json)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_take record;
+	v_ttl integer := bq.setting('registration_s');
+BEGIN
+	SELECT * INTO v_take FROM bq.otp_take(p_phone, p_iin, 'register', p_mac);
+	IF v_take.problem IS NOT NULL THEN
+		RETURN v_take.problem;
+	END IF;
+	IF EXISTS (SELECT 1 FROM bq.account WHERE iin = p_iin) THEN
+		RETURN bq.problem('conflict', 'iin', 'account_exists');
+	END IF;
+	IF EXISTS (SELECT 1 FROM bq.account WHERE phone = p_phone) THEN
+		RETURN bq.problem('conflict', 'phone', 'account_exists');
+	END IF;
+	INSERT INTO bq.registration (token_hash, phone, iin, person, expires_at)
+	VALUES (decode(p_token_hash, 'hex'), p_phone, p_iin, p_person,
+	    now() + make_interval(secs => v_ttl));
+	RETURN json_build_object('expires_in', v_ttl);
+END
+$$;
+
+-- Step two: the password; the account is made, a parent, signed in.
+CREATE FUNCTION bq.register(p_token_hash text, p_password_hash text,
+    p_refresh_hash text, p_language text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_reg bq.registration;
+	v_account uuid;
+	v_doc json;
+BEGIN
+	SELECT * INTO v_reg FROM bq.registration
+	WHERE token_hash = decode(p_token_hash, 'hex')
+	FOR UPDATE;
+	IF NOT FOUND OR v_reg.used_at IS NOT NULL OR v_reg.expires_at <= now() THEN
+		RAISE EXCEPTION 'registration token' USING ERRCODE = 'BQ422',
+		    COLUMN = 'registration_token', HINT = 'invalid_value';
+	END IF;
+	IF EXISTS (SELECT 1 FROM bq.account
+	    WHERE iin = v_reg.iin OR phone = v_reg.phone) THEN
+		RAISE EXCEPTION 'account exists' USING ERRCODE = 'BQ409';
+	END IF;
+
+	INSERT INTO bq.account (iin, phone, password_hash, surname, first_name,
+	    patronymic, sex, birth_date, nationality, language)
+	VALUES (v_reg.iin, v_reg.phone, p_password_hash,
+	    v_reg.person->>'surname', v_reg.person->>'first_name',
+	    v_reg.person->>'patronymic',
+	    (v_reg.person->>'sex')::bq.sex,
+	    (v_reg.person->>'birth_date')::date,
+	    v_reg.person->>'nationality', p_language::bq.language)
+	RETURNING id INTO v_account;
+	INSERT INTO bq.account_role (account_id, role) VALUES (v_account, 'parent');
+	UPDATE bq.registration SET used_at = now()
+	WHERE token_hash = v_reg.token_hash;
+
+	v_doc := bq.session_open(v_account, 'parent', false, p_refresh_hash);
+	PERFORM bq.log_event(v_account, 'registered', (v_doc->>'sid')::uuid);
+	RETURN v_doc;
+END
+$$;
+
+-- Finds the account a login names, for the password check the edge does.
+-- Unknown names answer like known ones (the edge then checks against a
+-- dummy hash), so neither the answer nor its time tells them apart.
+CREATE FUNCTION bq.login_lookup(p_kind text, p_value text)
+RETURNS json
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+	SELECT json_build_object('account_id', a.id,
+	    'password_hash', a.password_hash)
+	FROM (SELECT 1) one
+	LEFT JOIN bq.account a ON CASE p_kind
+	    WHEN 'iin' THEN a.iin = p_value
+	    WHEN 'phone' THEN a.phone = p_value
+	    WHEN 'email' THEN lower(a.email) = lower(p_value)
+	    WHEN 'login' THEN lower(a.login) = lower(p_value)
+	    ELSE false END;
+$$;
+
+-- Failures in the window, for an account or for an unknown name.
+CREATE FUNCTION bq.login_failures(p_account uuid, p_name bytea)
+RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+	SELECT count(*)::integer FROM bq.login_failure f
+	WHERE (f.account_id = p_account OR (p_account IS NULL
+		AND f.name_digest = p_name))
+	  AND f.at > now() - make_interval(secs => bq.setting('login_fail_window_s'));
+$$;
+
+-- After the edge checked the password: a success opens a session; a
+-- failure is counted, and login_fail_max of them in the window lock the
+-- account (or the unknown name) for login_lock_s, during which even the
+-- right password is refused.
+CREATE FUNCTION bq.login_finish(p_account uuid, p_kind text, p_value text,
+    p_ok boolean, p_refresh_hash text, p_remember boolean)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_account bq.account;
+	v_name bytea;
+	v_fails integer;
+	v_lock integer := bq.setting('login_lock_s');
+	v_doc json;
+BEGIN
+	IF p_account IS NULL THEN
+		v_name := bq.keyed_digest(p_kind || ':' || lower(p_value));
+		PERFORM pg_advisory_xact_lock(hashtextextended(encode(v_name, 'hex'), 0));
+		v_fails := bq.login_failures(NULL, v_name);
+		IF v_fails >= bq.setting('login_fail_max') THEN
+			RETURN bq.problem('account_locked', NULL, NULL, v_lock);
+		END IF;
+		INSERT INTO bq.login_failure (name_digest) VALUES (v_name);
+		IF v_fails + 1 >= bq.setting('login_fail_max') THEN
+			RETURN bq.problem('account_locked', NULL, NULL, v_lock);
+		END IF;
+		RETURN bq.problem('invalid_credentials');
+	END IF;
+
+	SELECT * INTO v_account FROM bq.account WHERE id = p_account FOR UPDATE;
+	IF v_account.locked_until > now() THEN
+		RETURN bq.problem('account_locked', NULL, NULL,
+		    ceil(extract(epoch FROM v_account.locked_until - now()))::integer);
+	END IF;
+	IF NOT p_ok THEN
+		INSERT INTO bq.login_failure (account_id) VALUES (p_account);
+		PERFORM bq.log_event(p_account, 'login_failed', NULL,
+		    json_build_object('by', p_kind)::jsonb);
+		IF bq.login_failures(p_account, NULL) >= bq.setting('login_fail_max') THEN
+			UPDATE bq.account SET locked_until = now() + make_interval(secs => v_lock)
+			WHERE id = p_account;
+			PERFORM bq.log_event(p_account, 'locked', NULL);
+			RETURN bq.problem('account_locked', NULL, NULL, v_lock);
+		END IF;
+		RETURN bq.problem('invalid_credentials');
+	END IF;
+
+	DELETE FROM bq.login_failure WHERE account_id = p_account;
+	v_doc := bq.session_open(p_account, bq.default_role(p_account),
+	    p_remember, p_refresh_hash);
+	PERFORM bq.log_event(p_account, 'login', (v_doc->>'sid')::uuid,
+	    json_build_object('by', p_kind)::jsonb);
+	RETURN v_doc;
+END
+$$;
+
+-- Login with a one-time code sent to the account's phone.
+CREATE FUNCTION bq.login_code(p_phone text, p_iin text, p_mac text,
+    p_refresh_hash text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_take record;
+	v_doc json;
+BEGIN
+	SELECT * INTO v_take FROM bq.otp_take(p_phone, p_iin, 'login', p_mac);
+	IF v_take.problem IS NOT NULL THEN
+		RETURN v_take.problem;
+	END IF;
+	v_doc := bq.session_open(v_take.account_id,
+	    bq.default_role(v_take.account_id), false, p_refresh_hash);
+	PERFORM bq.log_event(v_take.account_id, 'login', (v_doc->>'sid')::uuid,
+	    '{"by": "code"}');
+	RETURN v_doc;
+END
+$$;
+
+CREATE FUNCTION bq.sessions_revoke(p_account uuid, p_reason text,
+    p_keep uuid DEFAULT NULL)
+RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
+	UPDATE bq.session SET revoked_at = now(), revoke_reason = p_reason
+	WHERE account_id = p_account AND revoked_at IS NULL
+	  AND id IS DISTINCT FROM p_keep;
+$$;
+
+-- A new password with a reset code: every session ends, the lock lifts.
+CREATE FUNCTION bq.password_reset(p_phone text, p_iin text, p_mac text,
+    p_password_hash text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_take record;
+BEGIN
+	SELECT * INTO v_take FROM bq.otp_take(p_phone, p_iin, 'reset', p_mac);
+	IF v_take.problem IS NOT NULL THEN
+		RETURN v_take.problem;
+	END IF;
+	UPDATE bq.account SET password_hash = p_password_hash,
+	    password_changed_at = now(), locked_until = NULL
+	WHERE id = v_take.account_id;
+	DELETE FROM bq.login_failure WHERE account_id = v_take.account_id;
+	PERFORM bq.sessions_revoke(v_take.account_id, 'password_reset');
+	PERFORM bq.log_event(v_take.account_id, 'password_reset', NULL);
+	RETURN '{}';
+END
+$$;
+
+-- Rotates a refresh token.  A token already used means two holders: the
+-- session and every token of it die.
+CREATE FUNCTION bq.session_refresh(p_old_hash text, p_new_hash text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_token bq.refresh_token;
+	v_session bq.session;
+BEGIN
+	SELECT * INTO v_token FROM bq.refresh_token
+	WHERE token_hash = decode(p_old_hash, 'hex') FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN bq.problem('unauthorized');
+	END IF;
+	SELECT * INTO v_session FROM bq.session WHERE id = v_token.session_id
+	FOR UPDATE;
+	IF v_token.used_at IS NOT NULL THEN
+		IF v_session.revoked_at IS NULL THEN
+			UPDATE bq.session SET revoked_at = now(),
+			    revoke_reason = 'refresh_reuse'
+			WHERE id = v_session.id;
+			PERFORM bq.log_event(v_session.account_id,
+			    'session_revoked', v_session.id,
+			    '{"reason": "refresh_reuse"}');
+		END IF;
+		RETURN bq.problem('unauthorized');
+	END IF;
+	IF v_token.retired_at IS NOT NULL OR v_session.revoked_at IS NOT NULL
+	    OR v_session.expires_at <= now() THEN
+		RETURN bq.problem('unauthorized');
+	END IF;
+	UPDATE bq.refresh_token SET used_at = now()
+	WHERE token_hash = v_token.token_hash;
+	INSERT INTO bq.refresh_token (token_hash, session_id)
+	VALUES (decode(p_new_hash, 'hex'), v_session.id);
+	RETURN bq.session_json(v_session);
+END
+$$;
+
+CREATE FUNCTION bq.logout(p_account uuid, p_sid uuid) RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	UPDATE bq.session SET revoked_at = now(), revoke_reason = 'logout'
+	WHERE id = p_sid;
+	PERFORM bq.log_event(p_account, 'logout', p_sid);
+	RETURN '{}';
+END
+$$;
+
+CREATE FUNCTION bq.me(p_account uuid, p_sid uuid) RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	RETURN bq.account_json(p_account,
+	    (SELECT role FROM bq.session WHERE id = p_sid));
+END
+$$;
+
+-- The fields a person may change themself: e-mail, login name, language.
+-- Names, sex and birth date come from the registry; the phone changes
+-- only with a code (not yet offered).
+CREATE FUNCTION bq.me_update(p_account uuid, p_sid uuid, p_patch jsonb)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	BEGIN
+		UPDATE bq.account SET
+		    email = CASE WHEN p_patch ? 'email'
+			THEN p_patch->>'email' ELSE email END,
+		    login = CASE WHEN p_patch ? 'login'
+			THEN p_patch->>'login' ELSE login END,
+		    language = CASE WHEN p_patch ? 'language'
+			THEN (p_patch->>'language')::bq.language ELSE language END
+		WHERE id = p_account;
+	EXCEPTION WHEN unique_violation THEN
+		RAISE EXCEPTION 'taken' USING ERRCODE = 'BQ409',
+		    COLUMN = CASE WHEN SQLERRM LIKE '%account_email%'
+			THEN 'email' ELSE 'login' END,
+		    HINT = 'taken';
+	END;
+	PERFORM bq.log_event(p_account, 'profile_updated', p_sid,
+	    jsonb_build_object('fields', (SELECT jsonb_agg(k ORDER BY k)
+		FROM jsonb_object_keys(p_patch) k)));
+	RETURN bq.me(p_account, p_sid);
+END
+$$;
+
+CREATE FUNCTION bq.password_current(p_account uuid, p_sid uuid)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	RETURN json_build_object('password_hash',
+	    (SELECT password_hash FROM bq.account WHERE id = p_account));
+END
+$$;
+
+-- A password change: a wrong current password counts as a failed login;
+-- a right one replaces it and ends every other session.
+CREATE FUNCTION bq.password_change(p_account uuid, p_sid uuid, p_ok boolean,
+    p_password_hash text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	IF NOT p_ok THEN
+		INSERT INTO bq.login_failure (account_id) VALUES (p_account);
+		RETURN bq.problem('validation_failed', 'current_password',
+		    'invalid_value');
+	END IF;
+	UPDATE bq.account SET password_hash = p_password_hash,
+	    password_changed_at = now()
+	WHERE id = p_account;
+	PERFORM bq.sessions_revoke(p_account, 'password_changed', p_sid);
+	PERFORM bq.log_event(p_account, 'password_changed', p_sid);
+	RETURN '{}';
+END
+$$;
+
+-- Switches the session to another role of the account; the session's
+-- other refresh tokens retire and a new one carries the role.
+CREATE FUNCTION bq.session_switch_role(p_account uuid, p_sid uuid,
+    p_role text, p_refresh_hash text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_session bq.session;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	IF NOT EXISTS (SELECT 1 FROM bq.account_role
+	    WHERE account_id = p_account AND role::text = p_role) THEN
+		RAISE EXCEPTION 'role not held' USING ERRCODE = 'BQ422',
+		    COLUMN = 'role', HINT = 'invalid_value';
+	END IF;
+	UPDATE bq.session SET role = p_role::bq.role WHERE id = p_sid
+	RETURNING * INTO v_session;
+	UPDATE bq.refresh_token SET retired_at = now()
+	WHERE session_id = p_sid AND used_at IS NULL AND retired_at IS NULL;
+	INSERT INTO bq.refresh_token (token_hash, session_id)
+	VALUES (decode(p_refresh_hash, 'hex'), p_sid);
+	PERFORM bq.log_event(p_account, 'role_switched', p_sid,
+	    jsonb_build_object('role', p_role));
+	RETURN bq.session_json(v_session);
+END
+$$;
+
+-- The user log, newest first, a page after the cursor (an event id).
+CREATE FUNCTION bq.account_log(p_account uuid, p_sid uuid, p_cursor bigint,
+    p_limit integer)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_items json;
+	v_last bigint;
+	v_count integer;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	SELECT json_agg(json_build_object('id', e.id::text, 'at', e.at,
+		'action', e.action, 'detail', e.detail) ORDER BY e.id DESC),
+	    min(e.id), count(*)
+	INTO v_items, v_last, v_count
+	FROM (SELECT * FROM bq.account_event
+	    WHERE account_id = p_account
+	      AND (p_cursor IS NULL OR id < p_cursor)
+	    ORDER BY id DESC LIMIT p_limit) e;
+	RETURN json_build_object('items', coalesce(v_items, '[]'),
+	    'next_cursor', CASE WHEN v_count = p_limit AND EXISTS (
+		SELECT 1 FROM bq.account_event WHERE account_id = p_account
+		  AND id < v_last) THEN v_last::text END);
+END
+$$;
+
+-- An administrator makes a staff account.  Staff sign in by login name.
+CREATE FUNCTION bq.staff_create(p_admin uuid, p_sid uuid, p_login text,
+    p_password_hash text, p_surname text, p_first_name text,
+    p_patronymic text, p_email text, p_phone text, p_role text,
+    p_kindergarten uuid)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_account uuid;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_admin, 'admin');
+	IF p_role NOT IN ('verifier', 'kindergarten_staff', 'support', 'admin') THEN
+		RAISE EXCEPTION 'role' USING ERRCODE = 'BQ422', COLUMN = 'role',
+		    HINT = 'invalid_value';
+	END IF;
+	BEGIN
+		INSERT INTO bq.account (login, password_hash, surname,
+		    first_name, patronymic, email, phone)
+		VALUES (p_login, p_password_hash, p_surname, p_first_name,
+		    p_patronymic, p_email, p_phone)
+		RETURNING id INTO v_account;
+	EXCEPTION WHEN unique_violation THEN
+		RAISE EXCEPTION 'taken' USING ERRCODE = 'BQ409',
+		    COLUMN = CASE WHEN SQLERRM LIKE '%account_email%' THEN 'email'
+			WHEN SQLERRM LIKE '%phone%' THEN 'phone'
+			ELSE 'login' END,
+		    HINT = 'taken';
+	END;
+	INSERT INTO bq.account_role (account_id, role, kindergarten_id)
+	VALUES (v_account, p_role::bq.role, p_kindergarten);
+	PERFORM bq.log_event(p_admin, 'staff_created', p_sid,
+	    jsonb_build_object('account_id', v_account, 'role', p_role));
+	RETURN bq.account_json(v_account, p_role::bq.role);
+END
+$$;
+
+-- The SMS sender (bq-sms) has its own role and two functions.
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bq_sms') THEN
+		CREATE ROLE bq_sms LOGIN;
+	END IF;
+END
+$$;
+GRANT USAGE ON SCHEMA bq TO bq_sms;
+INSERT INTO bq.setting VALUES
+	('sms_max_attempts', 6, 'sends tried before a message is dead'),
+	('sms_lease_s', 60, 'seconds a sender holds a claimed message');
+
+-- Claims due messages.  The claim is a lease: a sender that dies holding
+-- one lets it fall due again, and SKIP LOCKED lets senders run side by
+-- side without sending a message twice.
+CREATE FUNCTION bq.sms_claim(p_limit integer)
+RETURNS TABLE (id uuid, phone text, kind text, body text, code text,
+    attempts integer)
+LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
+	UPDATE bq.sms_outbox o
+	SET attempts = o.attempts + 1,
+	    next_attempt_at = now() + make_interval(secs => bq.setting('sms_lease_s'))
+	WHERE o.id IN (SELECT d.id FROM bq.sms_outbox d
+	    WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+	    ORDER BY d.next_attempt_at LIMIT p_limit
+	    FOR UPDATE SKIP LOCKED)
+	RETURNING o.id, o.phone, o.kind, o.body, o.code, o.attempts;
+$$;
+
+-- The outcome of one send.  Sent or dead, the text and code are erased;
+-- a failure before sms_max_attempts waits 2^attempts seconds (at most 5
+-- minutes) and is tried again.  The error names no person.
+CREATE FUNCTION bq.sms_result(p_id uuid, p_ok boolean, p_error text)
+RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
+	UPDATE bq.sms_outbox SET
+	    status = CASE WHEN p_ok THEN 'sent'
+		WHEN attempts >= bq.setting('sms_max_attempts') THEN 'dead'
+		ELSE 'pending' END,
+	    sent_at = CASE WHEN p_ok THEN now() END,
+	    body = CASE WHEN p_ok OR attempts >= bq.setting('sms_max_attempts')
+		THEN NULL ELSE body END,
+	    code = CASE WHEN p_ok OR attempts >= bq.setting('sms_max_attempts')
+		THEN NULL ELSE code END,
+	    last_error = CASE WHEN p_ok THEN NULL ELSE left(p_error, 200) END,
+	    next_attempt_at = CASE WHEN p_ok THEN next_attempt_at
+		ELSE now() + make_interval(secs => least(300, 2 ^ attempts)) END
+	WHERE id = p_id AND status = 'pending';
+$$;
+REVOKE EXECUTE ON FUNCTION bq.sms_claim(integer),
+    bq.sms_result(uuid, boolean, text) FROM bq_api;
+GRANT EXECUTE ON FUNCTION bq.sms_claim(integer),
+    bq.sms_result(uuid, boolean, text) TO bq_sms;
+
+-- The service calls the entry points above; the helpers they share run
+-- only inside them (as their owner), never on their own.
+REVOKE EXECUTE ON FUNCTION bq.session_open(uuid, bq.role, boolean, text),
+    bq.session_json(bq.session), bq.otp_take(text, text, bq.otp_purpose, text),
+    bq.log_event(uuid, text, uuid, jsonb), bq.sessions_revoke(uuid, text, uuid),
+    bq.account_json(uuid, bq.role), bq.keyed_digest(text),
+    bq.login_failures(uuid, bytea), bq.default_role(uuid),
+    bq.session_guard(uuid, uuid, bq.role), bq.setting(text), bq.sms_outbox_notify()
+    FROM bq_api;
