@@ -642,9 +642,22 @@ $$;
 -- The fields a person may change themself: e-mail, login name, language.
 -- Names, sex and birth date come from the registry; the phone changes
 -- only with a code (not yet offered).
+-- The field a unique violation on bq.account is about.
+CREATE FUNCTION bq.account_taken_field(p_constraint text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE p_constraint
+	    WHEN 'account_email' THEN 'email'
+	    WHEN 'account_login' THEN 'login'
+	    WHEN 'account_phone_key' THEN 'phone'
+	    WHEN 'account_iin_key' THEN 'iin'
+	    ELSE 'body' END;
+$$;
+
 CREATE FUNCTION bq.me_update(p_account uuid, p_sid uuid, p_patch jsonb)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_constraint text;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
 	BEGIN
@@ -657,10 +670,12 @@ BEGIN
 			THEN (p_patch->>'language')::bq.language ELSE language END
 		WHERE id = p_account;
 	EXCEPTION WHEN unique_violation THEN
+		GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
 		RAISE EXCEPTION 'taken' USING ERRCODE = 'BQ409',
-		    COLUMN = CASE WHEN SQLERRM LIKE '%account_email%'
-			THEN 'email' ELSE 'login' END,
-		    HINT = 'taken';
+		    COLUMN = bq.account_taken_field(v_constraint), HINT = 'taken';
+	WHEN check_violation THEN
+		RAISE EXCEPTION 'no name left' USING ERRCODE = 'BQ422',
+		    COLUMN = 'login', HINT = 'required';
 	END;
 	PERFORM bq.log_event(p_account, 'profile_updated', p_sid,
 	    jsonb_build_object('fields', (SELECT jsonb_agg(k ORDER BY k)
@@ -763,6 +778,7 @@ RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_account uuid;
+	v_constraint text;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_admin, 'admin');
 	IF p_role NOT IN ('verifier', 'kindergarten_staff', 'support', 'admin') THEN
@@ -776,11 +792,9 @@ BEGIN
 		    p_patronymic, p_email, p_phone)
 		RETURNING id INTO v_account;
 	EXCEPTION WHEN unique_violation THEN
+		GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
 		RAISE EXCEPTION 'taken' USING ERRCODE = 'BQ409',
-		    COLUMN = CASE WHEN SQLERRM LIKE '%account_email%' THEN 'email'
-			WHEN SQLERRM LIKE '%phone%' THEN 'phone'
-			ELSE 'login' END,
-		    HINT = 'taken';
+		    COLUMN = bq.account_taken_field(v_constraint), HINT = 'taken';
 	END;
 	INSERT INTO bq.account_role (account_id, role, kindergarten_id)
 	VALUES (v_account, p_role::bq.role, p_kindergarten);

@@ -1,0 +1,280 @@
+"""/v1/me, its password, roles and log; staff accounts; the token matrix."""
+
+import base64
+import hashlib
+import hmac
+import json
+import time
+
+import pytest
+
+from people import PASSWORD, bearer, jwt_key, login, make_iin, post, register
+from problems import assert_problem
+
+DEMO = "Balabaqsha-demo-2026"
+
+
+def patch(api, token, body):
+    return api.patch("/v1/me", data=json.dumps(body),
+                     headers={**bearer(token), "Content-Type": "application/json"})
+
+
+def test_me_patch_changes_only_what_is_sent(api, stack):
+    iin, _, t = register(api, stack)
+    token = t["access_token"]
+    r = patch(api, token, {"language": "ru"})
+    assert r.status_code == 200 and r.json()["language"] == "ru"
+    r = patch(api, token, {"email": f"a{iin}@mail.kz"})
+    assert r.json()["email"] == f"a{iin}@mail.kz" and r.json()["language"] == "ru"
+    r = patch(api, token, {"email": None})
+    assert r.json()["email"] is None
+    log = api.get("/v1/me/log", headers=bearer(token)).json()["items"]
+    assert log[0]["action"] == "profile_updated" and log[0]["detail"] == {"fields": ["email"]}
+
+
+@pytest.mark.parametrize("body,field,code_", [
+    ({"email": "nope"}, "email", "invalid_format"),
+    ({"login": "1abc"}, "login", "invalid_format"),
+    ({"login": "a b"}, "login", "invalid_format"),
+    ({"language": "de"}, "language", "invalid_value"),
+    ({"language": None}, "language", "wrong_type"),
+    ({"surname": "X"}, "surname", "unknown_field"),
+    ({"phone": "+77010000000"}, "phone", "unknown_field"),
+])
+def test_me_patch_refuses_bad_fields(api, stack, body, field, code_):
+    _, _, t = register(api, stack)
+    r = patch(api, t["access_token"], body)
+    assert_problem(r, 422, "validation_failed", [(field, code_)])
+
+
+def test_me_patch_taken_values_are_409(api, stack):
+    _, _, a = register(api, stack)
+    iin, _, b = register(api, stack)
+    assert patch(api, a["access_token"], {"login": f"x{iin}"}).status_code == 200
+    r = patch(api, b["access_token"], {"login": f"X{iin}"})
+    assert_problem(r, 409, "conflict", [("login", "taken")])
+
+
+def test_password_change(api, stack):
+    iin, _, t = register(api, stack)
+    other = login(api, stack, iin)
+    new = "Altyn-Emel-2028"
+    stack.secrets.add(new)
+    r = post(api, "/v1/me/password", {"current_password": "Wrong-pass-9",
+                                      "password": new, "password_confirm": new},
+             token=t["access_token"])
+    assert_problem(r, 422, "validation_failed", [("current_password", "invalid_value")])
+    r = post(api, "/v1/me/password", {"current_password": PASSWORD, "password": "12345678",
+                                      "password_confirm": "12345678"},
+             token=t["access_token"])
+    assert_problem(r, 422, "validation_failed", [("password", "common_password")])
+    r = post(api, "/v1/me/password", {"current_password": PASSWORD, "password": new,
+                                      "password_confirm": new}, token=t["access_token"])
+    assert r.status_code == 204
+    # This session goes on; the others end.
+    assert api.get("/v1/me", headers=bearer(t["access_token"])).status_code == 200
+    assert api.get("/v1/me", headers=bearer(other["access_token"])).status_code == 401
+    assert login(api, stack, iin, new)["account"]["iin"] == iin
+
+
+def test_role_switch(api, stack, db):
+    t = login(api, stack, "verifier", DEMO)
+    account = t["account"]["id"]
+    r = post(api, "/v1/me/role", {"role": "support"}, token=t["access_token"])
+    assert_problem(r, 422, "validation_failed", [("role", "invalid_value")])
+    # A second role, as an administrator would grant it.
+    db.execute("INSERT INTO bq.account_role (account_id, role) VALUES (%s, 'support') "
+               "ON CONFLICT DO NOTHING", (account,))
+    try:
+        r = post(api, "/v1/me/role", {"role": "support"}, token=t["access_token"])
+        assert r.status_code == 200
+        switched = r.json()
+        assert switched["account"]["active_role"] == "support"
+        assert sorted(switched["account"]["roles"]) == ["support", "verifier"]
+        me = api.get("/v1/me", headers=bearer(switched["access_token"])).json()
+        assert me["active_role"] == "support"
+        # The old refresh token is retired, not a reuse: the session lives.
+        assert post(api, "/v1/auth/refresh", {"refresh_token": t["refresh_token"]}
+                    ).status_code == 401
+        r = post(api, "/v1/auth/refresh", {"refresh_token": switched["refresh_token"]})
+        assert r.status_code == 200 and r.json()["account"]["active_role"] == "support"
+    finally:
+        db.execute("DELETE FROM bq.account_role WHERE account_id = %s AND role = 'support'",
+                   (account,))
+    r = post(api, "/v1/me/role", {"role": "wizard"}, token=t["access_token"])
+    assert_problem(r, 422, "validation_failed", [("role", "invalid_value")])
+
+
+def test_user_log_pages(api, stack):
+    iin, _, t = register(api, stack)
+    for _ in range(3):
+        login(api, stack, iin)
+    post(api, "/v1/auth/login", {"login": iin, "password": "Wrong-pass-1"})
+    token = t["access_token"]
+    whole = api.get("/v1/me/log", headers=bearer(token)).json()
+    actions = [e["action"] for e in whole["items"]]
+    assert actions == ["login_failed", "login", "login", "login", "registered"]
+    assert whole["next_cursor"] is None
+    seen, cursor = [], None
+    while True:
+        q = "?limit=2" + (f"&cursor={cursor}" if cursor else "")
+        page = api.get("/v1/me/log" + q, headers=bearer(token)).json()
+        seen += [e["id"] for e in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == [e["id"] for e in whole["items"]]
+
+
+@pytest.mark.parametrize("query,field,code_", [
+    ("?limit=0", "limit", "out_of_range"),
+    ("?limit=201", "limit", "out_of_range"),
+    ("?limit=x", "limit", "invalid_format"),
+    ("?cursor=-1", "cursor", "out_of_range"),
+    ("?page=2", "page", "unknown_field"),
+    ("?limit=1&limit=2", "limit", "duplicate_key"),
+])
+def test_user_log_bad_queries(api, stack, query, field, code_):
+    _, _, t = register(api, stack)
+    r = api.get("/v1/me/log" + query, headers=bearer(t["access_token"]))
+    assert_problem(r, 422, "validation_failed", [(field, code_)])
+
+
+def test_the_log_is_the_accounts_own(api, stack):
+    _, _, a = register(api, stack)
+    _, _, b = register(api, stack)
+    ids_a = {e["id"] for e in api.get("/v1/me/log", headers=bearer(a["access_token"])).json()["items"]}
+    ids_b = {e["id"] for e in api.get("/v1/me/log", headers=bearer(b["access_token"])).json()["items"]}
+    assert ids_a and ids_b and not ids_a & ids_b
+
+
+STAFF = {"login": "", "password": "Koktobe-Staff-1", "surname": "Нұрланова",
+         "first_name": "Әсел", "role": "verifier"}
+
+
+def test_admin_creates_staff(api, stack):
+    admin = login(api, stack, "admin", DEMO)
+    body = {**STAFF, "login": "ver" + make_iin()[:8], "email": None, "phone": "87011230000"}
+    r = post(api, "/v1/admin/staff", body, token=admin["access_token"])
+    assert r.status_code == 201, r.text
+    acct = r.json()
+    assert acct["roles"] == ["verifier"] and acct["phone"] == "+77011230000"
+    t = login(api, stack, body["login"], body["password"])
+    assert t["account"]["active_role"] == "verifier"
+    r = post(api, "/v1/admin/staff", {**body, "phone": None}, token=admin["access_token"])
+    assert_problem(r, 409, "conflict", [("login", "taken")])
+    r = post(api, "/v1/admin/staff", {**body, "login": "other" + body["login"]},
+             token=admin["access_token"])
+    assert_problem(r, 409, "conflict", [("phone", "taken")])
+    log = api.get("/v1/me/log", headers=bearer(admin["access_token"])).json()["items"]
+    assert log[0]["action"] == "staff_created"
+
+
+@pytest.mark.parametrize("change,field,code_", [
+    ({"role": "parent"}, "role", "invalid_value"),
+    ({"password": "Pa55w0r"}, "password", "too_short"),
+    ({"password": "password123"}, "password", "common_password"),
+    ({"login": "a"}, "login", "too_short"),
+    ({"kindergarten_id": "NOT-A-UUID-not-a-uuid-not-a-uuid-xxx"}, "kindergarten_id",
+     "invalid_format"),
+])
+def test_staff_bad_fields(api, stack, change, field, code_):
+    admin = login(api, stack, "admin", DEMO)
+    r = post(api, "/v1/admin/staff", {**STAFF, "login": "s" + make_iin()[:8], **change},
+             token=admin["access_token"])
+    assert_problem(r, 422, "validation_failed", [(field, code_)])
+
+
+def test_only_admins_create_staff(api, stack):
+    _, _, parent = register(api, stack)
+    verifier = login(api, stack, "verifier", DEMO)
+    body = {**STAFF, "login": "n" + make_iin()[:8]}
+    for t in (parent, verifier):
+        assert_problem(post(api, "/v1/admin/staff", body, token=t["access_token"]),
+                       403, "forbidden")
+    assert_problem(post(api, "/v1/admin/staff", body), 401, "unauthorized")
+
+
+# The token matrix: each is refused with a 401 problem on a protected route.
+
+def _b64(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _token(key, claims, alg="HS256", header=None):
+    head = _b64(json.dumps(header or {"alg": alg, "typ": "JWT"}).encode())
+    body = _b64(json.dumps(claims).encode())
+    if alg == "none":
+        return f"{head}.{body}."
+    digest = {"HS256": hashlib.sha256, "HS512": hashlib.sha512}[alg]
+    sig = _b64(hmac.new(key, f"{head}.{body}".encode(), digest).digest())
+    return f"{head}.{body}.{sig}"
+
+
+@pytest.fixture
+def session(api, stack):
+    _, _, t = register(api, stack)
+    parts = t["access_token"].split(".")
+    claims = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+    return t, claims
+
+
+def test_a_token_we_forge_with_the_key_is_accepted(api, stack, session):
+    # The matrix below is only meaningful if a well-formed token passes.
+    t, claims = session
+    forged = _token(jwt_key(stack), claims)
+    assert api.get("/v1/me", headers=bearer(forged)).status_code == 200
+
+
+def _matrix(stack, t, claims):
+    key = jwt_key(stack)
+    now = int(time.time())
+    sig = t["access_token"].rsplit(".", 1)
+    tampered = sig[0] + "." + ("A" if sig[1][0] != "A" else "B") + sig[1][1:]
+    without_exp = {k: v for k, v in claims.items() if k != "exp"}
+    return {
+        "alg none": _token(key, claims, alg="none"),
+        "alg none, signed": _token(key, claims, header={"alg": "none", "typ": "JWT"}),
+        "HS512 with our key": _token(key, claims, alg="HS512"),
+        "another key": _token(b"k" * 32, claims),
+        "tampered signature": tampered,
+        "tampered claims": sig[0].split(".")[0] + "." + _b64(json.dumps(
+            {**claims, "role": "admin"}).encode()) + "." + sig[1],
+        "expired": _token(key, {**claims, "iat": now - 1000, "nbf": now - 1000,
+                                "exp": now - 10}),
+        "nbf in the future": _token(key, {**claims, "nbf": now + 600}),
+        "wrong aud": _token(key, {**claims, "aud": "another-api"}),
+        "aud as a list": _token(key, {**claims, "aud": [claims["aud"]]}),
+        "wrong iss": _token(key, {**claims, "iss": "someone"}),
+        "missing exp": _token(key, without_exp),
+        "exp as a string": _token(key, {**claims, "exp": str(now + 600)}),
+        "unknown role": _token(key, {**claims, "role": "root"}),
+        "sub not a uuid": _token(key, {**claims, "sub": "admin"}),
+        "garbage": "not.a.token",
+        "empty": "",
+    }
+
+
+@pytest.mark.parametrize("case", [
+    "alg none", "alg none, signed", "HS512 with our key", "another key",
+    "tampered signature", "tampered claims", "expired", "nbf in the future",
+    "wrong aud", "aud as a list", "wrong iss", "missing exp", "exp as a string",
+    "unknown role", "sub not a uuid", "garbage", "empty"])
+def test_token_matrix(api, stack, session, case):
+    t, claims = session
+    token = _matrix(stack, t, claims)[case]
+    r = api.get("/v1/me", headers={"Authorization": "Bearer " + token})
+    assert_problem(r, 401, "unauthorized")
+    assert r.headers["www-authenticate"].startswith("Bearer")
+
+
+def test_token_after_logout(api, stack, session):
+    t, _ = session
+    assert api.post("/v1/auth/logout", headers=bearer(t["access_token"])).status_code == 204
+    assert_problem(api.get("/v1/me", headers=bearer(t["access_token"])), 401, "unauthorized")
+
+
+@pytest.mark.parametrize("header", [None, "Basic dXNlcjpwYXNz", "Bearer", "bearer x.y.z"])
+def test_missing_or_other_schemes(api, header):
+    headers = {"Authorization": header} if header else {}
+    assert_problem(api.get("/v1/me", headers=headers), 401, "unauthorized")
