@@ -62,6 +62,9 @@ call_free(struct http_request *req)
 	if (c->db.timer != NULL)
 		kore_timer_remove(c->db.timer);
 	c->db.timer = NULL;
+	if (c->task_timer != NULL)
+		kore_timer_remove(c->task_timer);
+	c->task_timer = NULL;
 	if (c->started_db)
 		kore_pgsql_cleanup(&c->db.sql);
 	if (c->db.waiting)

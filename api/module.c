@@ -33,7 +33,7 @@ int bq_init(int);
 /* What workers need beyond Kore's own filter (KORE-NOTES.md). */
 KORE_SECCOMP_FILTER("bq", KORE_SYSCALL_DENY(clone3, ENOSYS),
     KORE_SYSCALL_ALLOW(rseq), KORE_SYSCALL_ALLOW(newfstatat),
-    KORE_SYSCALL_ALLOW(getrandom))
+    KORE_SYSCALL_ALLOW(getrandom), KORE_SYSCALL_ALLOW(getpeername))
 
 static void
 load_openapi(const char *path)

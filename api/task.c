@@ -18,6 +18,23 @@ api_task_cleanse(struct api_task_in *in)
 }
 
 /*
+ * A task that never finishes (a thread the sandbox killed, a registry that
+ * hangs past its own timeout) must not hold the client forever.
+ */
+static void
+task_deadline(void *arg, uint64_t now)
+{
+	struct http_request *req = arg;
+	struct api_call *c;
+
+	(void)now;
+	c = http_state_get(req);
+	c->task_timer = NULL;
+	c->task_timed_out = 1;
+	http_request_wakeup(req);
+}
+
+/*
  * Starts fn with in (cleansed once sent), or collects its result into
  * c->task_out.  API_PENDING: return KORE_RESULT_RETRY.
  */
@@ -35,11 +52,25 @@ api_task_step(
 		kore_task_channel_write(&c->task, in, sizeof(*in));
 		api_task_cleanse(in);
 		c->task_state = 1;
+		c->task_timed_out = 0;
+		c->task_timer = kore_timer_add(task_deadline,
+		    API_TASK_TIMEOUT_MS, c->req, KORE_TIMER_ONESHOT);
 		return (API_PENDING);
 	case 1:
 		if (kore_task_state(&c->task) != KORE_TASK_STATE_FINISHED) {
+			if (c->task_timed_out) {
+				kore_log(LOG_ERR, "request %s: a task overran",
+				    c->request_id);
+				(void)api_reply_problem(
+				    c, PROBLEM_SERVICE_UNAVAILABLE, NULL);
+				return (API_ANSWERED);
+			}
 			http_request_sleep(c->req);
 			return (API_PENDING);
+		}
+		if (c->task_timer != NULL) {
+			kore_timer_remove(c->task_timer);
+			c->task_timer = NULL;
 		}
 		if (c->task_out == NULL)
 			c->task_out = kore_calloc(1, sizeof(*c->task_out));

@@ -148,8 +148,10 @@ main(int argc, char **argv)
 			if (PQstatus(db) != CONNECTION_OK) {
 				say("cannot connect: %s%s", PQerrorMessage(db),
 				    "");
-				if (once)
+				if (once) {
+					n = -1;
 					break;
+				}
 				sleep(1);
 				continue;
 			}

@@ -29,6 +29,8 @@
 /* JSON bodies beyond this are refused with 413 before parsing. */
 #define API_JSON_MAX (64 * 1024)
 #define API_DB_PARAMS_MAX 16
+/* Past the registry's own 3 s timeout and many argon2 runs in a queue. */
+#define API_TASK_TIMEOUT_MS 5000
 
 enum api_outcome { API_PENDING, API_DONE, API_ANSWERED };
 
@@ -99,6 +101,8 @@ struct api_call {
 	/* A task running off the event loop (argon2, the registry). */
 	struct kore_task task;
 	int task_state; /* 0 none, 1 running, 2 read */
+	struct kore_timer *task_timer;
+	int task_timed_out;
 	struct api_task_out *task_out;
 };
 

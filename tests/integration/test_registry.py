@@ -1,0 +1,146 @@
+"""A second server in production mode with an HTTP person registry: the
+registry is asked by POST with the IIN in the body, never the URL, and its
+answers become the person, a 422 or a 503."""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+import pytest
+import requests
+
+from fakes import Fake
+from people import PASSWORD, code, make_iin, make_phone, post
+from problems import assert_problem
+from spec import ROOT
+
+
+class Second:
+    def __init__(self, stack, registry_url):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.data = stack.data.parent / (stack.data.name + "-second")
+        shutil.rmtree(self.data, ignore_errors=True)
+        self.data.mkdir()
+        run = stack.data / "run"
+        env = dict(os.environ, BQ_DATA_DIR=str(self.data), BQ_HTTP_PORT=str(self.port),
+                   BQ_MODE="production", BQ_REGISTRY_URL=registry_url,
+                   BQ_SECRET_FILE=str(stack.data / "secret.key"),
+                   BQ_SMS_FILE=str(stack.data / "sms.jsonl"),
+                   BQ_DB_DSN=f"host={run} port=5432 dbname=balabaqsha user=bq_api "
+                             "connect_timeout=2",
+                   BQ_SMS_DSN=f"host={run} port=5432 dbname=balabaqsha user=bq_sms")
+        self.log = open(self.data / "server.log", "wb")
+        self.proc = subprocess.Popen([str(ROOT / "scripts" / "serve")], env=env,
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        self.base = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(self.base + "/health", timeout=1).ok:
+                    return
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        raise RuntimeError((self.data / "server.log").read_text())
+
+    def close(self):
+        self.proc.send_signal(signal.SIGTERM)
+        self.proc.wait(timeout=15)
+        self.log.close()
+        shutil.rmtree(self.data, ignore_errors=True)
+
+
+PEOPLE = {}
+
+
+def registry_reply(path, body):
+    iin = body.get("iin") if isinstance(body, dict) else None
+    if iin in PEOPLE:
+        return PEOPLE[iin]
+    return 404, {"error": "not found"}
+
+
+@pytest.fixture(scope="module")
+def second(stack):
+    fake = Fake(registry_reply)
+    srv = Second(stack, fake.url + "/person")
+    srv.fake = fake
+    yield srv
+    srv.close()
+    fake.close()
+
+
+@pytest.fixture
+def api2(second, api):
+    api.stack = type("S", (), {"base": second.base})()
+    return api
+
+
+def verify(api2, stack, iin, phone):
+    c = code(api2, stack, phone, iin, "register")
+    return post(api2, "/v1/auth/register/verify", {"phone": phone, "iin": iin, "code": c})
+
+
+def test_the_registry_is_asked_by_post(second, api2, stack):
+    iin, phone = make_iin(), make_phone()
+    stack.secrets.update([iin, phone])
+    PEOPLE[iin] = (200, {"surname": "Smagulova", "first_name": "Aruzhan",
+                         "patronymic": None, "sex": "female",
+                         "birth_date": "1985-03-12", "nationality": "kazakh"})
+    r = verify(api2, stack, iin, phone)
+    assert r.status_code == 200, r.text
+    person = r.json()["person"]
+    assert person["surname"] == "Smagulova" and person["patronymic"] is None
+    asked = second.fake.requests[-1]
+    assert asked["path"] == "/person" and asked["body"] == {"iin": iin}
+    # The account takes the registry's person.
+    reg = r.json()["registration_token"]
+    r = post(api2, "/v1/auth/register", {"registration_token": reg, "password": PASSWORD,
+                                         "password_confirm": PASSWORD})
+    assert r.status_code == 201 and r.json()["account"]["first_name"] == "Aruzhan"
+
+
+def test_unknown_to_the_registry_is_422(second, api2, stack):
+    r = verify(api2, stack, make_iin(), make_phone())
+    assert_problem(r, 422, "validation_failed", [("iin", "not_in_registry")])
+
+
+@pytest.mark.parametrize("answer", [(500, {"error": "down"}),
+                                    (200, {"surname": 5}),
+                                    (200, {"first_name": "no surname"})])
+def test_a_failing_registry_is_503(second, api2, stack, answer):
+    iin = make_iin()
+    PEOPLE[iin] = answer
+    r = verify(api2, stack, iin, make_phone())
+    assert_problem(r, 503, "service_unavailable")
+
+
+def test_production_refuses_to_start_without_a_registry(stack, tmp_path):
+    env = dict(os.environ, BQ_DATA_DIR=str(tmp_path), BQ_HTTP_PORT="1",
+               BQ_MODE="production", BQ_SECRET_FILE=str(stack.data / "secret.key"),
+               BQ_DB_DSN="host=/nonexistent")
+    env.pop("BQ_REGISTRY_URL", None)
+    r = subprocess.run([str(ROOT / "scripts" / "serve")], env=env, capture_output=True,
+                       text=True, timeout=30)
+    assert r.returncode != 0 and "BQ_REGISTRY_URL" in r.stdout + r.stderr
+
+
+def test_production_refuses_a_missing_or_open_secret(stack, tmp_path):
+    base = dict(os.environ, BQ_DATA_DIR=str(tmp_path), BQ_HTTP_PORT="1",
+                BQ_MODE="production", BQ_REGISTRY_URL="http://127.0.0.1:9/",
+                BQ_DB_DSN="host=/nonexistent")
+    r = subprocess.run([str(ROOT / "scripts" / "serve")], env=base,
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode != 0 and "secret" in r.stdout + r.stderr
+    key = tmp_path / "open.key"
+    key.write_bytes(b"k" * 64)
+    key.chmod(0o644)
+    r = subprocess.run([str(ROOT / "scripts" / "serve")],
+                       env=dict(base, BQ_SECRET_FILE=str(key)),
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode != 0 and "chmod 600" in r.stdout + r.stderr
