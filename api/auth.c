@@ -150,12 +150,6 @@ copied(char *dst, size_t len, const char *src)
 	return (1);
 }
 
-static int
-pending(enum api_outcome r)
-{
-	return (r == API_PENDING ? KORE_RESULT_RETRY : KORE_RESULT_OK);
-}
-
 int
 api_auth_otp(struct http_request *req)
 {
@@ -287,7 +281,7 @@ api_auth_register_verify(struct http_request *req)
 	case 1:
 		/* Registry first: the code is spent only on a real person. */
 		if ((o = registry(c, a)) != API_DONE)
-			return (pending(o));
+			return (api_pending(o));
 		if (!new_refresh(a))
 			return (
 			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
@@ -302,7 +296,7 @@ api_auth_register_verify(struct http_request *req)
 		/* FALLTHROUGH */
 	default:
 		if ((o = api_db_step(c)) != API_DONE)
-			return (pending(o));
+			return (api_pending(o));
 		if (api_db_refused(c))
 			return (KORE_RESULT_OK);
 		/* The registration token is the opaque value made above. */
@@ -340,7 +334,7 @@ api_auth_register(struct http_request *req)
 		memset(&in, 0, sizeof(in));
 		(void)snprintf(in.b, sizeof(in.b), "%s", a->password);
 		if ((o = api_task_step(c, work_hash, &in)) != API_DONE)
-			return (pending(o));
+			return (api_pending(o));
 		if (c->task_out->status != 1 || !new_refresh(a) ||
 		    !copied(a->hash, sizeof(a->hash), c->task_out->text))
 			return (
@@ -353,11 +347,7 @@ api_auth_register(struct http_request *req)
 		a->phase = 2;
 		/* FALLTHROUGH */
 	default:
-		if ((o = api_db_step(c)) != API_DONE)
-			return (pending(o));
-		if (api_db_refused(c))
-			return (KORE_RESULT_OK);
-		return (api_reply_tokens(c, 201, a->refresh));
+		return (api_db_run_tokens(c, 201, a->refresh));
 	}
 }
 
@@ -432,7 +422,7 @@ api_auth_login(struct http_request *req)
 		/* FALLTHROUGH */
 	case 1:
 		if ((o = api_db_step(c)) != API_DONE)
-			return (pending(o));
+			return (api_pending(o));
 		login_found(c, a);
 		a->phase = 2;
 		/* FALLTHROUGH */
@@ -443,7 +433,7 @@ api_auth_login(struct http_request *req)
 		(void)snprintf(in.a, sizeof(in.a), "%s", a->hash);
 		(void)snprintf(in.b, sizeof(in.b), "%s", a->password);
 		if ((o = api_task_step(c, work_verify, &in)) != API_DONE)
-			return (pending(o));
+			return (api_pending(o));
 		if (!new_refresh(a))
 			return (
 			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
@@ -462,11 +452,7 @@ api_auth_login(struct http_request *req)
 		a->phase = 3;
 		/* FALLTHROUGH */
 	default:
-		if ((o = api_db_step(c)) != API_DONE)
-			return (pending(o));
-		if (api_db_refused(c))
-			return (KORE_RESULT_OK);
-		return (api_reply_tokens(c, 200, a->refresh));
+		return (api_db_run_tokens(c, 200, a->refresh));
 	}
 }
 
@@ -475,7 +461,6 @@ api_auth_login_code(struct http_request *req)
 {
 	struct api_call *c;
 	struct auth *a;
-	enum api_outcome o;
 
 	if ((c = api_call_begin(req, ROUTE_AUTH_LOGIN_CODE, sizeof(*a))) ==
 	    NULL)
@@ -497,12 +482,7 @@ api_auth_login_code(struct http_request *req)
 		api_db_param(c, a->mac);
 		api_db_param(c, a->refresh_hash);
 	}
-	if ((o = api_db_step(c)) != API_DONE)
-		return (pending(o));
-	if (api_db_refused(c))
-		return (KORE_RESULT_OK);
-
-	return (api_reply_tokens(c, 200, a->refresh));
+	return (api_db_run_tokens(c, 200, a->refresh));
 }
 
 int
@@ -533,7 +513,7 @@ api_auth_password_reset(struct http_request *req)
 		memset(&in, 0, sizeof(in));
 		(void)snprintf(in.b, sizeof(in.b), "%s", a->password);
 		if ((o = api_task_step(c, work_hash, &in)) != API_DONE)
-			return (pending(o));
+			return (api_pending(o));
 		if (c->task_out->status != 1 ||
 		    !copied(a->hash, sizeof(a->hash), c->task_out->text))
 			return (
@@ -556,7 +536,6 @@ api_auth_refresh(struct http_request *req)
 {
 	struct api_call *c;
 	struct auth *a;
-	enum api_outcome o;
 
 	if ((c = api_call_begin(req, ROUTE_AUTH_REFRESH, sizeof(*a))) == NULL)
 		return (KORE_RESULT_OK);
@@ -578,12 +557,7 @@ api_auth_refresh(struct http_request *req)
 		api_db_param(c, a->token_hash);
 		api_db_param(c, a->refresh_hash);
 	}
-	if ((o = api_db_step(c)) != API_DONE)
-		return (pending(o));
-	if (api_db_refused(c))
-		return (KORE_RESULT_OK);
-
-	return (api_reply_tokens(c, 200, a->refresh));
+	return (api_db_run_tokens(c, 200, a->refresh));
 }
 
 int

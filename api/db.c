@@ -402,6 +402,13 @@ api_db_refused(struct api_call *c)
 	return (1);
 }
 
+/* What a handler returns to Kore for a step that did not finish. */
+int
+api_pending(enum api_outcome o)
+{
+	return (o == API_PENDING ? KORE_RESULT_RETRY : KORE_RESULT_OK);
+}
+
 /* Runs the statement and answers with its document. */
 int
 api_db_run(struct api_call *c)

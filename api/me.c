@@ -56,12 +56,6 @@ static const struct json_field role_fields[] = {
 
 #undef F
 
-static int
-pending(enum api_outcome r)
-{
-	return (r == API_PENDING ? KORE_RESULT_RETRY : KORE_RESULT_OK);
-}
-
 /* The fields the body names, nulls kept: SQL applies exactly those. */
 static int
 patch_document(struct api_call *c, struct me *m)
@@ -153,7 +147,7 @@ api_me_password(struct http_request *req)
 		/* FALLTHROUGH */
 	case 1:
 		if ((o = api_db_step(c)) != API_DONE)
-			return (pending(o));
+			return (api_pending(o));
 		doc = cJSON_ParseWithLength(c->out, c->out_len);
 		hash = cJSON_GetObjectItemCaseSensitive(doc, "password_hash");
 		if (!cJSON_IsString(hash) ||
@@ -173,7 +167,7 @@ api_me_password(struct http_request *req)
 		(void)snprintf(in.b, sizeof(in.b), "%s", m->current_password);
 		(void)snprintf(in.c, sizeof(in.c), "%s", m->password);
 		if ((o = api_task_step(c, work_verify_hash, &in)) != API_DONE)
-			return (pending(o));
+			return (api_pending(o));
 		if (c->task_out->status < 0 ||
 		    strlen(c->task_out->text) >= sizeof(m->hash))
 			return (
@@ -198,7 +192,6 @@ api_me_role(struct http_request *req)
 {
 	struct api_call *c;
 	struct me *m;
-	enum api_outcome o;
 
 	if ((c = api_call_begin(req, ROUTE_ME_ROLE, sizeof(*m))) == NULL)
 		return (KORE_RESULT_OK);
@@ -223,10 +216,7 @@ api_me_role(struct http_request *req)
 		api_db_param(c, m->role);
 		api_db_param(c, m->refresh_hash);
 	}
-	if ((o = api_db_step(c)) != API_DONE)
-		return (pending(o));
-
-	return (api_reply_tokens(c, 200, m->refresh));
+	return (api_db_run_tokens(c, 200, m->refresh));
 }
 
 int

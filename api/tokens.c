@@ -68,3 +68,17 @@ fail:
 	cJSON_Delete(doc);
 	return (api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
 }
+
+/* Runs the prepared statement and answers with tokens for its session. */
+int
+api_db_run_tokens(struct api_call *c, int status, const char *refresh)
+{
+	enum api_outcome o;
+
+	if ((o = api_db_step(c)) != API_DONE)
+		return (api_pending(o));
+	if (api_db_refused(c))
+		return (KORE_RESULT_OK);
+
+	return (api_reply_tokens(c, status, refresh));
+}

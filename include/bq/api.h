@@ -125,6 +125,8 @@ void api_db_param(struct api_call *, const char *);
 int api_db_run(struct api_call *);
 enum api_outcome api_db_step(struct api_call *);
 int api_db_refused(struct api_call *);
+int api_pending(enum api_outcome);
+int api_db_run_tokens(struct api_call *, int, const char *);
 int api_db_available(void);
 void api_db_unreachable(void);
 
