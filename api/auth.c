@@ -13,7 +13,6 @@
 #include "bq/opaque.h"
 #include "bq/otp.h"
 #include "bq/phone.h"
-#include "bq/registry.h"
 
 int api_auth_otp(struct http_request *);
 int api_auth_register_verify(struct http_request *);
@@ -196,46 +195,6 @@ api_auth_otp(struct http_request *req)
 	return (api_db_run(c));
 }
 
-/* The registry's person for the IIN, into a->person; 0 if answered. */
-static enum api_outcome
-registry(struct api_call *c, struct auth *a)
-{
-	struct api_task_in in;
-	struct person p;
-	enum registry_result r;
-	enum api_outcome o;
-
-	if (api_config.registry_url == NULL) {
-		r = registry_demo_lookup(a->iin, &p);
-		if (r == REGISTRY_FOUND &&
-		    !registry_person_json(&p, a->person, sizeof(a->person)))
-			r = REGISTRY_UNAVAILABLE;
-	} else {
-		memset(&in, 0, sizeof(in));
-		(void)snprintf(in.a, sizeof(in.a), "%s", a->iin);
-		(void)snprintf(
-		    in.b, sizeof(in.b), "%s", api_config.registry_url);
-		if ((o = api_task_step(c, work_registry, &in)) != API_DONE)
-			return (o);
-		r = (enum registry_result)c->task_out->status;
-		if (r == REGISTRY_FOUND &&
-		    !copied(a->person, sizeof(a->person), c->task_out->text))
-			r = REGISTRY_UNAVAILABLE;
-	}
-
-	switch (r) {
-	case REGISTRY_FOUND:
-		return (API_DONE);
-	case REGISTRY_NOT_FOUND:
-		field_errors_add(&c->fe, "iin", FIELD_NOT_IN_REGISTRY);
-		(void)api_reply_fields(c, PROBLEM_VALIDATION_FAILED);
-		return (API_ANSWERED);
-	default:
-		(void)api_reply_problem(c, PROBLEM_SERVICE_UNAVAILABLE, NULL);
-		return (API_ANSWERED);
-	}
-}
-
 static int
 reply_registration(struct api_call *c, struct auth *a)
 {
@@ -280,7 +239,8 @@ api_auth_register_verify(struct http_request *req)
 		/* FALLTHROUGH */
 	case 1:
 		/* Registry first: the code is spent only on a real person. */
-		if ((o = registry(c, a)) != API_DONE)
+		if ((o = api_person(c, "iin", a->iin, a->person,
+			 sizeof(a->person))) != API_DONE)
 			return (api_pending(o));
 		if (!new_refresh(a))
 			return (

@@ -42,6 +42,39 @@ media_type_ok(const char *v)
 	return (*p == '\0');
 }
 
+/*
+ * Reads a whole body of at most max bytes into c->raw.  The media type is
+ * the caller's to check (against the content, not only the header).
+ */
+int
+api_body_raw(struct api_call *c, size_t max)
+{
+	struct http_request *req = c->req;
+	size_t total;
+	ssize_t r;
+
+	total = req->http_body_length;
+	if (total > max) {
+		(void)api_reply_problem(c, PROBLEM_PAYLOAD_TOO_LARGE, NULL);
+		return (0);
+	}
+	if (total == 0) {
+		field_errors_add(&c->fe, "body", FIELD_EMPTY);
+		(void)api_reply_fields(c, PROBLEM_VALIDATION_FAILED);
+		return (0);
+	}
+	c->raw = kore_malloc(total);
+	for (c->raw_len = 0; c->raw_len < total; c->raw_len += (size_t)r) {
+		if ((r = http_body_read(
+			 req, c->raw + c->raw_len, total - c->raw_len)) <= 0) {
+			(void)api_reply_problem(c, PROBLEM_BAD_REQUEST, NULL);
+			return (0);
+		}
+	}
+
+	return (1);
+}
+
 int
 api_body_json(
     struct api_call *c, const struct json_field *spec, size_t n, void *out)

@@ -75,6 +75,8 @@ call_free(struct http_request *req)
 	c->body = NULL;
 	kore_free(c->out);
 	c->out = NULL;
+	kore_free(c->raw);
+	c->raw = NULL;
 	kore_free(c->ext);
 	c->ext = NULL;
 	kore_free(c->task_out);

@@ -62,6 +62,21 @@ api_db_prepare(struct api_call *c, const char *query, int ok_status)
 	c->req->fsm_state = 0;
 }
 
+/* A bytea parameter, sent in binary.  The bytes must outlive the call. */
+void
+api_db_param_bytes(struct api_call *c, const void *data, size_t len)
+{
+	int i;
+
+	if (c->db.nparams == API_DB_PARAMS_MAX)
+		fatal("api_db_param_bytes: too many parameters for %s",
+		    routes[c->route].path);
+	i = c->db.nparams++;
+	c->db.values[i] = data;
+	c->db.lengths[i] = (int)len;
+	c->db.formats[i] = 1;
+}
+
 /* A text parameter; NULL is SQL NULL.  The value must outlive the call. */
 void
 api_db_param(struct api_call *c, const char *value)
@@ -210,8 +225,9 @@ db_query(struct http_request *req)
 
 	set_busy(c, 1);
 	if (conn_stale(&c->db.sql) ||
-	    !kore_pgsql_query_param_fields(&c->db.sql, c->db.query, 0,
-		c->db.nparams, c->db.values, c->db.lengths, c->db.formats)) {
+	    !kore_pgsql_query_param_fields(&c->db.sql, c->db.query,
+		c->db.binary, c->db.nparams, c->db.values, c->db.lengths,
+		c->db.formats)) {
 		/* Not sent: a connection the server closed.  Try another. */
 		db_abandon(c);
 		kore_pgsql_cleanup(&c->db.sql);
@@ -261,8 +277,18 @@ db_result(struct http_request *req)
 {
 	struct api_call *c = http_state_get(req);
 
+	if (c->out == NULL && c->db.binary &&
+	    kore_pgsql_ntuples(&c->db.sql) > 0 &&
+	    kore_pgsql_nfields(&c->db.sql) == 2 &&
+	    !PQgetisnull(c->db.sql.result, 0, 0) &&
+	    (size_t)kore_pgsql_getlength(&c->db.sql, 0, 1) <
+		sizeof(c->out_type)) {
+		memcpy(c->out_type, kore_pgsql_getvalue(&c->db.sql, 0, 1),
+		    (size_t)kore_pgsql_getlength(&c->db.sql, 0, 1));
+		c->out_type[kore_pgsql_getlength(&c->db.sql, 0, 1)] = '\0';
+	}
 	if (c->out == NULL && kore_pgsql_ntuples(&c->db.sql) > 0 &&
-	    kore_pgsql_nfields(&c->db.sql) == 1 &&
+	    kore_pgsql_nfields(&c->db.sql) == 1 + c->db.binary &&
 	    !PQgetisnull(c->db.sql.result, 0, 0)) {
 		c->out_len = (size_t)kore_pgsql_getlength(&c->db.sql, 0, 0);
 		c->out = kore_malloc(c->out_len + 1);
@@ -407,6 +433,20 @@ int
 api_pending(enum api_outcome o)
 {
 	return (o == API_PENDING ? KORE_RESULT_RETRY : KORE_RESULT_OK);
+}
+
+/* Runs a binary statement and answers with the file it returns. */
+int
+api_db_run_file(struct api_call *c)
+{
+	enum api_outcome o;
+
+	if ((o = api_db_step(c)) != API_DONE)
+		return (api_pending(o));
+	if (c->out == NULL || c->out_type[0] == '\0')
+		return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
+
+	return (api_reply_raw(c, 200, c->out_type, c->out, c->out_len));
 }
 
 /* Runs the statement and answers with its document. */

@@ -259,6 +259,20 @@ json_parse_strict(
 	return (1);
 }
 
+/* Whether a NUL-terminated string is well-formed UTF-8. */
+int
+json_utf8_valid(const char *s)
+{
+	size_t left, n;
+
+	for (left = strlen(s); left > 0; s += n, left -= n) {
+		if ((n = utf8_sequence((const unsigned char *)s, left)) == 0)
+			return (0);
+	}
+
+	return (1);
+}
+
 size_t
 json_utf8_chars(const char *s)
 {
@@ -332,6 +346,9 @@ decode_one(const cJSON *item, const struct json_field *f, char *out,
 	case JSON_T_ARRAY:
 		if (!cJSON_IsArray(item))
 			break;
+		*(const cJSON **)(void *)(out + f->offset) = item;
+		return (1);
+	case JSON_T_ANY:
 		*(const cJSON **)(void *)(out + f->offset) = item;
 		return (1);
 	case JSON_T_OBJECT:

@@ -57,6 +57,7 @@ struct api_db {
 	struct kore_pgsql sql;
 	const char *query;
 	int ok_status; /* the reply's status when the statement succeeds */
+	int binary; /* results in binary: a file and its type */
 	int nparams;
 	const char *values[API_DB_PARAMS_MAX];
 	int lengths[API_DB_PARAMS_MAX];
@@ -89,9 +90,15 @@ struct api_call {
 	void *ext;
 	struct field_errors fe;
 
-	/* The JSON document the statement returned, for the reply. */
+	/* The JSON document the statement returned, for the reply; or, for
+	 * a binary statement, a file's bytes and its media type. */
 	char *out;
 	size_t out_len;
+	char out_type[64];
+
+	/* A raw request body (a file), read by api_body_raw. */
+	char *raw;
+	size_t raw_len;
 
 	struct api_db db;
 
@@ -119,9 +126,12 @@ int api_reply_problem(struct api_call *, enum problem_code, const char *);
 int api_reply_fields(struct api_call *, enum problem_code);
 
 int api_body_json(struct api_call *, const struct json_field *, size_t, void *);
+int api_body_raw(struct api_call *, size_t);
 
 void api_db_prepare(struct api_call *, const char *, int);
 void api_db_param(struct api_call *, const char *);
+void api_db_param_bytes(struct api_call *, const void *, size_t);
+int api_db_run_file(struct api_call *);
 int api_db_run(struct api_call *);
 enum api_outcome api_db_step(struct api_call *);
 int api_db_refused(struct api_call *);
@@ -138,6 +148,8 @@ int work_verify(struct kore_task *);
 int work_verify_hash(struct kore_task *);
 int work_registry(struct kore_task *);
 
+enum api_outcome
+api_person(struct api_call *, const char *, const char *, char *, size_t);
 int api_reply_tokens(struct api_call *, int, const char *);
 
 uint64_t api_now_us(void);

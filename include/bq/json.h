@@ -22,7 +22,8 @@ enum json_type {
 	JSON_T_BOOL, /* int: -1 absent, 0, 1 */
 	JSON_T_INT, /* int64_t; absent leaves the struct's value */
 	JSON_T_ARRAY, /* const cJSON *, checked by the caller */
-	JSON_T_OBJECT /* const cJSON *, checked by the caller */
+	JSON_T_OBJECT, /* const cJSON *, checked by the caller */
+	JSON_T_ANY /* const cJSON *, any value, null included */
 };
 
 #define JSON_REQUIRED 0x01
@@ -44,5 +45,6 @@ int json_parse_strict(const char *, size_t, cJSON **, struct field_errors *);
 int json_decode(const cJSON *, const struct json_field *, size_t, void *,
     struct field_errors *);
 size_t json_utf8_chars(const char *);
+int json_utf8_valid(const char *);
 
 #endif

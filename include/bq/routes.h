@@ -43,6 +43,28 @@
 	X(ME_ROLE, "/v1/me/role", ROUTE_M_POST, ROUTE_R_ANY) \
 	X(ME_LOG, "/v1/me/log", ROUTE_M_GET, ROUTE_R_ANY) \
 	X(ADMIN_STAFF, "/v1/admin/staff", ROUTE_M_POST, ROUTE_R_ADMIN) \
+	X(REGIONS, "/v1/regions", ROUTE_M_GET, ROUTE_PUBLIC) \
+	X(REFERENCE, "/v1/reference", ROUTE_M_GET, ROUTE_PUBLIC) \
+	X(KINDERGARTENS, "/v1/kindergartens", ROUTE_M_GET, ROUTE_PUBLIC) \
+	X(KINDERGARTEN, "/v1/kindergartens/{id}", ROUTE_M_GET, ROUTE_PUBLIC) \
+	X(STAFF_GROUP, "/v1/kindergarten/groups/{id}", ROUTE_M_PUT, \
+	    ROUTE_R_STAFF) \
+	X(CHILDREN_LOOKUP, "/v1/children/lookup", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(CHILDREN, "/v1/children", ROUTE_M_GET | ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(CHILD, "/v1/children/{id}", \
+	    ROUTE_M_GET | ROUTE_M_PATCH | ROUTE_M_DELETE, ROUTE_R_PARENT) \
+	X(CHILD_PHOTO, "/v1/children/{id}/photo", ROUTE_M_GET | ROUTE_M_PUT, \
+	    ROUTE_R_PARENT) \
+	X(CHILD_TRUSTEES, "/v1/children/{id}/trustees", \
+	    ROUTE_M_GET | ROUTE_M_POST, ROUTE_R_PARENT) \
+	X(CHILD_TRUSTEE, "/v1/children/{id}/trustees/{account_id}", \
+	    ROUTE_M_DELETE, ROUTE_R_PARENT) \
+	X(TRUSTED_CHILDREN, "/v1/trusted-children", ROUTE_M_GET, \
+	    ROUTE_R_PARENT) \
+	X(DOCUMENTS, "/v1/documents", ROUTE_M_POST, ROUTE_R_ANY) \
+	X(DOCUMENT, "/v1/documents/{id}", ROUTE_M_GET, ROUTE_R_ANY) \
 	X(UNKNOWN, "(unknown)", 0, ROUTE_PUBLIC)
 
 #define ROUTE_ENUM(id, path, methods, roles) ROUTE_##id,

@@ -122,7 +122,7 @@ def test_body_over_the_server_limit_is_refused_before_it_is_sent(stack, nothing_
     # Kore answers from the headers alone and closes, so send only them.
     reply = _raw(stack, b"POST /v1/feedback HTTP/1.1\r\nHost: x\r\n"
                  b"Content-Type: application/json\r\n"
-                 b"Content-Length: 1048577\r\n\r\n")
+                 b"Content-Length: 10485761\r\n\r\n")
     assert reply.startswith(b"HTTP/1.1 413")
 
 

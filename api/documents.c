@@ -1,0 +1,95 @@
+/*
+ * /v1/documents: files a parent hands in (PMPK conclusions, certificates).
+ * The bytes live in PostgreSQL with their SHA-256; the type is what the
+ * content proves, and the size is checked before anything is stored.
+ */
+
+#include <string.h>
+
+#include "bq/api.h"
+#include "bq/media.h"
+#include "bq/path.h"
+#include "bq/query.h"
+
+int api_documents(struct http_request *);
+int api_document(struct http_request *);
+
+#define DOCUMENT_MAX (10 * 1024 * 1024)
+
+struct document {
+	char kind[33];
+	char id[TOKEN_ID_MAX];
+};
+
+int
+api_documents(struct http_request *req)
+{
+	static const char *const known[] = { "kind", NULL };
+	struct api_call *c;
+	struct document *d;
+	const char *type, *sniffed;
+
+	if ((c = api_call_begin(req, ROUTE_DOCUMENTS, sizeof(*d))) == NULL)
+		return (KORE_RESULT_OK);
+	d = c->ext;
+
+	if (c->db.query == NULL) {
+		if (!query_known(req->query_string, known, &c->fe) ||
+		    query_text(req->query_string, "kind", 32, d->kind,
+			sizeof(d->kind), &c->fe) < 0)
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		if (d->kind[0] == '\0') {
+			field_errors_add(&c->fe, "kind", FIELD_REQUIRED);
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		}
+		if (!http_request_header(req, "content-type", &type) ||
+		    (!media_type_is(type, "application/pdf") &&
+			!media_type_is(type, "image/jpeg") &&
+			!media_type_is(type, "image/png")))
+			return (api_reply_problem(
+			    c, PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL));
+		if (!api_body_raw(c, DOCUMENT_MAX))
+			return (KORE_RESULT_OK);
+		if ((sniffed = media_sniff(c->raw, c->raw_len)) == NULL ||
+		    !media_type_is(type, sniffed)) {
+			field_errors_add(
+			    &c->fe, "body", FIELD_CONTENT_MISMATCH);
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		}
+		api_db_prepare(
+		    c, "SELECT bq.document_add($1, $2, $3, $4, $5)", 201);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		api_db_param(c, d->kind);
+		api_db_param(c, sniffed);
+		api_db_param_bytes(c, c->raw, c->raw_len);
+	}
+
+	return (api_db_run(c));
+}
+
+int
+api_document(struct http_request *req)
+{
+	struct api_call *c;
+	struct document *d;
+
+	if ((c = api_call_begin(req, ROUTE_DOCUMENT, sizeof(*d))) == NULL)
+		return (KORE_RESULT_OK);
+	d = c->ext;
+
+	if (c->db.query == NULL) {
+		if (!path_uuid(req->path, 2, d->id, sizeof(d->id)))
+			return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
+		api_db_prepare(c,
+		    "SELECT bytes, content_type FROM bq.document_get($1, $2, "
+		    "$3)",
+		    200);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		api_db_param(c, d->id);
+		c->db.binary = 1;
+	}
+
+	return (api_db_run_file(c));
+}
