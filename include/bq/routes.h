@@ -65,6 +65,27 @@
 	    ROUTE_R_PARENT) \
 	X(DOCUMENTS, "/v1/documents", ROUTE_M_POST, ROUTE_R_ANY) \
 	X(DOCUMENT, "/v1/documents/{id}", ROUTE_M_GET, ROUTE_R_ANY) \
+	X(APPLICATIONS, "/v1/applications", ROUTE_M_GET | ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(APPLICATION, "/v1/applications/{id}", ROUTE_M_GET, ROUTE_R_PARENT) \
+	X(APPLICATION_HISTORY, "/v1/applications/{id}/position-history", \
+	    ROUTE_M_GET, ROUTE_R_PARENT) \
+	X(APPLICATION_WITHDRAW, "/v1/applications/{id}/withdraw", \
+	    ROUTE_M_POST, ROUTE_R_PARENT) \
+	X(APPLICATION_RESTORE, "/v1/applications/{id}/restore", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(QUEUE, "/v1/queue", ROUTE_M_GET, ROUTE_PUBLIC) \
+	X(STAFF_APPLICATIONS, "/v1/staff/applications", ROUTE_M_GET, \
+	    ROUTE_R_VERIFIER) \
+	X(STAFF_CONFIRM, "/v1/staff/applications/{id}/confirm", ROUTE_M_POST, \
+	    ROUTE_R_VERIFIER) \
+	X(STAFF_REJECT, "/v1/staff/applications/{id}/reject", ROUTE_M_POST, \
+	    ROUTE_R_VERIFIER) \
+	X(NOTIFICATIONS, "/v1/notifications", ROUTE_M_GET, ROUTE_R_ANY) \
+	X(NOTIFICATIONS_UNREAD, "/v1/notifications/unread-count", ROUTE_M_GET, \
+	    ROUTE_R_ANY) \
+	X(NOTIFICATION_READ, "/v1/notifications/{id}/read", ROUTE_M_POST, \
+	    ROUTE_R_ANY) \
 	X(UNKNOWN, "(unknown)", 0, ROUTE_PUBLIC)
 
 #define ROUTE_ENUM(id, path, methods, roles) ROUTE_##id,

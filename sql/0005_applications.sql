@@ -1,0 +1,972 @@
+-- Applications, their workflow and the queue.
+--
+-- A status moves only along bq.application_transition; a trigger refuses
+-- any other move, from any code path, the SQL console included, and
+-- writes the event row (who, when, from, to, why) of every move.  The
+-- position is never stored: it is computed from counts over one partial
+-- index, so it is always true.  Its history is replayed from the
+-- partition's log of arrivals and departures.
+
+CREATE TYPE bq.application_status AS ENUM (
+	'awaiting_verification', 'queued', 'voucher_issued', 'voucher_active',
+	'awaiting_contract', 'contract_signing', 'enrolled', 'suspended',
+	'rejected', 'archived');
+
+INSERT INTO bq.setting VALUES
+	('application_max_age_months', 84, 'oldest a child may be when filed'),
+	('restore_days', 28, 'days a suspended application may be restored in');
+
+-- Verifiers work for the education department of a region.
+ALTER TABLE bq.account_role ADD COLUMN region_id uuid REFERENCES bq.region;
+
+CREATE TABLE bq.application_transition (
+	from_status bq.application_status NOT NULL,
+	to_status bq.application_status NOT NULL,
+	PRIMARY KEY (from_status, to_status)
+);
+INSERT INTO bq.application_transition VALUES
+	('awaiting_verification', 'queued'),
+	('awaiting_verification', 'rejected'),
+	('awaiting_verification', 'archived'),
+	('rejected', 'archived'),
+	('queued', 'voucher_issued'),
+	('queued', 'archived'),
+	('voucher_issued', 'voucher_active'),
+	('voucher_issued', 'suspended'),
+	('voucher_issued', 'archived'),
+	('voucher_active', 'awaiting_contract'),
+	('voucher_active', 'archived'),
+	('awaiting_contract', 'voucher_active'),
+	('awaiting_contract', 'contract_signing'),
+	('awaiting_contract', 'archived'),
+	('contract_signing', 'enrolled'),
+	('contract_signing', 'voucher_active'),
+	('contract_signing', 'archived'),
+	('suspended', 'queued'),
+	('suspended', 'archived');
+
+CREATE SEQUENCE bq.application_seq;
+
+CREATE TABLE bq.application (
+	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+	seq bigint NOT NULL UNIQUE DEFAULT nextval('bq.application_seq'),
+	number text NOT NULL UNIQUE,
+	child_id uuid NOT NULL REFERENCES bq.child,
+	filed_by uuid NOT NULL REFERENCES bq.account,
+	queue_type text NOT NULL CHECK (queue_type IN ('general', 'special')),
+	-- The region chosen, and the top-level region the queue is kept in.
+	region_id uuid NOT NULL REFERENCES bq.region,
+	queue_region uuid NOT NULL REFERENCES bq.region,
+	languages text[] NOT NULL CHECK (cardinality(languages) BETWEEN 1 AND 2),
+	kindergarten_ids uuid[] NOT NULL DEFAULT '{}'
+		CHECK (cardinality(kindergarten_ids) <= 3),
+	priority_category text,
+	-- 0 extraordinary, 1 priority, 2 ordinary: from the category's kind.
+	rank smallint NOT NULL CHECK (rank BETWEEN 0 AND 2),
+	correction_type text,
+	pmpk_document_id uuid REFERENCES bq.document,
+	birth_year integer NOT NULL,
+	-- The correction type as the partition key has it ('' for general),
+	-- a column so that the queue index can answer counts by itself.
+	queue_correction text GENERATED ALWAYS AS
+		(coalesce(correction_type, '')) STORED,
+	status bq.application_status NOT NULL,
+	filed_at timestamptz NOT NULL DEFAULT now(),
+	-- When it last joined the queue (filing order within the queue).
+	queued_at timestamptz,
+	restored_at timestamptz,
+	idempotency_key text,
+	request_hash bytea,
+	financing_type text NOT NULL DEFAULT 'virtual_voucher',
+	CHECK ((queue_type = 'special') = (correction_type IS NOT NULL)),
+	CHECK ((queue_type = 'special') = (pmpk_document_id IS NOT NULL)),
+	UNIQUE (filed_by, idempotency_key)
+);
+-- One live application per child and queue type, under any concurrency.
+CREATE UNIQUE INDEX application_live ON bq.application (child_id, queue_type)
+	WHERE status NOT IN ('rejected', 'archived');
+-- The queue: every count a position needs is a range of this index.
+CREATE INDEX application_queue ON bq.application (queue_region, queue_type,
+	queue_correction, birth_year, rank, filed_at, seq)
+	WHERE status = 'queued';
+CREATE INDEX application_child ON bq.application (child_id);
+CREATE INDEX application_verification ON bq.application (queue_region, filed_at)
+	WHERE status = 'awaiting_verification';
+
+CREATE TABLE bq.application_event (
+	id bigserial PRIMARY KEY,
+	application_id uuid NOT NULL REFERENCES bq.application ON DELETE CASCADE,
+	at timestamptz NOT NULL DEFAULT clock_timestamp(),
+	actor uuid REFERENCES bq.account,
+	from_status bq.application_status,
+	to_status bq.application_status NOT NULL,
+	reason text
+);
+CREATE INDEX application_event_application
+	ON bq.application_event (application_id, id);
+
+-- The partition's arrivals and departures, for position histories.
+CREATE TABLE bq.queue_log (
+	id bigserial PRIMARY KEY,
+	queue_region uuid NOT NULL,
+	queue_type text NOT NULL,
+	correction_type text NOT NULL,
+	birth_year integer NOT NULL,
+	at timestamptz NOT NULL DEFAULT clock_timestamp(),
+	application_id uuid NOT NULL,
+	joined boolean NOT NULL,
+	rank smallint NOT NULL,
+	filed_at timestamptz NOT NULL,
+	seq bigint NOT NULL,
+	cause text NOT NULL
+);
+CREATE INDEX queue_log_partition ON bq.queue_log (queue_region, queue_type,
+	correction_type, birth_year, id);
+
+-- Who moves an application, and why: set by the workflow functions for
+-- the trigger to record.
+CREATE FUNCTION bq.set_actor(p_actor uuid, p_reason text) RETURNS void
+LANGUAGE sql AS $$
+	SELECT set_config('bq.actor', coalesce(p_actor::text, ''), true),
+	    set_config('bq.reason', coalesce(p_reason, ''), true);
+$$;
+
+-- Before a move: only along a transition; joining the queue stamps it.
+CREATE FUNCTION bq.application_check() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'UPDATE' THEN
+		IF NEW.status = OLD.status THEN
+			RETURN NEW;
+		END IF;
+		IF NOT EXISTS (SELECT 1 FROM bq.application_transition
+		    WHERE from_status = OLD.status AND to_status = NEW.status) THEN
+			RAISE EXCEPTION 'no move from % to %', OLD.status, NEW.status
+			    USING ERRCODE = 'BQ409';
+		END IF;
+	ELSIF NEW.status NOT IN ('awaiting_verification', 'queued') THEN
+		RAISE EXCEPTION 'an application starts awaiting verification or queued'
+		    USING ERRCODE = 'BQ409';
+	END IF;
+	IF NEW.status = 'queued' THEN
+		NEW.queued_at := clock_timestamp();
+	END IF;
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER application_check BEFORE INSERT OR UPDATE OF status
+	ON bq.application FOR EACH ROW EXECUTE FUNCTION bq.application_check();
+
+-- After a move: its event row, and the partition's log when it joined or
+-- left the queue.
+CREATE FUNCTION bq.application_moved() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_actor uuid := nullif(current_setting('bq.actor', true), '')::uuid;
+	v_reason text := nullif(current_setting('bq.reason', true), '');
+	v_from bq.application_status;
+BEGIN
+	IF TG_OP = 'UPDATE' THEN
+		IF NEW.status = OLD.status THEN
+			RETURN NULL;
+		END IF;
+		v_from := OLD.status;
+	END IF;
+	INSERT INTO bq.application_event (application_id, actor, from_status,
+	    to_status, reason)
+	VALUES (NEW.id, v_actor, v_from, NEW.status, v_reason);
+
+	IF NEW.status = 'queued' OR v_from = 'queued' THEN
+		INSERT INTO bq.queue_log (queue_region, queue_type,
+		    correction_type, birth_year, application_id, joined, rank,
+		    filed_at, seq, cause)
+		VALUES (NEW.queue_region, NEW.queue_type,
+		    coalesce(NEW.correction_type, ''), NEW.birth_year, NEW.id,
+		    NEW.status = 'queued', NEW.rank, NEW.filed_at, NEW.seq,
+		    CASE WHEN NEW.status = 'queued' THEN
+			CASE WHEN v_from = 'suspended' THEN 'restored'
+			    WHEN NEW.rank = 0 THEN 'extraordinary_filed'
+			    WHEN NEW.rank = 1 THEN 'priority_filed'
+			    ELSE 'filed' END
+			ELSE NEW.status::text END);
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER application_moved AFTER INSERT OR UPDATE OF status
+	ON bq.application FOR EACH ROW EXECUTE FUNCTION bq.application_moved();
+
+-- Nothing rewrites what happened.  Rows go only with their application
+-- (a cascade runs this trigger one level deeper).
+CREATE FUNCTION bq.history_is_kept() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'DELETE' AND pg_trigger_depth() > 1 THEN
+		RETURN OLD;
+	END IF;
+	RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'BQ409';
+END
+$$;
+CREATE TRIGGER application_event_kept BEFORE UPDATE OR DELETE
+	ON bq.application_event FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
+CREATE TRIGGER queue_log_kept BEFORE UPDATE
+	ON bq.queue_log FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
+
+-- The position of a queued application (NULL otherwise).  The order:
+-- extraordinary first; then priority and ordinary one to three (P, O, O,
+-- O, P, ...), each list by filing time, then number, the longer one going
+-- on alone when the other runs out.  Four counts in one range scan of
+-- application_queue, an index-only scan: the settings pin that plan, which
+-- the planner would trade for a table scan where one partition is most of
+-- the table, as in a test, though never in a country's queue.
+CREATE FUNCTION bq.position(a bq.application) RETURNS integer
+LANGUAGE plpgsql STABLE
+SET enable_seqscan = off SET enable_bitmapscan = off
+SET max_parallel_workers_per_gather = 0 AS $$
+DECLARE
+	v_e integer;
+	v_p integer;
+	v_o integer;
+	v_ahead integer;
+BEGIN
+	IF a.status <> 'queued' THEN
+		RETURN NULL;
+	END IF;
+	SELECT count(*) FILTER (WHERE q.rank = 0),
+	    count(*) FILTER (WHERE q.rank = 1),
+	    count(*) FILTER (WHERE q.rank = 2),
+	    count(*) FILTER (WHERE q.rank = a.rank
+		AND (q.filed_at, q.seq) < (a.filed_at, a.seq))
+	INTO v_e, v_p, v_o, v_ahead
+	FROM bq.application q
+	WHERE q.status = 'queued' AND q.queue_region = a.queue_region
+	  AND q.queue_type = a.queue_type
+	  AND q.queue_correction = a.queue_correction
+	  AND q.birth_year = a.birth_year;
+	RETURN bq.position_of(a.rank, v_ahead + 1, v_e, v_p, v_o);
+END
+$$;
+
+-- The rule itself: the place of the i-th of its rank, given the sizes.
+CREATE FUNCTION bq.position_of(p_rank smallint, i integer, e integer,
+    p integer, o integer)
+RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE p_rank
+	    WHEN 0 THEN i
+	    WHEN 1 THEN e + (i - 1) + least(3 * (i - 1), o) + 1
+	    ELSE e + least((i + 2) / 3, p) + (i - 1) + 1 END;
+$$;
+
+CREATE FUNCTION bq.age_group_for(p_birth date, p_on date) RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT code FROM bq.reference
+	WHERE list = 'age_group'
+	  AND (extract(year FROM age(p_on, p_birth)) * 12 +
+	      extract(month FROM age(p_on, p_birth)))::integer
+	      < max_months
+	ORDER BY sort LIMIT 1;
+$$;
+
+CREATE FUNCTION bq.top_region(p_region uuid) RETURNS uuid
+LANGUAGE sql STABLE AS $$
+	SELECT coalesce(parent_id, id) FROM bq.region WHERE id = p_region;
+$$;
+
+-- The accounts told about an application: the child's parent, and the
+-- trustee who filed it, if one did.
+CREATE FUNCTION bq.application_audience(a bq.application)
+RETURNS SETOF uuid
+LANGUAGE sql STABLE AS $$
+	SELECT owner_id FROM bq.child WHERE id = a.child_id
+	UNION
+	SELECT a.filed_by;
+$$;
+
+CREATE TABLE bq.notification (
+	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+	seq bigserial UNIQUE,
+	account_id uuid NOT NULL REFERENCES bq.account ON DELETE CASCADE,
+	at timestamptz NOT NULL DEFAULT now(),
+	kind text NOT NULL,
+	text text NOT NULL,
+	link text,
+	read_at timestamptz
+);
+CREATE INDEX notification_account ON bq.notification (account_id, seq DESC);
+CREATE INDEX notification_unread ON bq.notification (account_id)
+	WHERE read_at IS NULL;
+
+INSERT INTO bq.message_template VALUES
+	('application_queued', 'kk', 'Өтінішіңіз қабылданды. Кезектегі орныңыз: {position}.'),
+	('application_queued', 'ru', 'Ваше заявление принято. Место в очереди: {position}.'),
+	('application_queued', 'en', 'Your application is accepted. Place in the queue: {position}.'),
+	('application_awaiting', 'kk', 'Өтінішіңіз қабылданды және құжаттарды тексеруді күтуде.'),
+	('application_awaiting', 'ru', 'Ваше заявление принято и ожидает проверки документов.'),
+	('application_awaiting', 'en', 'Your application is accepted and awaits document verification.'),
+	('application_confirmed', 'kk', 'Ваучерге өтінішіңіз расталды. Кезектегі орныңыз: {position}.'),
+	('application_confirmed', 'ru', 'Ваше заявление на ваучер подтверждено. Ваше место в очереди: {position}.'),
+	('application_confirmed', 'en', 'Your voucher application is confirmed. Your place in the queue: {position}.'),
+	('application_rejected', 'kk', 'Ваучерге өтінішіңізді қызметкер қабылдамады: {name}. Себебі: {reason}'),
+	('application_rejected', 'ru', 'Ваше заявление на ваучер отклонено сотрудником: {name}. Причина: {reason}'),
+	('application_rejected', 'en', 'Your voucher application was rejected by staff member: {name}. Reason: {reason}'),
+	('application_withdrawn', 'kk', '№ {number} өтініш кері қайтарылды және мұрағатқа жіберілді.'),
+	('application_withdrawn', 'ru', 'Заявление № {number} отозвано и перенесено в архив.'),
+	('application_withdrawn', 'en', 'Application No. {number} was withdrawn and archived.'),
+	('application_restored', 'kk', '№ {number} өтініш қалпына келтірілді. Кезектегі орныңыз: {position}.'),
+	('application_restored', 'ru', 'Заявление № {number} восстановлено. Место в очереди: {position}.'),
+	('application_restored', 'en', 'Application No. {number} was restored. Place in the queue: {position}.');
+
+-- Tells each account of the audience, in its own language.
+CREATE FUNCTION bq.notify(a bq.application, p_kind text, p_args jsonb)
+RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_account record;
+	v_text text;
+	v_key text;
+BEGIN
+	FOR v_account IN SELECT x.id, x.language FROM bq.account x
+	    WHERE x.id IN (SELECT bq.application_audience(a)) LOOP
+		SELECT body INTO v_text FROM bq.message_template
+		WHERE kind = p_kind AND language = v_account.language;
+		FOR v_key IN SELECT jsonb_object_keys(p_args) LOOP
+			v_text := replace(v_text, '{' || v_key || '}',
+			    coalesce(p_args->>v_key, ''));
+		END LOOP;
+		INSERT INTO bq.notification (account_id, kind, text, link)
+		VALUES (v_account.id, p_kind, v_text,
+		    '/v1/applications/' || a.id);
+	END LOOP;
+END
+$$;
+
+-- The card's stages (DOMAIN.md flow 9): queue, waiting, kindergarten
+-- choice, financing type, admission; each done, current or pending.
+CREATE FUNCTION bq.application_timeline(a bq.application) RETURNS json
+LANGUAGE sql STABLE AS $$
+	WITH stage (n, code, statuses) AS (VALUES
+	    (1, 'queue', ARRAY['awaiting_verification', 'queued']),
+	    (2, 'waiting', ARRAY['voucher_issued', 'suspended']),
+	    (3, 'kindergarten_choice', ARRAY['voucher_active',
+		'awaiting_contract']),
+	    (4, 'financing_type', ARRAY['contract_signing']),
+	    (5, 'admission', ARRAY['enrolled'])),
+	here AS (SELECT n FROM stage WHERE a.status::text = ANY (statuses))
+	SELECT json_agg(json_build_object('stage', s.code,
+	    'state', CASE WHEN NOT EXISTS (SELECT 1 FROM here) THEN 'closed'
+		WHEN s.n < (SELECT n FROM here) THEN 'done'
+		WHEN s.n = (SELECT n FROM here) THEN 'current'
+		ELSE 'pending' END,
+	    'at', (SELECT min(e.at) FROM bq.application_event e
+		WHERE e.application_id = a.id
+		  AND e.to_status::text = ANY (s.statuses))) ORDER BY s.n)
+	FROM stage s;
+$$;
+
+-- The application as its card shows it.
+CREATE FUNCTION bq.application_json(a bq.application, p_lang text)
+RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object('id', a.id, 'number', a.number,
+	    'filed_at', a.filed_at, 'queue_type', a.queue_type,
+	    'child', (SELECT json_build_object('id', c.id,
+		'surname', c.surname, 'first_name', c.first_name,
+		'patronymic', c.patronymic, 'birth_date', c.birth_date)
+		FROM bq.child c WHERE c.id = a.child_id),
+	    'region', (SELECT json_build_object('id', r.id, 'code', r.code,
+		'name', bq.name_in(r.name_kk, r.name_ru, r.name_en, p_lang))
+		FROM bq.region r WHERE r.id = a.region_id),
+	    'languages', to_json(a.languages),
+	    'kindergartens', (SELECT coalesce(json_agg(json_build_object(
+		'id', k.id, 'code', k.code,
+		'name', bq.name_in(k.name_kk, k.name_ru, k.name_en, p_lang))
+		ORDER BY x.ord), '[]')
+		FROM unnest(a.kindergarten_ids) WITH ORDINALITY x (id, ord)
+		JOIN bq.kindergarten k ON k.id = x.id),
+	    'priority_category', a.priority_category,
+	    'correction_type', a.correction_type,
+	    'pmpk_document_id', a.pmpk_document_id,
+	    'age_group', (SELECT bq.age_group_for(c.birth_date, current_date)
+		FROM bq.child c WHERE c.id = a.child_id),
+	    'birth_year', a.birth_year,
+	    'status', a.status,
+	    'queue_position', bq.position(a),
+	    'financing_type', a.financing_type,
+	    'timeline', bq.application_timeline(a));
+$$;
+
+-- Files an application.  Every rule of the filing is checked here, in
+-- one transaction; a retried request with the same Idempotency-Key gets
+-- the first answer.
+CREATE FUNCTION bq.application_file(p_account uuid, p_sid uuid, p_body jsonb,
+    p_idempotency_key text, p_request_hash text, p_lang text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_child bq.child;
+	v_app bq.application;
+	v_queue text := p_body->>'queue_type';
+	v_region uuid;
+	v_langs text[];
+	v_kgs uuid[];
+	v_priority text := p_body->>'priority_category';
+	v_rank smallint := 2;
+	v_correction text := p_body->>'correction_type';
+	v_pmpk uuid;
+	v_age text;
+	v_kg uuid;
+	v_months integer;
+	v_seq bigint;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+
+	IF p_idempotency_key IS NOT NULL THEN
+		SELECT * INTO v_app FROM bq.application
+		WHERE filed_by = p_account AND idempotency_key = p_idempotency_key;
+		IF FOUND THEN
+			IF v_app.request_hash <> decode(p_request_hash, 'hex') THEN
+				RAISE EXCEPTION 'idempotency key reused'
+				    USING ERRCODE = 'BQ409', COLUMN = 'Idempotency-Key',
+				    HINT = 'taken';
+			END IF;
+			RETURN bq.application_json(v_app, p_lang);
+		END IF;
+	END IF;
+
+	SELECT c.* INTO v_child FROM bq.child c
+	WHERE c.id = (p_body->>'child_id')::uuid
+	  AND bq.child_access(p_account, c.id) IS NOT NULL;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'child' USING ERRCODE = 'BQ422',
+		    COLUMN = 'child_id', HINT = 'invalid_value';
+	END IF;
+	-- Queued per child: one filing at a time decides "one live".
+	PERFORM 1 FROM bq.child WHERE id = v_child.id FOR UPDATE;
+
+	v_months := (extract(year FROM age(current_date, v_child.birth_date)) * 12
+	    + extract(month FROM age(current_date, v_child.birth_date)))::integer;
+	IF v_months >= bq.setting('application_max_age_months') THEN
+		RAISE EXCEPTION 'too old' USING ERRCODE = 'BQ422',
+		    COLUMN = 'child_id', HINT = 'out_of_range';
+	END IF;
+	v_age := coalesce(bq.age_group_for(v_child.birth_date, current_date),
+	    'preschool');
+	IF v_months < 12 THEN
+		v_age := 'nursery';
+	END IF;
+
+	SELECT id INTO v_region FROM bq.region
+	WHERE id = (p_body->>'region_id')::uuid;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'region' USING ERRCODE = 'BQ422',
+		    COLUMN = 'region_id', HINT = 'invalid_value';
+	END IF;
+
+	SELECT array_agg(x) INTO v_langs
+	FROM jsonb_array_elements_text(p_body->'languages') x;
+	IF v_langs IS NULL OR EXISTS (SELECT 1 FROM unnest(v_langs) l
+	    WHERE NOT bq.ref_valid('language', l))
+	    OR cardinality(v_langs) <> (SELECT count(DISTINCT l)
+		FROM unnest(v_langs) l) THEN
+		RAISE EXCEPTION 'languages' USING ERRCODE = 'BQ422',
+		    COLUMN = 'languages', HINT = 'invalid_value';
+	END IF;
+
+	IF v_priority IS NOT NULL THEN
+		SELECT CASE kind WHEN 'extraordinary' THEN 0 ELSE 1 END
+		INTO v_rank FROM bq.reference
+		WHERE list = 'priority_category' AND code = v_priority;
+		IF NOT FOUND THEN
+			RAISE EXCEPTION 'priority' USING ERRCODE = 'BQ422',
+			    COLUMN = 'priority_category', HINT = 'invalid_value';
+		END IF;
+	END IF;
+
+	IF v_queue = 'special' THEN
+		IF v_correction IS NULL OR NOT bq.ref_valid('correction_type',
+		    v_correction) THEN
+			RAISE EXCEPTION 'correction type' USING ERRCODE = 'BQ422',
+			    COLUMN = 'correction_type',
+			    HINT = CASE WHEN v_correction IS NULL THEN 'required'
+				ELSE 'invalid_value' END;
+		END IF;
+		SELECT d.id INTO v_pmpk FROM bq.document d
+		WHERE d.id = (p_body->>'pmpk_document_id')::uuid
+		  AND d.kind = 'pmpk'
+		  AND d.owner_id IN (p_account, v_child.owner_id);
+		IF NOT FOUND THEN
+			RAISE EXCEPTION 'pmpk' USING ERRCODE = 'BQ422',
+			    COLUMN = 'pmpk_document_id',
+			    HINT = CASE WHEN p_body ? 'pmpk_document_id'
+				THEN 'invalid_value' ELSE 'required' END;
+		END IF;
+	ELSIF v_correction IS NOT NULL OR p_body ? 'pmpk_document_id' THEN
+		RAISE EXCEPTION 'general queue' USING ERRCODE = 'BQ422',
+		    COLUMN = CASE WHEN v_correction IS NOT NULL
+			THEN 'correction_type' ELSE 'pmpk_document_id' END,
+		    HINT = 'invalid_value';
+	END IF;
+
+	SELECT coalesce(array_agg(x::uuid ORDER BY n), '{}') INTO v_kgs
+	FROM jsonb_array_elements_text(coalesce(p_body->'kindergarten_ids',
+	    '[]')) WITH ORDINALITY k (x, n);
+	IF cardinality(v_kgs) <> (SELECT count(DISTINCT k) FROM unnest(v_kgs) k) THEN
+		RAISE EXCEPTION 'duplicate kindergarten' USING ERRCODE = 'BQ422',
+		    COLUMN = 'kindergarten_ids', HINT = 'invalid_value';
+	END IF;
+	FOREACH v_kg IN ARRAY v_kgs LOOP
+		-- It exists, lies in the region, and has a group for this
+		-- child: the age, one of the languages, the correction type.
+		IF NOT EXISTS (SELECT 1 FROM bq.kindergarten k
+		    JOIN bq.kindergarten_group g ON g.kindergarten_id = k.id
+		    WHERE k.id = v_kg
+		      AND bq.top_region(k.region_id) = bq.top_region(v_region)
+		      AND (v_region = bq.top_region(v_region)
+			  OR k.region_id = v_region)
+		      AND g.age_group = v_age AND g.language = ANY (v_langs)
+		      AND g.correction_type IS NOT DISTINCT FROM
+			  CASE WHEN v_queue = 'special' THEN v_correction END) THEN
+			RAISE EXCEPTION 'kindergarten' USING ERRCODE = 'BQ422',
+			    COLUMN = 'kindergarten_ids', HINT = 'invalid_value';
+		END IF;
+	END LOOP;
+
+	PERFORM bq.set_actor(p_account, 'filed');
+	v_seq := nextval('bq.application_seq');
+	BEGIN
+		INSERT INTO bq.application (seq, number, child_id, filed_by,
+		    queue_type, region_id, queue_region, languages,
+		    kindergarten_ids, priority_category, rank, correction_type,
+		    pmpk_document_id, birth_year, status, idempotency_key,
+		    request_hash)
+		VALUES (v_seq, 'A' || to_char(now(), 'YY') || '-' ||
+			lpad(v_seq::text, 7, '0'),
+		    v_child.id, p_account, v_queue, v_region,
+		    bq.top_region(v_region), v_langs, v_kgs, v_priority,
+		    v_rank, v_correction, v_pmpk,
+		    extract(year FROM v_child.birth_date)::integer,
+		    CASE WHEN v_queue = 'special' THEN 'awaiting_verification'
+			ELSE 'queued' END::bq.application_status,
+		    p_idempotency_key, decode(p_request_hash, 'hex'))
+		RETURNING * INTO v_app;
+	EXCEPTION WHEN unique_violation THEN
+		RAISE EXCEPTION 'live application' USING ERRCODE = 'BQ409',
+		    COLUMN = 'child_id', HINT = 'taken';
+	END;
+
+	IF v_app.status = 'queued' THEN
+		PERFORM bq.notify(v_app, 'application_queued',
+		    jsonb_build_object('position', bq.position(v_app)));
+	ELSE
+		PERFORM bq.notify(v_app, 'application_awaiting', '{}');
+	END IF;
+	PERFORM bq.log_event(p_account, 'application_filed', p_sid,
+	    jsonb_build_object('application_id', v_app.id));
+	RETURN bq.application_json(v_app, p_lang);
+END
+$$;
+
+-- The applications an account sees: of its children and of the children
+-- entrusted to it.
+CREATE FUNCTION bq.application_visible(p_account uuid, a bq.application)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT bq.child_access(p_account, a.child_id) IS NOT NULL;
+$$;
+
+CREATE FUNCTION bq.applications(p_account uuid, p_sid uuid, p_status text,
+    p_queue text, p_archived boolean, p_lang text)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	IF p_status IS NOT NULL AND NOT p_status = ANY (
+	    enum_range(NULL::bq.application_status)::text[]) THEN
+		RAISE EXCEPTION 'status' USING ERRCODE = 'BQ422',
+		    COLUMN = 'status', HINT = 'invalid_value';
+	END IF;
+	RETURN json_build_object('items', coalesce((
+	    SELECT json_agg(bq.application_json(a, p_lang)
+		ORDER BY a.filed_at DESC, a.seq DESC)
+	    FROM bq.application a
+	    WHERE a.child_id IN (SELECT c.id FROM bq.child c
+		WHERE c.owner_id = p_account
+		UNION SELECT t.child_id FROM bq.trustee t
+		WHERE t.account_id = p_account)
+	      AND (p_status IS NULL OR a.status::text = p_status)
+	      AND (p_queue IS NULL OR a.queue_type = p_queue)
+	      AND (p_archived IS NULL
+		  OR (a.status IN ('archived', 'rejected')) = p_archived)),
+	    '[]'));
+END
+$$;
+
+CREATE FUNCTION bq.application_get(p_account uuid, p_sid uuid, p_id uuid,
+    p_lang text)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	RETURN (SELECT bq.application_json(a, p_lang) FROM bq.application a
+	    WHERE a.id = p_id AND bq.application_visible(p_account, a));
+END
+$$;
+
+-- The position's history, replayed from the partition's log since the
+-- application joined: each arrival or departure that moved it is a row,
+-- with its cause.  O(log entries); nothing is written per reader.
+CREATE FUNCTION bq.position_history(p_account uuid, p_sid uuid, p_id uuid)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_app bq.application;
+	v_log record;
+	v_set record;
+	v_in boolean := false;
+	v_e integer := 0;
+	v_p integer := 0;
+	v_o integer := 0;
+	v_ahead integer := 0;
+	v_pos integer;
+	v_last integer;
+	v_rows json[] := '{}';
+	v_delta integer;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	SELECT * INTO v_app FROM bq.application a
+	WHERE a.id = p_id AND bq.application_visible(p_account, a);
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+
+	FOR v_log IN SELECT * FROM bq.queue_log l
+	    WHERE l.queue_region = v_app.queue_region
+	      AND l.queue_type = v_app.queue_type
+	      AND l.correction_type = coalesce(v_app.correction_type, '')
+	      AND l.birth_year = v_app.birth_year
+	    ORDER BY l.id LOOP
+		v_delta := CASE WHEN v_log.joined THEN 1 ELSE -1 END;
+		IF v_log.application_id = v_app.id THEN
+			v_in := v_log.joined;
+		ELSE
+			IF v_log.rank = 0 THEN v_e := v_e + v_delta;
+			ELSIF v_log.rank = 1 THEN v_p := v_p + v_delta;
+			ELSE v_o := v_o + v_delta; END IF;
+			IF v_log.rank = v_app.rank
+			    AND (v_log.filed_at, v_log.seq) < (v_app.filed_at, v_app.seq) THEN
+				v_ahead := v_ahead + v_delta;
+			END IF;
+		END IF;
+		IF NOT v_in THEN
+			IF v_log.application_id = v_app.id AND v_last IS NOT NULL THEN
+				v_rows := v_rows || json_build_object('at', v_log.at,
+				    'position', NULL, 'change', NULL,
+				    'cause', v_log.cause);
+				v_last := NULL;
+			END IF;
+			CONTINUE;
+		END IF;
+		-- The counts above exclude the application itself.
+		v_pos := bq.position_of(v_app.rank, v_ahead + 1,
+		    v_e + CASE WHEN v_app.rank = 0 THEN 1 ELSE 0 END,
+		    v_p + CASE WHEN v_app.rank = 1 THEN 1 ELSE 0 END,
+		    v_o + CASE WHEN v_app.rank = 2 THEN 1 ELSE 0 END);
+		IF v_last IS DISTINCT FROM v_pos THEN
+			v_rows := v_rows || json_build_object('at', v_log.at,
+			    'position', v_pos,
+			    'change', CASE WHEN v_last IS NULL THEN NULL
+				ELSE v_pos - v_last END,
+			    'cause', CASE WHEN v_log.application_id = v_app.id
+				THEN 'queued' ELSE v_log.cause END);
+			v_last := v_pos;
+		END IF;
+	END LOOP;
+	RETURN json_build_object('items', to_json(v_rows),
+	    'position', bq.position(v_app));
+END
+$$;
+
+-- Moves one of the caller's applications (withdraw, restore).
+CREATE FUNCTION bq.application_move(p_account uuid, p_sid uuid, p_id uuid,
+    p_action text, p_lang text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_app bq.application;
+	v_to bq.application_status;
+	v_last timestamptz;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	SELECT * INTO v_app FROM bq.application a
+	WHERE a.id = p_id AND bq.application_visible(p_account, a)
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	IF p_action = 'withdraw' THEN
+		v_to := 'archived';
+		IF v_app.status IN ('archived', 'enrolled') THEN
+			RAISE EXCEPTION 'not withdrawable' USING ERRCODE = 'BQ409';
+		END IF;
+	ELSE
+		v_to := 'queued';
+		IF v_app.status <> 'suspended' OR v_app.restored_at IS NOT NULL THEN
+			RAISE EXCEPTION 'not restorable' USING ERRCODE = 'BQ409';
+		END IF;
+		SELECT max(at) INTO v_last FROM bq.application_event
+		WHERE application_id = p_id AND to_status = 'suspended';
+		IF v_last < now() - make_interval(days => bq.setting('restore_days')) THEN
+			RAISE EXCEPTION 'restore window closed' USING ERRCODE = 'BQ409';
+		END IF;
+	END IF;
+	PERFORM bq.set_actor(p_account, p_action);
+	UPDATE bq.application SET status = v_to,
+	    restored_at = CASE WHEN p_action = 'restore' THEN now()
+		ELSE restored_at END
+	WHERE id = p_id RETURNING * INTO v_app;
+	IF p_action = 'withdraw' THEN
+		PERFORM bq.notify(v_app, 'application_withdrawn',
+		    jsonb_build_object('number', v_app.number));
+	ELSE
+		PERFORM bq.notify(v_app, 'application_restored',
+		    jsonb_build_object('number', v_app.number,
+			'position', bq.position(v_app)));
+	END IF;
+	PERFORM bq.log_event(p_account, 'application_' || p_action || 'n', p_sid,
+	    jsonb_build_object('application_id', p_id));
+	RETURN bq.application_json(v_app, p_lang);
+END
+$$;
+
+-- A verifier works on the applications of the region it serves.
+CREATE FUNCTION bq.verifier_region(p_account uuid) RETURNS uuid
+LANGUAGE sql STABLE AS $$
+	SELECT region_id FROM bq.account_role
+	WHERE account_id = p_account AND role = 'verifier';
+$$;
+
+CREATE FUNCTION bq.staff_applications(p_account uuid, p_sid uuid,
+    p_status text, p_lang text)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'verifier');
+	IF NOT coalesce(p_status, 'awaiting_verification') = ANY (
+	    enum_range(NULL::bq.application_status)::text[]) THEN
+		RAISE EXCEPTION 'status' USING ERRCODE = 'BQ422',
+		    COLUMN = 'status', HINT = 'invalid_value';
+	END IF;
+	RETURN json_build_object('items', coalesce((
+	    SELECT json_agg(bq.application_json(a, p_lang)
+		ORDER BY a.filed_at, a.seq)
+	    FROM bq.application a
+	    WHERE a.queue_region = bq.verifier_region(p_account)
+	      AND a.queue_type = 'special'
+	      AND a.status::text = coalesce(p_status, 'awaiting_verification')),
+	    '[]'));
+END
+$$;
+
+-- The verifier's decision on a special-queue application of its region.
+CREATE FUNCTION bq.application_decide(p_account uuid, p_sid uuid, p_id uuid,
+    p_confirm boolean, p_reason text, p_lang text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_app bq.application;
+	v_name text;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'verifier');
+	SELECT * INTO v_app FROM bq.application a
+	WHERE a.id = p_id AND a.queue_type = 'special'
+	  AND a.queue_region = bq.verifier_region(p_account)
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	IF v_app.status <> 'awaiting_verification' THEN
+		RAISE EXCEPTION 'decided already' USING ERRCODE = 'BQ409';
+	END IF;
+	PERFORM bq.set_actor(p_account, CASE WHEN p_confirm THEN 'confirmed'
+	    ELSE p_reason END);
+	IF p_confirm THEN
+		UPDATE bq.application SET status = 'queued' WHERE id = p_id
+		RETURNING * INTO v_app;
+		PERFORM bq.notify(v_app, 'application_confirmed',
+		    jsonb_build_object('position', bq.position(v_app)));
+	ELSE
+		UPDATE bq.application SET status = 'rejected' WHERE id = p_id;
+		PERFORM bq.set_actor(p_account, 'rejected: archived');
+		UPDATE bq.application SET status = 'archived' WHERE id = p_id
+		RETURNING * INTO v_app;
+		SELECT concat_ws(' ', surname, first_name, patronymic) INTO v_name
+		FROM bq.account WHERE id = p_account;
+		PERFORM bq.notify(v_app, 'application_rejected',
+		    jsonb_build_object('name', v_name, 'reason', p_reason));
+	END IF;
+	PERFORM bq.log_event(p_account, CASE WHEN p_confirm
+	    THEN 'application_confirmed' ELSE 'application_rejected' END, p_sid,
+	    jsonb_build_object('application_id', p_id));
+	RETURN bq.application_json(v_app, p_lang);
+END
+$$;
+
+-- A queue for everyone to see, without names: each application's
+-- position, number, filing time and priority kind, in order, paged by
+-- position.
+CREATE FUNCTION bq.queue_public(p_region uuid, p_queue text, p_year integer,
+    p_correction text, p_after integer, p_limit integer)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_region uuid := bq.top_region(p_region);
+BEGIN
+	IF v_region IS NULL THEN
+		RAISE EXCEPTION 'region' USING ERRCODE = 'BQ422',
+		    COLUMN = 'region_id', HINT = 'invalid_value';
+	END IF;
+	IF p_queue = 'special' AND p_correction IS NULL THEN
+		RAISE EXCEPTION 'correction type' USING ERRCODE = 'BQ422',
+		    COLUMN = 'correction_type', HINT = 'required';
+	END IF;
+	IF p_correction IS NOT NULL AND (p_queue <> 'special'
+	    OR NOT bq.ref_valid('correction_type', p_correction)) THEN
+		RAISE EXCEPTION 'correction type' USING ERRCODE = 'BQ422',
+		    COLUMN = 'correction_type', HINT = 'invalid_value';
+	END IF;
+	RETURN (
+	WITH q AS (
+		SELECT a.number, a.filed_at, a.rank,
+		    row_number() OVER (PARTITION BY a.rank
+			ORDER BY a.filed_at, a.seq)::integer AS i
+		FROM bq.application a
+		WHERE a.status = 'queued' AND a.queue_region = v_region
+		  AND a.queue_type = p_queue
+		  AND a.queue_correction = coalesce(p_correction, '')
+		  AND a.birth_year = p_year),
+	sizes AS (SELECT count(*) FILTER (WHERE rank = 0)::integer AS e,
+		count(*) FILTER (WHERE rank = 1)::integer AS p,
+		count(*) FILTER (WHERE rank = 2)::integer AS o FROM q),
+	placed AS (SELECT q.*, bq.position_of(q.rank, q.i, s.e, s.p, s.o) AS pos
+		FROM q, sizes s),
+	page AS (SELECT * FROM placed WHERE pos > coalesce(p_after, 0)
+		ORDER BY pos LIMIT p_limit + 1)
+	SELECT json_build_object(
+	    'items', coalesce((SELECT json_agg(json_build_object(
+		'position', pos, 'number', number, 'filed_at', filed_at,
+		'priority', CASE rank WHEN 0 THEN 'extraordinary'
+		    WHEN 1 THEN 'priority' END) ORDER BY pos)
+		FROM (SELECT * FROM page ORDER BY pos LIMIT p_limit) x), '[]'),
+	    'next_cursor', CASE WHEN (SELECT count(*) FROM page) > p_limit
+		THEN (SELECT max(pos) FROM (SELECT pos FROM page ORDER BY pos
+		    LIMIT p_limit) y)::text END));
+END
+$$;
+
+CREATE FUNCTION bq.notifications(p_account uuid, p_sid uuid, p_cursor bigint,
+    p_limit integer)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_items json;
+	v_last bigint;
+	v_count integer;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	SELECT json_agg(json_build_object('id', n.id, 'at', n.at,
+		'kind', n.kind, 'text', n.text, 'read', n.read_at IS NOT NULL,
+		'link', n.link) ORDER BY n.seq DESC), min(n.seq), count(*)
+	INTO v_items, v_last, v_count
+	FROM (SELECT * FROM bq.notification WHERE account_id = p_account
+	    AND (p_cursor IS NULL OR seq < p_cursor)
+	    ORDER BY seq DESC LIMIT p_limit) n;
+	RETURN json_build_object('items', coalesce(v_items, '[]'),
+	    'next_cursor', CASE WHEN v_count = p_limit AND EXISTS (
+		SELECT 1 FROM bq.notification WHERE account_id = p_account
+		  AND seq < v_last) THEN v_last::text END);
+END
+$$;
+
+CREATE FUNCTION bq.notifications_unread(p_account uuid, p_sid uuid)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	RETURN json_build_object('count', (SELECT count(*)
+	    FROM bq.notification WHERE account_id = p_account
+	      AND read_at IS NULL));
+END
+$$;
+
+CREATE FUNCTION bq.notification_read(p_account uuid, p_sid uuid, p_id uuid)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	UPDATE bq.notification SET read_at = coalesce(read_at, now())
+	WHERE id = p_id AND account_id = p_account;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	RETURN '{}';
+END
+$$;
+
+-- A child with a live application stays: withdraw it first.
+CREATE OR REPLACE FUNCTION bq.child_delete(p_account uuid, p_sid uuid,
+    p_child uuid)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_access text;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	v_access := bq.child_access(p_account, p_child);
+	IF v_access IS NULL THEN
+		RETURN NULL;
+	END IF;
+	IF v_access <> 'owner' THEN
+		RAISE EXCEPTION 'trustee' USING ERRCODE = 'BQ403';
+	END IF;
+	IF EXISTS (SELECT 1 FROM bq.application WHERE child_id = p_child
+	    AND status NOT IN ('rejected', 'archived')) THEN
+		RAISE EXCEPTION 'live application' USING ERRCODE = 'BQ409',
+		    COLUMN = 'id', HINT = 'live_application';
+	END IF;
+	DELETE FROM bq.application WHERE child_id = p_child;
+	DELETE FROM bq.child WHERE id = p_child;
+	PERFORM bq.log_event(p_account, 'child_deleted', p_sid,
+	    jsonb_build_object('child_id', p_child));
+	RETURN '{}';
+END
+$$;
+
+-- A verifier reads the PMPK conclusion of an application it decides on.
+CREATE OR REPLACE FUNCTION bq.document_get(p_account uuid, p_sid uuid,
+    p_document uuid)
+RETURNS TABLE (bytes bytea, content_type text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	RETURN QUERY SELECT d.bytes, d.content_type FROM bq.document d
+	WHERE d.id = p_document
+	  AND (d.owner_id = p_account OR EXISTS (
+	      SELECT 1 FROM bq.application a
+	      WHERE a.pmpk_document_id = d.id
+		AND a.queue_region = bq.verifier_region(p_account)
+		AND EXISTS (SELECT 1 FROM bq.session s WHERE s.id = p_sid
+		    AND s.role = 'verifier')));
+END
+$$;
+
+REVOKE EXECUTE ON FUNCTION bq.set_actor(uuid, text), bq.position(bq.application),
+    bq.position_of(smallint, integer, integer, integer, integer),
+    bq.age_group_for(date, date), bq.top_region(uuid),
+    bq.application_audience(bq.application),
+    bq.notify(bq.application, text, jsonb),
+    bq.application_json(bq.application, text),
+    bq.application_timeline(bq.application),
+    bq.application_visible(uuid, bq.application), bq.verifier_region(uuid),
+    bq.application_check(), bq.application_moved(), bq.history_is_kept()
+    FROM bq_api;
