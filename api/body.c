@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "bq/api.h"
+#include "bq/media.h"
 
 /* "application/json", optionally with charset=utf-8 and nothing else. */
 static int
@@ -122,4 +123,36 @@ fail:
 	kore_free(data);
 	(void)api_reply_problem(c, PROBLEM_BAD_REQUEST, NULL);
 	return (0);
+}
+
+/*
+ * A file body: the Content-Type one of types (a NULL-ended list), at most
+ * max bytes, and the content what the header says.  Returns the media type
+ * the content proves, or NULL when the request is already answered.
+ */
+const char *
+api_body_file(struct api_call *c, const char *const *types, size_t max)
+{
+	const char *type, *sniffed;
+	size_t i;
+
+	if (!http_request_header(c->req, "content-type", &type))
+		type = NULL;
+	for (i = 0; types[i] != NULL && !media_type_is(type, types[i]); i++)
+		;
+	if (types[i] == NULL) {
+		(void)api_reply_problem(
+		    c, PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL);
+		return (NULL);
+	}
+	if (!api_body_raw(c, max))
+		return (NULL);
+	if ((sniffed = media_sniff(c->raw, c->raw_len)) == NULL ||
+	    !media_type_is(type, sniffed)) {
+		field_errors_add(&c->fe, "body", FIELD_CONTENT_MISMATCH);
+		(void)api_reply_fields(c, PROBLEM_VALIDATION_FAILED);
+		return (NULL);
+	}
+
+	return (sniffed);
 }

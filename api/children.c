@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "bq/api.h"
-#include "bq/media.h"
 #include "bq/path.h"
 
 int api_children_lookup(struct http_request *);
@@ -227,7 +226,8 @@ api_child_photo(struct http_request *req)
 {
 	struct api_call *c;
 	struct child *k;
-	const char *type, *sniffed;
+	static const char *const images[] = { "image/jpeg", "image/png", NULL };
+	const char *sniffed;
 
 	if ((c = api_call_begin(req, ROUTE_CHILD_PHOTO, sizeof(*k))) == NULL)
 		return (KORE_RESULT_OK);
@@ -245,19 +245,8 @@ api_child_photo(struct http_request *req)
 			c->db.binary = 1;
 			return (api_db_run_file(c));
 		}
-		if (!http_request_header(req, "content-type", &type) ||
-		    (!media_type_is(type, "image/jpeg") &&
-			!media_type_is(type, "image/png")))
-			return (api_reply_problem(
-			    c, PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL));
-		if (!api_body_raw(c, PHOTO_MAX))
+		if ((sniffed = api_body_file(c, images, PHOTO_MAX)) == NULL)
 			return (KORE_RESULT_OK);
-		if ((sniffed = media_sniff(c->raw, c->raw_len)) == NULL ||
-		    !media_type_is(type, sniffed)) {
-			field_errors_add(
-			    &c->fe, "body", FIELD_CONTENT_MISMATCH);
-			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		}
 		prepare(
 		    c, "SELECT bq.child_photo_put($1, $2, $3, $4, $5)", 200);
 		api_db_param(c, k->id);

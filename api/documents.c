@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "bq/api.h"
-#include "bq/media.h"
 #include "bq/path.h"
 #include "bq/query.h"
 
@@ -27,7 +26,9 @@ api_documents(struct http_request *req)
 	static const char *const known[] = { "kind", NULL };
 	struct api_call *c;
 	struct document *d;
-	const char *type, *sniffed;
+	static const char *const files[] = { "application/pdf", "image/jpeg",
+		"image/png", NULL };
+	const char *sniffed;
 
 	if ((c = api_call_begin(req, ROUTE_DOCUMENTS, sizeof(*d))) == NULL)
 		return (KORE_RESULT_OK);
@@ -42,20 +43,8 @@ api_documents(struct http_request *req)
 			field_errors_add(&c->fe, "kind", FIELD_REQUIRED);
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
 		}
-		if (!http_request_header(req, "content-type", &type) ||
-		    (!media_type_is(type, "application/pdf") &&
-			!media_type_is(type, "image/jpeg") &&
-			!media_type_is(type, "image/png")))
-			return (api_reply_problem(
-			    c, PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL));
-		if (!api_body_raw(c, DOCUMENT_MAX))
+		if ((sniffed = api_body_file(c, files, DOCUMENT_MAX)) == NULL)
 			return (KORE_RESULT_OK);
-		if ((sniffed = media_sniff(c->raw, c->raw_len)) == NULL ||
-		    !media_type_is(type, sniffed)) {
-			field_errors_add(
-			    &c->fe, "body", FIELD_CONTENT_MISMATCH);
-			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		}
 		api_db_prepare(
 		    c, "SELECT bq.document_add($1, $2, $3, $4, $5)", 201);
 		api_db_param(c, c->auth.sub);

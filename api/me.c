@@ -9,7 +9,6 @@
 
 #include "bq/api.h"
 #include "bq/opaque.h"
-#include "bq/query.h"
 
 int api_me(struct http_request *);
 int api_me_password(struct http_request *);
@@ -222,7 +221,6 @@ api_me_role(struct http_request *req)
 int
 api_me_log(struct http_request *req)
 {
-	static const char *const known[] = { "limit", "cursor", NULL };
 	struct api_call *c;
 	struct me *m;
 	long limit, cursor;
@@ -232,13 +230,7 @@ api_me_log(struct http_request *req)
 	m = c->ext;
 
 	if (c->db.query == NULL) {
-		limit = 50;
-		cursor = 0;
-		if (!query_known(req->query_string, known, &c->fe) ||
-		    !query_int(
-			req->query_string, "limit", 1, 200, &limit, &c->fe) ||
-		    !query_int(req->query_string, "cursor", 1,
-			9000000000000000L, &cursor, &c->fe))
+		if (!api_check_page(c, &limit, &cursor))
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
 		(void)snprintf(m->limit, sizeof(m->limit), "%ld", limit);
 		(void)snprintf(m->cursor, sizeof(m->cursor), "%ld", cursor);

@@ -4,7 +4,6 @@
 
 #include "bq/api.h"
 #include "bq/path.h"
-#include "bq/query.h"
 
 int api_notifications(struct http_request *);
 int api_notifications_unread(struct http_request *);
@@ -19,7 +18,6 @@ struct inbox {
 int
 api_notifications(struct http_request *req)
 {
-	static const char *const known[] = { "limit", "cursor", NULL };
 	struct api_call *c;
 	struct inbox *n;
 	long limit, cursor;
@@ -29,13 +27,7 @@ api_notifications(struct http_request *req)
 	n = c->ext;
 
 	if (c->db.query == NULL) {
-		limit = 50;
-		cursor = 0;
-		if (!query_known(req->query_string, known, &c->fe) ||
-		    !query_int(
-			req->query_string, "limit", 1, 200, &limit, &c->fe) ||
-		    !query_int(req->query_string, "cursor", 1,
-			9000000000000000L, &cursor, &c->fe))
+		if (!api_check_page(c, &limit, &cursor))
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
 		(void)snprintf(n->limit, sizeof(n->limit), "%ld", limit);
 		(void)snprintf(n->cursor, sizeof(n->cursor), "%ld", cursor);

@@ -11,6 +11,7 @@
 #include "bq/iin.h"
 #include "bq/otp.h"
 #include "bq/phone.h"
+#include "bq/query.h"
 
 int
 api_check_iin(struct api_call *c, const char *field, const char *v)
@@ -107,4 +108,19 @@ api_check_email(struct api_call *c, const char *field, const char *v)
 	field_errors_add(&c->fe, field, FIELD_INVALID_FORMAT);
 
 	return (0);
+}
+
+/* limit (1 to 200, 50 by default) and cursor (an id), the only ones. */
+int
+api_check_page(struct api_call *c, long *limit, long *cursor)
+{
+	static const char *const known[] = { "limit", "cursor", NULL };
+	const char *qs = c->req->query_string;
+
+	*limit = 50;
+	*cursor = 0;
+
+	return (query_known(qs, known, &c->fe) &&
+	    query_int(qs, "limit", 1, 200, limit, &c->fe) &&
+	    query_int(qs, "cursor", 1, 9000000000000000L, cursor, &c->fe));
 }

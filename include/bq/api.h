@@ -127,6 +127,7 @@ int api_reply_fields(struct api_call *, enum problem_code);
 
 int api_body_json(struct api_call *, const struct json_field *, size_t, void *);
 int api_body_raw(struct api_call *, size_t);
+const char *api_body_file(struct api_call *, const char *const *, size_t);
 
 void api_db_prepare(struct api_call *, const char *, int);
 void api_db_param(struct api_call *, const char *);
@@ -162,5 +163,6 @@ int api_check_new_password(
     struct api_call *, const char *, const char *, const char *, const char *);
 int api_check_login_name(struct api_call *, const char *, const char *);
 int api_check_email(struct api_call *, const char *, const char *);
+int api_check_page(struct api_call *, long *, long *);
 
 #endif
