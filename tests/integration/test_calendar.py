@@ -1,0 +1,74 @@
+"""Working days: the arithmetic every voucher deadline counts with, across
+weekends, holidays, days moved by weekend holidays and by decree, and
+year ends.  Each case says why its answer is right."""
+
+import datetime
+
+import pytest
+
+CASES = [
+    # from (Almaty time), working days, last working day, why
+    ("2025-10-13 10:00", 1, "2025-10-14", "an ordinary Monday"),
+    ("2025-10-17 10:00", 1, "2025-10-20", "Friday: the weekend is skipped"),
+    ("2025-10-17 10:00", 2, "2025-10-21", "Friday, two days"),
+    ("2025-10-18 12:00", 1, "2025-10-20", "from a Saturday"),
+    ("2025-10-23 09:00", 2, "2025-10-28",
+     "Republic Day, Sat 25 Oct, moves its day off to Mon 27"),
+    ("2025-03-20 10:00", 1, "2025-03-26",
+     "Nauryz Fri 21 to Sun 23, the weekend ones moved to Mon 24 and Tue 25"),
+    ("2025-03-06 10:00", 2, "2025-03-11",
+     "Women's Day on Sat 8 Mar moves to Mon 10"),
+    ("2025-12-31 10:00", 2, "2026-01-06",
+     "year end: 1 and 2 Jan off, weekend, Mon 5 and Tue 6 work"),
+    ("2025-12-31 10:00", 3, "2026-01-08", "and Christmas on Wed 7 Jan is off"),
+    ("2026-12-30 10:00", 1, "2026-12-31", "31 Dec is a working day"),
+    ("2026-12-30 10:00", 2, "2027-01-05",
+     "1 Jan 2027 is Fri; 2 Jan, a Saturday, moves its day off to Mon 4"),
+    ("2025-01-02 10:00", 1, "2025-01-05",
+     "decree: 3 Jan off, Sunday 5 Jan a working day"),
+    ("2025-06-05 10:00", 1, "2025-06-09", "Kurban Ait Fri 6 Jun 2025"),
+    ("2024-06-14 10:00", 1, "2024-06-17",
+     "Kurban Ait Sun 16 Jun 2024 is religious: not moved"),
+    ("2024-12-13 10:00", 1, "2024-12-17", "Independence Day Mon 16 Dec 2024"),
+    ("2025-05-06 10:00", 3, "2025-05-13",
+     "7 May (Wed) and 9 May (Fri) off: Thu 8, Mon 12, Tue 13"),
+]
+
+@pytest.mark.parametrize("start,days,last,why", CASES, ids=[c[3] for c in CASES])
+def test_add_working_days(db, start, days, last, why):
+    got = db.execute("SELECT (bq.add_working_days(%s::timestamp AT TIME ZONE "
+                     "'Asia/Almaty', %s) AT TIME ZONE 'Asia/Almaty')::text",
+                     (start, days)).fetchone()[0]
+    assert got == f"{last} 23:59:59", why
+
+
+def test_the_day_is_the_day_in_almaty(db):
+    # 19:30 UTC on Thursday 20 Mar is already Friday 21 (Nauryz) in Almaty.
+    got = db.execute("SELECT (bq.add_working_days('2025-03-20 19:30+00', 1) "
+                     "AT TIME ZONE 'Asia/Almaty')::date::text").fetchone()[0]
+    assert got == "2025-03-26"
+    got = db.execute("SELECT (bq.add_working_days('2025-03-20 18:30+00', 1) "
+                     "AT TIME ZONE 'Asia/Almaty')::date::text").fetchone()[0]
+    assert got == "2025-03-26"
+
+
+def test_every_day_of_four_years_is_classified(db):
+    rows = db.execute("SELECT d::date, bq.is_working_day(d::date) FROM generate_series("
+                      "date '2024-01-01', date '2027-12-31', interval '1 day') d").fetchall()
+    working = sum(1 for _, w in rows if w)
+    # About 247 working days a year: weekends and 10 to 13 days off.
+    assert 4 * 240 <= working <= 4 * 252
+    moved = db.execute("SELECT count(*) FROM bq.calendar_day WHERE reason LIKE '%moved%'"
+                       ).fetchone()[0]
+    assert moved >= 8
+    # No day off falls on a weekend except the holidays themselves.
+    for day, w in rows:
+        if day.isoweekday() < 6 and not w:
+            assert db.execute("SELECT 1 FROM bq.calendar_day WHERE day = %s",
+                              (day,)).fetchone()
+
+
+def test_days_must_be_positive(db):
+    import psycopg
+    with pytest.raises(psycopg.Error):
+        db.execute("SELECT bq.add_working_days(now(), 0)")
