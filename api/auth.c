@@ -333,7 +333,7 @@ login_kind(struct auth *a)
 	(void)snprintf(a->login_value, sizeof(a->login_value), "%s", value);
 }
 
-/* The account id and hash a lookup found, or the dummy hash. */
+/* The account id and hash a lookup found, or the decoy hash. */
 static void
 login_found(struct api_call *c, struct auth *a)
 {
@@ -341,7 +341,7 @@ login_found(struct api_call *c, struct auth *a)
 	cJSON *doc;
 
 	a->account_id[0] = '\0';
-	(void)snprintf(a->hash, sizeof(a->hash), "%s", api_keys.dummy_hash);
+	(void)snprintf(a->hash, sizeof(a->hash), "%s", api_keys.decoy_hash);
 	if ((doc = cJSON_ParseWithLength(c->out, c->out_len)) == NULL)
 		return;
 	id = cJSON_GetObjectItemCaseSensitive(doc, "account_id");
@@ -387,7 +387,7 @@ api_auth_login(struct http_request *req)
 		a->phase = 2;
 		/* FALLTHROUGH */
 	case 2:
-		/* Unknown names are checked against the dummy hash: the
+		/* Unknown names are checked against the decoy hash: the
 		 * same work, the same time. */
 		memset(&in, 0, sizeof(in));
 		(void)snprintf(in.a, sizeof(in.a), "%s", a->hash);

@@ -79,8 +79,8 @@ load_keys(void)
 
 	if (!opaque_generate(pw) ||
 	    !password_hash(
-		pw, api_keys.dummy_hash, sizeof(api_keys.dummy_hash)))
-		fatal("bq: cannot make the dummy password hash");
+		pw, api_keys.decoy_hash, sizeof(api_keys.decoy_hash)))
+		fatal("bq: cannot make the decoy password hash");
 	OPENSSL_cleanse(pw, sizeof(pw));
 }
 

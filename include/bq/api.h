@@ -50,7 +50,7 @@ struct api_keys {
 	unsigned char jwt[SECRET_KEY_LEN];
 	unsigned char otp[SECRET_KEY_LEN];
 	/* Checked against when a login names no account, to take as long. */
-	char dummy_hash[PASSWORD_HASH_MAX];
+	char decoy_hash[PASSWORD_HASH_MAX];
 };
 
 struct api_db {
