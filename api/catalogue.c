@@ -186,14 +186,12 @@ static const struct json_field group_fields[] = {
 	    offsetof(struct catalogue, group_correction), 0, 0, 0 },
 };
 
-/* The group's patch: the fields sent, as sent, for SQL to apply. */
+/* Checks the patch; the body, holding only known fields, is what SQL
+ * applies. */
 static int
 group_patch(struct api_call *c, struct catalogue *k)
 {
 	const cJSON *v;
-	cJSON *patch;
-	size_t i;
-	int ok;
 
 	v = k->group_correction;
 	if (v != NULL && !cJSON_IsNull(v) &&
@@ -205,19 +203,10 @@ group_patch(struct api_call *c, struct catalogue *k)
 		field_errors_add(&c->fe, "language", FIELD_INVALID_VALUE);
 	if (c->body->child == NULL)
 		field_errors_add(&c->fe, "body", FIELD_EMPTY);
-	if (c->fe.n > 0 || (patch = cJSON_CreateObject()) == NULL)
-		return (0);
-	for (i = 0; i < JSON_FIELD_COUNT(group_fields); i++) {
-		v = cJSON_GetObjectItemCaseSensitive(
-		    c->body, group_fields[i].name);
-		if (v != NULL)
-			cJSON_AddItemToObject(
-			    patch, group_fields[i].name, cJSON_Duplicate(v, 0));
-	}
-	ok = cJSON_PrintPreallocated(patch, k->patch, (int)sizeof(k->patch), 0);
-	cJSON_Delete(patch);
 
-	return (ok);
+	return (c->fe.n == 0 &&
+	    cJSON_PrintPreallocated(
+		c->body, k->patch, (int)sizeof(k->patch), 0));
 }
 
 int

@@ -55,30 +55,6 @@ static const struct json_field role_fields[] = {
 
 #undef F
 
-/* The fields the body names, nulls kept: SQL applies exactly those. */
-static int
-patch_document(struct api_call *c, struct me *m)
-{
-	static const char *names[] = { "email", "login", "language" };
-	const cJSON *v;
-	cJSON *patch;
-	size_t i;
-
-	if ((patch = cJSON_CreateObject()) == NULL)
-		return (0);
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		v = cJSON_GetObjectItemCaseSensitive(c->body, names[i]);
-		if (v != NULL)
-			cJSON_AddItemToObject(
-			    patch, names[i], cJSON_Duplicate(v, 0));
-	}
-	i = (size_t)cJSON_PrintPreallocated(
-	    patch, m->patch, (int)sizeof(m->patch), 0);
-	cJSON_Delete(patch);
-
-	return ((int)i);
-}
-
 int
 api_me(struct http_request *req)
 {
@@ -105,7 +81,9 @@ api_me(struct http_request *req)
 			    &c->fe, "language", FIELD_INVALID_VALUE);
 		if (c->fe.n > 0)
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		if (!patch_document(c, m))
+		/* The body holds only known fields: SQL applies those sent. */
+		if (!cJSON_PrintPreallocated(
+			c->body, m->patch, (int)sizeof(m->patch), 0))
 			return (
 			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
 		api_db_prepare(c, "SELECT bq.me_update($1, $2, $3)", 200);

@@ -447,7 +447,7 @@ $$;
 
 -- Finds the account a login names, for the password check the edge does.
 -- Unknown names answer like known ones (the edge then checks against a
--- dummy hash), so neither the answer nor its time tells them apart.
+-- decoy hash), so neither the answer nor its time tells them apart.
 CREATE FUNCTION bq.login_lookup(p_kind text, p_value text)
 RETURNS json
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$

@@ -92,6 +92,26 @@ LANGUAGE sql STABLE AS $$
 	FROM bq.child c WHERE c.id = p_child;
 $$;
 
+-- The start of every function on one child: the session lives, and the
+-- caller's standing (owner, trustee, NULL for "not found").  What only
+-- the owner does refuses a trustee, and wants a parent's session.
+CREATE FUNCTION bq.child_guard(p_account uuid, p_sid uuid, p_child uuid,
+    p_owner_only boolean DEFAULT false)
+RETURNS text
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	v_access text;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account,
+	    CASE WHEN p_owner_only THEN 'parent'::bq.role END);
+	v_access := bq.child_access(p_account, p_child);
+	IF v_access = 'trustee' AND p_owner_only THEN
+		RAISE EXCEPTION 'trustee' USING ERRCODE = 'BQ403';
+	END IF;
+	RETURN v_access;
+END
+$$;
+
 CREATE FUNCTION bq.child_json(c bq.child, p_access text) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', c.id, 'iin', c.iin,
@@ -164,8 +184,7 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_access text;
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account);
-	v_access := bq.child_access(p_account, p_child);
+	v_access := bq.child_guard(p_account, p_sid, p_child);
 	IF v_access IS NULL THEN
 		RETURN NULL;
 	END IF;
@@ -184,8 +203,7 @@ DECLARE
 	v_access text;
 	v_child bq.child;
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account);
-	v_access := bq.child_access(p_account, p_child);
+	v_access := bq.child_guard(p_account, p_sid, p_child);
 	IF v_access IS NULL THEN
 		RETURN NULL;
 	END IF;
@@ -204,13 +222,9 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_access text;
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account);
-	v_access := bq.child_access(p_account, p_child);
+	v_access := bq.child_guard(p_account, p_sid, p_child, true);
 	IF v_access IS NULL THEN
 		RETURN NULL;
-	END IF;
-	IF v_access <> 'owner' THEN
-		RAISE EXCEPTION 'trustee' USING ERRCODE = 'BQ403';
 	END IF;
 	DELETE FROM bq.child WHERE id = p_child;
 	PERFORM bq.log_event(p_account, 'child_deleted', p_sid,
@@ -224,8 +238,7 @@ CREATE FUNCTION bq.child_photo_put(p_account uuid, p_sid uuid, p_child uuid,
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account);
-	IF bq.child_access(p_account, p_child) IS NULL THEN
+	IF bq.child_guard(p_account, p_sid, p_child) IS NULL THEN
 		RETURN NULL;
 	END IF;
 	INSERT INTO bq.child_photo (child_id, content_type, bytes, sha256)
@@ -268,8 +281,7 @@ CREATE FUNCTION bq.trustees(p_account uuid, p_sid uuid, p_child uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account);
-	IF bq.child_access(p_account, p_child) IS NULL THEN
+	IF bq.child_guard(p_account, p_sid, p_child) IS NULL THEN
 		RETURN NULL;
 	END IF;
 	RETURN bq.trustees_json(p_child);
@@ -284,13 +296,9 @@ DECLARE
 	v_access text;
 	v_trustee uuid;
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account, 'parent');
-	v_access := bq.child_access(p_account, p_child);
+	v_access := bq.child_guard(p_account, p_sid, p_child, true);
 	IF v_access IS NULL THEN
 		RETURN NULL;
-	END IF;
-	IF v_access <> 'owner' THEN
-		RAISE EXCEPTION 'trustee' USING ERRCODE = 'BQ403';
 	END IF;
 	SELECT id INTO v_trustee FROM bq.account WHERE iin = p_iin;
 	IF NOT FOUND THEN
@@ -316,13 +324,9 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_access text;
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account);
-	v_access := bq.child_access(p_account, p_child);
+	v_access := bq.child_guard(p_account, p_sid, p_child, true);
 	IF v_access IS NULL THEN
 		RETURN NULL;
-	END IF;
-	IF v_access <> 'owner' THEN
-		RAISE EXCEPTION 'trustee' USING ERRCODE = 'BQ403';
 	END IF;
 	DELETE FROM bq.trustee WHERE child_id = p_child AND account_id = p_trustee;
 	IF NOT FOUND THEN
@@ -372,7 +376,8 @@ END
 $$;
 
 REVOKE EXECUTE ON FUNCTION bq.child_access(uuid, uuid),
-    bq.child_json(bq.child, text), bq.trustees_json(uuid) FROM bq_api;
+    bq.child_json(bq.child, text), bq.trustees_json(uuid),
+    bq.child_guard(uuid, uuid, uuid, boolean) FROM bq_api;
 
 -- What "check IIN" shows before a child is added: the registry's person,
 -- if a child young enough for the queue.

@@ -921,13 +921,9 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_access text;
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account);
-	v_access := bq.child_access(p_account, p_child);
+	v_access := bq.child_guard(p_account, p_sid, p_child, true);
 	IF v_access IS NULL THEN
 		RETURN NULL;
-	END IF;
-	IF v_access <> 'owner' THEN
-		RAISE EXCEPTION 'trustee' USING ERRCODE = 'BQ403';
 	END IF;
 	IF EXISTS (SELECT 1 FROM bq.application WHERE child_id = p_child
 	    AND status NOT IN ('rejected', 'archived')) THEN
