@@ -19,6 +19,7 @@ int api_application(struct http_request *);
 int api_application_history(struct http_request *);
 int api_application_withdraw(struct http_request *);
 int api_application_restore(struct http_request *);
+int api_application_forecast(struct http_request *);
 int api_queue(struct http_request *);
 int api_staff_applications(struct http_request *);
 int api_staff_confirm(struct http_request *);
@@ -110,16 +111,6 @@ strings(struct api_call *c, const char *field, const cJSON *array, size_t min,
 	}
 }
 
-static void
-uuid_field(struct api_call *c, const char *field, const char *v)
-{
-	char id[TOKEN_ID_MAX];
-
-	if (v != NULL &&
-	    (strlen(v) != 36 || !uuid_lower(memcpy(id, v, strlen(v) + 1))))
-		field_errors_add(&c->fe, field, FIELD_INVALID_FORMAT);
-}
-
 /*
  * The Idempotency-Key header (printable ASCII, 64 at most) and a digest
  * of the body, so a key reused with another request is told apart.
@@ -158,9 +149,9 @@ file(struct api_call *c, struct filing *f)
 	if (!api_body_json(
 		c, filing_fields, JSON_FIELD_COUNT(filing_fields), f))
 		return (KORE_RESULT_OK);
-	uuid_field(c, "child_id", f->child_id);
-	uuid_field(c, "region_id", f->region_id);
-	uuid_field(c, "pmpk_document_id", f->pmpk_document_id);
+	api_check_uuid(c, "child_id", f->child_id);
+	api_check_uuid(c, "region_id", f->region_id);
+	api_check_uuid(c, "pmpk_document_id", f->pmpk_document_id);
 	if (strcmp(f->queue_type, "general") != 0 &&
 	    strcmp(f->queue_type, "special") != 0)
 		field_errors_add(&c->fe, "queue_type", FIELD_INVALID_VALUE);
@@ -265,7 +256,8 @@ by_id(struct http_request *req, enum route_id route, int segment,
 		api_db_param(c, f->id);
 		if (route == ROUTE_STAFF_REJECT)
 			api_db_param(c, f->reason);
-		if (route != ROUTE_APPLICATION_HISTORY)
+		if (route != ROUTE_APPLICATION_HISTORY &&
+		    route != ROUTE_APPLICATION_FORECAST)
 			api_db_param(c, lang_names[c->lang]);
 	}
 
@@ -284,6 +276,13 @@ api_application_history(struct http_request *req)
 {
 	return (by_id(req, ROUTE_APPLICATION_HISTORY, 2,
 	    "SELECT bq.position_history($1, $2, $3)", 200));
+}
+
+int
+api_application_forecast(struct http_request *req)
+{
+	return (by_id(req, ROUTE_APPLICATION_FORECAST, 2,
+	    "SELECT bq.application_forecast($1, $2, $3)", 200));
 }
 
 int

@@ -21,6 +21,10 @@
 #include "bq/api.h"
 
 #define DB_NAME "db"
+/* The same database for statements allowed to run long: their own
+ * connections, so a round never holds one the quick requests need, and a
+ * server-side statement timeout to match their deadline. */
+#define DB_SLOW "db_slow"
 
 static int db_setup(struct http_request *);
 static int db_query(struct http_request *);
@@ -60,6 +64,32 @@ api_db_prepare(struct api_call *c, const char *query, int ok_status)
 	c->db.query = query;
 	c->db.ok_status = ok_status;
 	c->req->fsm_state = 0;
+}
+
+/* After api_db_prepare: the statement may take up to the long deadline. */
+void
+api_db_slow(struct api_call *c)
+{
+	c->db.slow = 1;
+}
+
+/* Each worker's two pools (kore_pgsql_register copies the strings). */
+void
+api_db_register(void)
+{
+	char *slow;
+	size_t len;
+
+	if (!kore_pgsql_register(DB_NAME, api_config.db_dsn))
+		fatal("bq: cannot register the database");
+	/* A later keyword wins in a libpq connection string. */
+	len = strlen(api_config.db_dsn) + 64;
+	slow = kore_malloc(len);
+	(void)snprintf(slow, len, "%s options='-c statement_timeout=%d'",
+	    api_config.db_dsn, api_config.db_long_timeout_ms - 500);
+	if (!kore_pgsql_register(DB_SLOW, slow))
+		fatal("bq: cannot register the slow database pool");
+	kore_free(slow);
 }
 
 /* A bytea parameter, sent in binary.  The bytes must outlive the call. */
@@ -148,7 +178,9 @@ db_deadline(void *arg, uint64_t now)
 	metrics_count(&stats()->db_timeouts);
 	if (c->db.sql.conn != NULL) {
 		db_abandon(c);
-		db_mark_down();
+		/* A long statement overrunning says nothing of the server. */
+		if (!c->db.slow)
+			db_mark_down();
 	}
 	http_request_wakeup(req);
 }
@@ -171,8 +203,9 @@ db_setup(struct http_request *req)
 	if (!c->db.armed) {
 		c->db.armed = 1;
 		c->db.timer = kore_timer_add(db_deadline,
-		    (uint64_t)api_config.db_timeout_ms, req,
-		    KORE_TIMER_ONESHOT);
+		    (uint64_t)(c->db.slow ? api_config.db_long_timeout_ms
+					  : api_config.db_timeout_ms),
+		    req, KORE_TIMER_ONESHOT);
 	}
 	if (!api_db_available())
 		return (db_fail(c));
@@ -183,7 +216,8 @@ db_setup(struct http_request *req)
 		kore_pgsql_bind_request(&c->db.sql, req);
 	}
 
-	if (!kore_pgsql_setup(&c->db.sql, DB_NAME, KORE_PGSQL_ASYNC)) {
+	if (!kore_pgsql_setup(
+		&c->db.sql, c->db.slow ? DB_SLOW : DB_NAME, KORE_PGSQL_ASYNC)) {
 		if (c->db.sql.state == KORE_PGSQL_STATE_INIT) {
 			/* Queued for a connection; Kore wakes us. */
 			set_waiting(c, 1);

@@ -120,8 +120,8 @@ bq_init(int state)
 	if (state != KORE_MODULE_LOAD)
 		return (KORE_RESULT_OK);
 
-	if (!kore_pgsql_register("db", api_config.db_dsn))
-		fatal("bq: cannot register the database");
+	api_db_register();
+	api_sweeper_start();
 
 	return (KORE_RESULT_OK);
 }

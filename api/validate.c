@@ -10,6 +10,7 @@
 #include "bq/email.h"
 #include "bq/iin.h"
 #include "bq/otp.h"
+#include "bq/path.h"
 #include "bq/phone.h"
 #include "bq/query.h"
 
@@ -123,4 +124,19 @@ api_check_page(struct api_call *c, long *limit, long *cursor)
 	return (query_known(qs, known, &c->fe) &&
 	    query_int(qs, "limit", 1, 200, limit, &c->fe) &&
 	    query_int(qs, "cursor", 1, 9000000000000000L, cursor, &c->fe));
+}
+
+/* A UUID in a body field, if given (lower case; 36 characters). */
+int
+api_check_uuid(struct api_call *c, const char *field, const char *v)
+{
+	char id[TOKEN_ID_MAX];
+
+	if (v != NULL &&
+	    (strlen(v) != 36 || !uuid_lower(memcpy(id, v, strlen(v) + 1)))) {
+		field_errors_add(&c->fe, field, FIELD_INVALID_FORMAT);
+		return (0);
+	}
+
+	return (1);
 }

@@ -80,6 +80,20 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		goto fail;
 	}
 
+	/* A round over a city's queue takes seconds, not milliseconds. */
+	if (!env_int("BQ_DB_LONG_TIMEOUT_MS", 120000, 1000, 3600000,
+		&c->db_long_timeout_ms)) {
+		(void)snprintf(err, errlen,
+		    "BQ_DB_LONG_TIMEOUT_MS must be 1000 to 3600000");
+		goto fail;
+	}
+	if (!env_int("BQ_SWEEP_INTERVAL_MS", 60000, 0, 86400000,
+		&c->sweep_interval_ms)) {
+		(void)snprintf(
+		    err, errlen, "BQ_SWEEP_INTERVAL_MS must be 0 to 86400000");
+		goto fail;
+	}
+
 	mode = getenv("BQ_MODE");
 	if (mode == NULL || strcmp(mode, "production") == 0)
 		c->demo = 0;

@@ -58,6 +58,7 @@ struct api_db {
 	const char *query;
 	int ok_status; /* the reply's status when the statement succeeds */
 	int binary; /* results in binary: a file and its type */
+	int slow; /* on the pool for long statements, with its deadline */
 	int nparams;
 	const char *values[API_DB_PARAMS_MAX];
 	int lengths[API_DB_PARAMS_MAX];
@@ -132,6 +133,7 @@ const char *api_body_file(struct api_call *, const char *const *, size_t);
 void api_db_prepare(struct api_call *, const char *, int);
 void api_db_param(struct api_call *, const char *);
 void api_db_param_bytes(struct api_call *, const void *, size_t);
+void api_db_slow(struct api_call *);
 int api_db_run_file(struct api_call *);
 int api_db_run(struct api_call *);
 enum api_outcome api_db_step(struct api_call *);
@@ -139,6 +141,8 @@ int api_db_refused(struct api_call *);
 int api_pending(enum api_outcome);
 int api_db_run_tokens(struct api_call *, int, const char *);
 int api_db_available(void);
+void api_db_register(void);
+void api_sweeper_start(void);
 void api_db_unreachable(void);
 
 enum api_outcome api_task_step(
@@ -164,5 +168,6 @@ int api_check_new_password(
 int api_check_login_name(struct api_call *, const char *, const char *);
 int api_check_email(struct api_call *, const char *, const char *);
 int api_check_page(struct api_call *, long *, long *);
+int api_check_uuid(struct api_call *, const char *, const char *);
 
 #endif

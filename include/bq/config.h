@@ -17,6 +17,8 @@ struct bq_config {
 	char *common_passwords;
 	char *registry_url; /* NULL: the demo registry (demo mode only) */
 	int db_timeout_ms;
+	int db_long_timeout_ms; /* allocation rounds, replays, the sweeper */
+	int sweep_interval_ms; /* 0: no sweeper timer in this node */
 	int demo;
 	struct cors cors;
 };

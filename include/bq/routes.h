@@ -74,6 +74,8 @@
 	    ROUTE_M_POST, ROUTE_R_PARENT) \
 	X(APPLICATION_RESTORE, "/v1/applications/{id}/restore", ROUTE_M_POST, \
 	    ROUTE_R_PARENT) \
+	X(APPLICATION_FORECAST, "/v1/applications/{id}/forecast", ROUTE_M_GET, \
+	    ROUTE_R_PARENT) \
 	X(QUEUE, "/v1/queue", ROUTE_M_GET, ROUTE_PUBLIC) \
 	X(STAFF_APPLICATIONS, "/v1/staff/applications", ROUTE_M_GET, \
 	    ROUTE_R_VERIFIER) \
@@ -86,6 +88,25 @@
 	    ROUTE_R_ANY) \
 	X(NOTIFICATION_READ, "/v1/notifications/{id}/read", ROUTE_M_POST, \
 	    ROUTE_R_ANY) \
+	X(VOUCHERS, "/v1/vouchers", ROUTE_M_GET, ROUTE_R_PARENT) \
+	X(VOUCHER, "/v1/vouchers/{id}", ROUTE_M_GET, ROUTE_R_PARENT) \
+	X(VOUCHER_CONFIRM, "/v1/vouchers/{id}/confirm", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(VOUCHER_REFUSE, "/v1/vouchers/{id}/refuse", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(VOUCHER_EXTEND, "/v1/vouchers/{id}/extend", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(ROUNDS, "/v1/admin/allocation-rounds", ROUTE_M_GET | ROUTE_M_POST, \
+	    ROUTE_R_ADMIN) \
+	X(ROUND, "/v1/admin/allocation-rounds/{id}", ROUTE_M_GET, \
+	    ROUTE_R_ADMIN) \
+	X(ROUND_REPLAY, "/v1/admin/allocation-rounds/{id}/replay", \
+	    ROUTE_M_POST, ROUTE_R_ADMIN) \
+	X(SWEEPER_RUN, "/v1/admin/sweeper/run", ROUTE_M_POST, ROUTE_R_ADMIN) \
+	X(STATS_QUEUE, "/v1/stats/queue", ROUTE_M_GET, ROUTE_PUBLIC) \
+	X(STATS_VOUCHERS, "/v1/stats/vouchers", ROUTE_M_GET, ROUTE_PUBLIC) \
+	X(STATS_POPULAR, "/v1/stats/kindergartens/popular", ROUTE_M_GET, \
+	    ROUTE_PUBLIC) \
 	X(UNKNOWN, "(unknown)", 0, ROUTE_PUBLIC)
 
 #define ROUTE_ENUM(id, path, methods, roles) ROUTE_##id,

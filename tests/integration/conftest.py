@@ -4,6 +4,7 @@ One stack for the session, in a scratch data folder under var/, on a free
 port.  Every HTTP response goes through spec.check_response.
 """
 
+import itertools
 import os
 import pathlib
 import shutil
@@ -11,12 +12,14 @@ import signal
 import socket
 import subprocess
 import time
+import uuid
 
 import psycopg
 import pytest
 import requests
 
 import spec
+from people import Parent
 
 ROOT = spec.ROOT
 SCRIPTS = ROOT / "scripts"
@@ -36,7 +39,7 @@ class Stack:
         self.log_path = self.data / "server.log"
         self.env = dict(os.environ, BQ_DATA_DIR=str(self.data),
                         BQ_HTTP_PORT=str(self.port), BQ_DB_FAST="1",
-                        BQ_MODE="demo",
+                        BQ_MODE="demo", BQ_SWEEP_INTERVAL_MS="0",
                         BQ_CORS_ORIGINS="https://portal.example.kz")
         self.server = None
         self.secrets = set()
@@ -145,3 +148,27 @@ def pytest_collection_modifyitems(items):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "last: run after every other test")
+
+
+_city = itertools.count(1)
+
+
+@pytest.fixture
+def region(db):
+    """A city of its own, so the test's queue partition starts empty."""
+    n = next(_city)
+    code = f"testcity-{uuid.uuid4().hex[:8]}"
+    return str(db.execute(
+        "INSERT INTO bq.region (kind, code, name_kk, name_ru, name_en) "
+        "VALUES ('city', %s, %s, %s, %s) RETURNING id",
+        (code, f"Қала {n}", f"Город {n}", f"City {n}")).fetchone()[0])
+
+
+@pytest.fixture
+def almaty(db):
+    return str(db.execute("SELECT id FROM bq.region WHERE code = 'almaty'").fetchone()[0])
+
+
+@pytest.fixture
+def parent(api, stack):
+    return Parent(api, stack)

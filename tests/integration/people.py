@@ -114,3 +114,28 @@ def cool(db, phone):
     """Skips the 80-second wait between two codes to one phone."""
     db.execute("UPDATE bq.otp SET created_at = created_at - interval '81 seconds' "
                "WHERE phone = %s", (phone,))
+
+
+class Parent:
+    def __init__(self, api, stack):
+        self.api = api
+        self.iin, self.phone, t = register(api, stack)
+        self.token = t["access_token"]
+        self.account = t["account"]["id"]
+
+    def child(self, born="220315"):
+        r = post(self.api, "/v1/children", {"iin": make_iin(born, "5"), "sex": "male"},
+                 token=self.token)
+        assert r.status_code == 201, r.text
+        return r.json()["id"]
+
+    def file(self, child, region, priority=None, key=None, **extra):
+        body = {"child_id": child, "queue_type": "general", "region_id": region,
+                "languages": ["kk"], "consent": True, **extra}
+        if priority:
+            body["priority_category"] = priority
+        headers = {"Idempotency-Key": key} if key else {}
+        return post(self.api, "/v1/applications", body, token=self.token, headers=headers)
+
+    def card(self, app):
+        return self.api.get(f"/v1/applications/{app}", headers=bearer(self.token)).json()

@@ -9,57 +9,10 @@ import uuid
 
 import pytest
 
-from people import JSON, bearer, login, make_iin, post, register
+from people import JSON, Parent, bearer, login, make_iin, post, register
 from problems import assert_problem
 
 DEMO = "Balabaqsha-demo-2026"
-_city = itertools.count(1)
-
-
-@pytest.fixture
-def region(db):
-    """A city of its own, so the test's queue partition starts empty."""
-    n = next(_city)
-    code = f"testcity-{uuid.uuid4().hex[:8]}"
-    return str(db.execute(
-        "INSERT INTO bq.region (kind, code, name_kk, name_ru, name_en) "
-        "VALUES ('city', %s, %s, %s, %s) RETURNING id",
-        (code, f"Қала {n}", f"Город {n}", f"City {n}")).fetchone()[0])
-
-
-@pytest.fixture
-def almaty(db):
-    return str(db.execute("SELECT id FROM bq.region WHERE code = 'almaty'").fetchone()[0])
-
-
-class Parent:
-    def __init__(self, api, stack):
-        self.api = api
-        self.iin, self.phone, t = register(api, stack)
-        self.token = t["access_token"]
-        self.account = t["account"]["id"]
-
-    def child(self, born="220315"):
-        r = post(self.api, "/v1/children", {"iin": make_iin(born, "5"), "sex": "male"},
-                 token=self.token)
-        assert r.status_code == 201, r.text
-        return r.json()["id"]
-
-    def file(self, child, region, priority=None, key=None, **extra):
-        body = {"child_id": child, "queue_type": "general", "region_id": region,
-                "languages": ["kk"], "consent": True, **extra}
-        if priority:
-            body["priority_category"] = priority
-        headers = {"Idempotency-Key": key} if key else {}
-        return post(self.api, "/v1/applications", body, token=self.token, headers=headers)
-
-    def card(self, app):
-        return self.api.get(f"/v1/applications/{app}", headers=bearer(self.token)).json()
-
-
-@pytest.fixture
-def parent(api, stack):
-    return Parent(api, stack)
 
 
 def test_general_filing_is_queued_at_once(api, parent, region):

@@ -1,0 +1,135 @@
+/*
+ * /v1/admin/allocation-rounds and /v1/admin/sweeper/run: the
+ * administrator's allocation rounds, their protocol and replay, and the
+ * deadline sweeper on demand.  The allocation is bq.round_allocate; the
+ * statements here may run for seconds, so they take the slow pool.
+ */
+
+#include <stdio.h>
+
+#include "bq/api.h"
+#include "bq/path.h"
+#include "bq/query.h"
+
+int api_rounds(struct http_request *);
+int api_round(struct http_request *);
+int api_round_replay(struct http_request *);
+int api_sweeper_run(struct http_request *);
+
+struct round {
+	const char *region_id;
+	char id[TOKEN_ID_MAX];
+	char region[TOKEN_ID_MAX];
+};
+
+#define F(name, type, flags, min, max) \
+	{ \
+#name, type, offsetof(struct round, name), flags, min, max \
+	}
+
+static const struct json_field round_fields[] = {
+	F(region_id, JSON_T_STRING, JSON_REQUIRED, 1, 64),
+};
+
+#undef F
+
+int
+api_rounds(struct http_request *req)
+{
+	static const char *const known[] = { "region_id", NULL };
+	struct api_call *c;
+	struct round *r;
+
+	if ((c = api_call_begin(req, ROUTE_ROUNDS, sizeof(*r))) == NULL)
+		return (KORE_RESULT_OK);
+	r = c->ext;
+
+	if (c->db.query != NULL)
+		return (api_db_run(c));
+
+	if (req->method == HTTP_METHOD_GET) {
+		(void)query_known(req->query_string, known, &c->fe);
+		if (query_text(req->query_string, "region_id", 36, r->region,
+			sizeof(r->region), &c->fe) > 0 &&
+		    !uuid_lower(r->region))
+			field_errors_add(
+			    &c->fe, "region_id", FIELD_INVALID_FORMAT);
+		if (c->fe.n > 0)
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		api_db_prepare(
+		    c, "SELECT bq.allocation_rounds($1, $2, $3)", 200);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		api_db_param(c, r->region[0] != '\0' ? r->region : NULL);
+		return (api_db_run(c));
+	}
+
+	if (!api_body_json(c, round_fields, JSON_FIELD_COUNT(round_fields), r))
+		return (KORE_RESULT_OK);
+	if (!api_check_uuid(c, "region_id", r->region_id))
+		return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+	(void)snprintf(r->region, sizeof(r->region), "%s", r->region_id);
+	api_db_prepare(c, "SELECT bq.allocation_round_run($1, $2, $3)", 201);
+	api_db_slow(c);
+	api_db_param(c, c->auth.sub);
+	api_db_param(c, c->auth.sid);
+	api_db_param(c, r->region);
+
+	return (api_db_run(c));
+}
+
+static int
+by_id(
+    struct http_request *req, enum route_id route, const char *query, int slow)
+{
+	struct api_call *c;
+	struct round *r;
+
+	if ((c = api_call_begin(req, route, sizeof(*r))) == NULL)
+		return (KORE_RESULT_OK);
+	r = c->ext;
+
+	if (c->db.query == NULL) {
+		if (!path_uuid(req->path, 3, r->id, sizeof(r->id)))
+			return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
+		api_db_prepare(c, query, 200);
+		if (slow)
+			api_db_slow(c);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		api_db_param(c, r->id);
+	}
+
+	return (api_db_run(c));
+}
+
+int
+api_round(struct http_request *req)
+{
+	return (by_id(
+	    req, ROUTE_ROUND, "SELECT bq.allocation_round_get($1, $2, $3)", 1));
+}
+
+int
+api_round_replay(struct http_request *req)
+{
+	return (by_id(req, ROUTE_ROUND_REPLAY,
+	    "SELECT bq.allocation_round_replay($1, $2, $3)", 1));
+}
+
+int
+api_sweeper_run(struct http_request *req)
+{
+	struct api_call *c;
+
+	if ((c = api_call_begin(req, ROUTE_SWEEPER_RUN, 0)) == NULL)
+		return (KORE_RESULT_OK);
+	if (c->db.query == NULL) {
+		api_db_prepare(c, "SELECT bq.sweeper_run($1, $2)", 200);
+		api_db_slow(c);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+	}
+
+	return (api_db_run(c));
+}

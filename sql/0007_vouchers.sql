@@ -1,0 +1,1052 @@
+-- Vouchers: allocation rounds anyone can replay, the voucher's life with
+-- its working-day deadlines, the sweeper that enforces them.
+--
+-- A round for a region snapshots its queued applications and the free
+-- places of each pool (age group, language, correction type), computes the
+-- vouchers from that snapshot alone with a seed, and keeps inputs, seed
+-- and a SHA-256 of inputs and result: replaying recomputes both from what
+-- was kept.  The voucher's moves go with the application's, whose trigger
+-- writes the events and the partition's log like any other move.
+
+INSERT INTO bq.setting VALUES
+	('voucher_confirm_days', 2, 'working days to confirm interest'),
+	('voucher_enrol_days', 5, 'working days to enrol once confirmed'),
+	('voucher_extend_days', 2, 'working days one extension adds'),
+	('sweep_batch', 500, 'expiries one sweeper call handles at most'),
+	('forecast_min_vouchers', 12,
+	    'vouchers a partition needs in 12 months for a forecast'),
+	('forecast_min_months', 3,
+	    'months with vouchers a partition needs for a forecast');
+
+-- The school year a date distributes places for: distribution for the
+-- year that starts in September opens on 1 July.
+CREATE FUNCTION bq.school_year(p_at timestamptz) RETURNS integer
+LANGUAGE sql STABLE AS $$
+	SELECT (extract(year FROM d) - CASE WHEN extract(month FROM d) >= 7
+	    THEN 0 ELSE 1 END)::integer
+	FROM (SELECT (p_at AT TIME ZONE 'Asia/Almaty')::date AS d) x;
+$$;
+
+-- Groups are formed by year of birth: in the school year starting in year
+-- S a cohort born in year Y is in the group of children S - Y years old
+-- (born 2022, in 2026/27: 4 years, the senior group).  NULL below one.
+CREATE FUNCTION bq.cohort_age_group(p_birth_year integer, p_school_year integer)
+RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT code FROM bq.reference
+	WHERE list = 'age_group'
+	  AND 12 * (p_school_year - p_birth_year) >= min_months
+	  AND 12 * (p_school_year - p_birth_year) < max_months
+	ORDER BY sort LIMIT 1;
+$$;
+
+CREATE TABLE bq.allocation_round (
+	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+	seq bigserial UNIQUE,
+	region_id uuid NOT NULL REFERENCES bq.region,
+	started_at timestamptz NOT NULL DEFAULT now(),
+	started_by uuid NOT NULL REFERENCES bq.account,
+	school_year integer NOT NULL,
+	seed text NOT NULL CHECK (seed ~ '^[0-9a-f]{64}$'),
+	applications integer,
+	places integer,
+	issued integer,
+	inputs_hash text,
+	result_hash text
+);
+CREATE INDEX allocation_round_region ON bq.allocation_round (region_id, seq);
+
+-- The inputs: every application queued in the region when it started.
+CREATE TABLE bq.round_input (
+	round_id uuid NOT NULL REFERENCES bq.allocation_round,
+	seq bigint NOT NULL,
+	application_id uuid NOT NULL,
+	number text NOT NULL,
+	queue_type text NOT NULL,
+	correction_type text NOT NULL,
+	birth_year integer NOT NULL,
+	rank smallint NOT NULL,
+	filed_at timestamptz NOT NULL,
+	languages text[] NOT NULL,
+	PRIMARY KEY (round_id, seq)
+);
+
+-- The inputs: the free places of each pool, outstanding vouchers taken off.
+CREATE TABLE bq.round_pool (
+	round_id uuid NOT NULL REFERENCES bq.allocation_round,
+	correction_type text NOT NULL,
+	age_group text NOT NULL,
+	language text NOT NULL,
+	places integer NOT NULL CHECK (places >= 0),
+	PRIMARY KEY (round_id, correction_type, age_group, language)
+);
+
+-- The result, in the order the vouchers were given.
+CREATE TABLE bq.round_result (
+	round_id uuid NOT NULL REFERENCES bq.allocation_round,
+	ord integer NOT NULL,
+	application_id uuid NOT NULL,
+	number text NOT NULL,
+	queue_type text NOT NULL,
+	correction_type text NOT NULL,
+	birth_year integer NOT NULL,
+	rank smallint NOT NULL,
+	position integer NOT NULL,
+	age_group text NOT NULL,
+	language text NOT NULL,
+	PRIMARY KEY (round_id, ord)
+);
+
+-- A round is written once: its row is sealed with its hashes, and its
+-- inputs and result never change.
+CREATE FUNCTION bq.round_sealed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'UPDATE' AND OLD.result_hash IS NULL
+	    AND NEW.id = OLD.id AND NEW.seed = OLD.seed THEN
+		RETURN NEW;
+	END IF;
+	RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'BQ409';
+END
+$$;
+CREATE TRIGGER allocation_round_sealed BEFORE UPDATE OR DELETE
+	ON bq.allocation_round FOR EACH ROW EXECUTE FUNCTION bq.round_sealed();
+CREATE TRIGGER round_input_kept BEFORE UPDATE OR DELETE
+	ON bq.round_input FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
+CREATE TRIGGER round_pool_kept BEFORE UPDATE OR DELETE
+	ON bq.round_pool FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
+CREATE TRIGGER round_result_kept BEFORE UPDATE OR DELETE
+	ON bq.round_result FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
+
+CREATE TABLE bq.voucher (
+	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+	application_id uuid NOT NULL REFERENCES bq.application
+		ON DELETE CASCADE,
+	round_id uuid NOT NULL REFERENCES bq.allocation_round,
+	-- The pool its place came from, in the application's queue region.
+	region_id uuid NOT NULL REFERENCES bq.region,
+	correction_type text NOT NULL,
+	age_group text NOT NULL,
+	language text NOT NULL,
+	status text NOT NULL DEFAULT 'issued'
+		CHECK (status IN ('issued', 'active', 'cancelled', 'used')),
+	issued_at timestamptz NOT NULL DEFAULT now(),
+	confirm_by timestamptz NOT NULL,
+	confirmed_at timestamptz,
+	enrol_by timestamptz,
+	extended boolean NOT NULL DEFAULT false,
+	closed_at timestamptz,
+	cancel_reason text CHECK (cancel_reason IN ('refused', 'not_confirmed',
+	    'not_enrolled', 'withdrawn')),
+	CHECK ((status = 'cancelled') = (cancel_reason IS NOT NULL)),
+	CHECK ((status IN ('issued', 'active')) = (closed_at IS NULL)),
+	CHECK (status = 'issued' OR status = 'cancelled' OR enrol_by IS NOT NULL)
+);
+-- One live voucher per application, under any concurrency.
+CREATE UNIQUE INDEX voucher_live ON bq.voucher (application_id)
+	WHERE status IN ('issued', 'active');
+CREATE INDEX voucher_application ON bq.voucher (application_id, issued_at);
+CREATE INDEX voucher_outstanding ON bq.voucher (region_id)
+	WHERE status IN ('issued', 'active');
+CREATE INDEX voucher_confirm_due ON bq.voucher (confirm_by)
+	WHERE status = 'issued';
+CREATE INDEX voucher_enrol_due ON bq.voucher (enrol_by)
+	WHERE status = 'active';
+CREATE INDEX voucher_issued_at ON bq.voucher (issued_at);
+CREATE INDEX application_suspended ON bq.application (id)
+	WHERE status = 'suspended';
+
+INSERT INTO bq.message_template VALUES
+	('voucher_issued', 'kk', '{child} балаға ваучер берілді. Қызығушылығыңызды {deadline} дейін растаңыз.'),
+	('voucher_issued', 'ru', 'Для ребёнка {child} выдан ваучер. Подтвердите заинтересованность до {deadline}.'),
+	('voucher_issued', 'en', 'A voucher was issued for child {child}. Confirm interest by {deadline}.'),
+	('voucher_confirmed', 'kk', 'Сіз ваучерге қызығушылығыңызды растадыңыз. Балабақшаны таңдап, электрондық шартқа қол қою үшін {days} жұмыс күні бар. Мерзімі: {deadline}.'),
+	('voucher_confirmed', 'ru', 'Вы подтвердили заинтересованность в ваучере. У вас есть {days} рабочих дней, чтобы выбрать детский сад и подписать электронный договор. Срок: {deadline}.'),
+	('voucher_confirmed', 'en', 'You confirmed interest in the voucher. You have {days} working days to choose a kindergarten and sign an electronic contract. Deadline {deadline}.'),
+	('voucher_refused', 'kk', '{child} баласына берілген ваучерден бас тарттыңыз. № {number} өтініш мұрағатқа жіберілді.'),
+	('voucher_refused', 'ru', 'Вы отказались от ваучера для ребёнка {child}. Заявление № {number} перенесено в архив.'),
+	('voucher_refused', 'en', 'You refused the voucher for child {child}. Application No. {number} was archived.'),
+	('voucher_extended', 'kk', '{child} баласының ваучері ұзартылды. Жаңа мерзімі: {deadline}.'),
+	('voucher_extended', 'ru', 'Ваучер для ребёнка {child} продлён. Новый срок: {deadline}.'),
+	('voucher_extended', 'en', 'The voucher for child {child} was extended. New deadline {deadline}.'),
+	('voucher_not_confirmed', 'kk', '{child} баласына берілген ваучерге қызығушылық мерзімінде расталмады: ваучер жойылды, № {number} өтініш күту парағына ауыстырылды. Оны {days} күн ішінде бір рет қалпына келтіруге болады.'),
+	('voucher_not_confirmed', 'ru', 'Заинтересованность в ваучере для ребёнка {child} не подтверждена в срок: ваучер аннулирован, заявление № {number} перенесено в лист ожидания. Его можно восстановить один раз в течение {days} дней.'),
+	('voucher_not_confirmed', 'en', 'Interest in the voucher for child {child} was not confirmed in time: the voucher is cancelled and application No. {number} moved to the waiting list. You can restore it once within {days} days.'),
+	('voucher_not_enrolled', 'kk', '{child} баласының ваучер мерзімі қабылдауға дейін өтті: ваучер жойылды, № {number} өтініш мұрағатқа жіберілді.'),
+	('voucher_not_enrolled', 'ru', 'Срок ваучера для ребёнка {child} истёк до зачисления: ваучер аннулирован, заявление № {number} перенесено в архив.'),
+	('voucher_not_enrolled', 'en', 'The voucher for child {child} expired before enrolment: it is cancelled and application No. {number} was archived.'),
+	('voucher_not_confirmed_final', 'kk', '{child} баласына берілген ваучерге қызығушылық мерзімінде расталмады: ваучер жойылды, бұрын бір рет қалпына келтірілген № {number} өтініш мұрағатқа жіберілді.'),
+	('voucher_not_confirmed_final', 'ru', 'Заинтересованность в ваучере для ребёнка {child} не подтверждена в срок: ваучер аннулирован, заявление № {number}, уже восстановленное однажды, перенесено в архив.'),
+	('voucher_not_confirmed_final', 'en', 'Interest in the voucher for child {child} was not confirmed in time: the voucher is cancelled and application No. {number}, restored once already, was archived.'),
+	('application_expired', 'kk', '№ {number} өтініш мерзімінде қалпына келтірілмеді және мұрағатқа жіберілді.'),
+	('application_expired', 'ru', 'Заявление № {number} не было восстановлено в срок и перенесено в архив.'),
+	('application_expired', 'en', 'Application No. {number} was not restored in time and was archived.');
+
+-- A message in a language, its {placeholders} filled from p_args.
+CREATE FUNCTION bq.message(p_kind text, p_lang bq.language, p_args jsonb)
+RETURNS text
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	v_text text;
+	v_key text;
+BEGIN
+	SELECT body INTO v_text FROM bq.message_template
+	WHERE kind = p_kind AND language = p_lang;
+	FOR v_key IN SELECT jsonb_object_keys(p_args) LOOP
+		v_text := replace(v_text, '{' || v_key || '}',
+		    coalesce(p_args->>v_key, ''));
+	END LOOP;
+	RETURN v_text;
+END
+$$;
+
+-- Notifications link where the reader acts: a voucher's links to it.
+CREATE FUNCTION bq.notify(a bq.application, p_kind text, p_args jsonb,
+    p_link text)
+RETURNS void
+LANGUAGE sql AS $$
+	INSERT INTO bq.notification (account_id, kind, text, link)
+	SELECT x.id, p_kind, bq.message(p_kind, x.language, p_args), p_link
+	FROM bq.account x
+	WHERE x.id IN (SELECT bq.application_audience(a));
+$$;
+
+CREATE OR REPLACE FUNCTION bq.notify(a bq.application, p_kind text,
+    p_args jsonb)
+RETURNS void
+LANGUAGE sql AS $$
+	SELECT bq.notify(a, p_kind, p_args, '/v1/applications/' || a.id);
+$$;
+
+-- A deadline as people read it: Almaty time.
+CREATE FUNCTION bq.local_time(p_at timestamptz) RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT to_char(p_at AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD HH24:MI:SS');
+$$;
+
+-- Tells the audience of each voucher's application about it, in one
+-- statement for a whole round.
+CREATE FUNCTION bq.vouchers_notify(p_ids uuid[], p_kind text)
+RETURNS void
+LANGUAGE sql AS $$
+	INSERT INTO bq.notification (account_id, kind, text, link)
+	SELECT x.id, p_kind, bq.message(p_kind, x.language,
+	    jsonb_build_object('child', concat_ws(' ', c.surname, c.first_name),
+		'number', a.number,
+		'deadline', bq.local_time(CASE WHEN v.status = 'issued'
+		    THEN v.confirm_by ELSE v.enrol_by END),
+		'days', CASE p_kind WHEN 'voucher_confirmed'
+		    THEN bq.setting('voucher_enrol_days')
+		    ELSE bq.setting('restore_days') END)),
+	    '/v1/vouchers/' || v.id
+	FROM bq.voucher v
+	JOIN bq.application a ON a.id = v.application_id
+	JOIN bq.child c ON c.id = a.child_id
+	JOIN bq.account x ON x.id IN (c.owner_id, a.filed_by)
+	WHERE v.id = ANY (p_ids);
+$$;
+
+CREATE FUNCTION bq.voucher_notify(v bq.voucher, p_kind text)
+RETURNS void
+LANGUAGE sql AS $$
+	SELECT bq.vouchers_notify(ARRAY[v.id], p_kind);
+$$;
+
+-- An application that leaves the voucher stages for any other reason (a
+-- withdrawal) takes its live voucher with it.
+CREATE FUNCTION bq.voucher_follows() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.status IN ('archived', 'suspended', 'queued') THEN
+		UPDATE bq.voucher SET status = 'cancelled',
+		    cancel_reason = 'withdrawn', closed_at = now()
+		WHERE application_id = NEW.id AND status IN ('issued', 'active');
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER voucher_follows AFTER UPDATE OF status ON bq.application
+	FOR EACH ROW WHEN (OLD.status IN ('voucher_issued', 'voucher_active',
+	    'awaiting_contract', 'contract_signing'))
+	EXECUTE FUNCTION bq.voucher_follows();
+
+-- The canonical text the hashes are taken over: one line per input, pool
+-- and result row, tab-separated, times in UTC to the microsecond.
+CREATE FUNCTION bq.round_input_line(i bq.round_input) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT concat_ws(E'\t', 'application', i.seq, i.number, i.queue_type,
+	    i.correction_type, i.birth_year, i.rank,
+	    to_char(i.filed_at AT TIME ZONE 'UTC',
+		'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+	    array_to_string(i.languages, ',')) || E'\n';
+$$;
+
+CREATE FUNCTION bq.round_pool_line(p bq.round_pool) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT concat_ws(E'\t', 'pool', p.correction_type, p.age_group,
+	    p.language, p.places) || E'\n';
+$$;
+
+CREATE FUNCTION bq.round_result_line(r bq.round_result) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT concat_ws(E'\t', r.ord, r.number, r.position, r.age_group,
+	    r.language) || E'\n';
+$$;
+
+CREATE FUNCTION bq.round_inputs_hash(p_round uuid) RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT encode(sha256(convert_to('bq-round-inputs-v1' || E'\n' ||
+	    r.school_year || E'\n' ||
+	    coalesce((SELECT string_agg(bq.round_pool_line(p), ''
+		ORDER BY p.correction_type, p.age_group, p.language)
+		FROM bq.round_pool p WHERE p.round_id = r.id), '') ||
+	    coalesce((SELECT string_agg(bq.round_input_line(i), ''
+		ORDER BY i.seq)
+		FROM bq.round_input i WHERE i.round_id = r.id), ''),
+	    'UTF8')), 'hex')
+	FROM bq.allocation_round r WHERE r.id = p_round;
+$$;
+
+CREATE FUNCTION bq.round_result_hash(p_seed text, p_inputs_hash text,
+    p_lines text)
+RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT encode(sha256(convert_to('bq-round-result-v1' || E'\n' ||
+	    p_seed || E'\n' || p_inputs_hash || E'\n' || coalesce(p_lines, ''),
+	    'UTF8')), 'hex');
+$$;
+
+-- The allocation itself, from a round's kept inputs and seed only.
+--
+-- Each partition's applications in queue order (positions by the 1:3
+-- rule, from rank, filing time and number).  A pool group (correction
+-- type and age group) serves its partitions in turns: every first place,
+-- then every second, ..., the partitions of one turn in an order drawn
+-- from the seed; in practice two birth years share the pre-school group.
+-- Each application takes a place in the first of its languages that has
+-- one left; one with no place in its languages is passed over.
+CREATE FUNCTION bq.round_allocate(p_round uuid)
+RETURNS SETOF bq.round_result
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	v_round bq.allocation_round;
+	v_keys text[];
+	v_left integer[];
+	v_total integer;
+	v_served text[];
+	v_years integer[];
+	v_groups text[];
+	v_row record;
+	v_lang text;
+	v_i integer;
+	v_out bq.round_result;
+BEGIN
+	SELECT * INTO v_round FROM bq.allocation_round WHERE id = p_round;
+	SELECT array_agg(p.correction_type || '/' || p.age_group || '/' ||
+		p.language ORDER BY p.correction_type, p.age_group, p.language),
+	    array_agg(p.places ORDER BY p.correction_type, p.age_group,
+		p.language),
+	    array_agg(DISTINCT p.correction_type || '/' || p.age_group),
+	    sum(p.places)
+	INTO v_keys, v_left, v_served, v_total
+	FROM bq.round_pool p WHERE p.round_id = p_round AND p.places > 0;
+	IF coalesce(v_total, 0) = 0 THEN
+		RETURN;
+	END IF;
+	-- Small lookups as arrays, so the one statement below is a scan,
+	-- a sort and two windows whatever the planner knows of the table.
+	SELECT array_agg(y), array_agg(bq.cohort_age_group(y,
+	    v_round.school_year))
+	INTO v_years, v_groups
+	FROM generate_series(v_round.school_year - 8, v_round.school_year) y;
+
+	v_out.round_id := p_round;
+	v_out.ord := 0;
+	FOR v_row IN
+	    SELECT * FROM (SELECT q.*, bq.position_of(q.rank, q.n,
+		q.e::integer, q.p::integer, q.o::integer) AS position
+		FROM (SELECT i.*,
+		    v_groups[array_position(v_years, i.birth_year)]
+			AS age_group,
+		    row_number() OVER (PARTITION BY i.queue_type,
+			i.correction_type, i.birth_year, i.rank
+			ORDER BY i.filed_at, i.seq)::integer AS n,
+		    count(*) FILTER (WHERE i.rank = 0) OVER w AS e,
+		    count(*) FILTER (WHERE i.rank = 1) OVER w AS p,
+		    count(*) FILTER (WHERE i.rank = 2) OVER w AS o
+		FROM bq.round_input i
+		WHERE i.round_id = p_round
+		WINDOW w AS (PARTITION BY i.queue_type, i.correction_type,
+		    i.birth_year)) q) x
+	    WHERE x.correction_type || '/' || x.age_group = ANY (v_served)
+	    ORDER BY x.correction_type, x.age_group, x.position,
+		sha256(convert_to(v_round.seed || '/' || x.queue_type || '/' ||
+		    x.birth_year, 'UTF8'))
+	LOOP
+		FOREACH v_lang IN ARRAY v_row.languages LOOP
+			v_i := array_position(v_keys, v_row.correction_type ||
+			    '/' || v_row.age_group || '/' || v_lang);
+			IF v_i IS NOT NULL AND v_left[v_i] > 0 THEN
+				v_left[v_i] := v_left[v_i] - 1;
+				v_total := v_total - 1;
+				v_out.ord := v_out.ord + 1;
+				v_out.application_id := v_row.application_id;
+				v_out.number := v_row.number;
+				v_out.queue_type := v_row.queue_type;
+				v_out.correction_type := v_row.correction_type;
+				v_out.birth_year := v_row.birth_year;
+				v_out.rank := v_row.rank;
+				v_out.position := v_row.position;
+				v_out.age_group := v_row.age_group;
+				v_out.language := v_lang;
+				RETURN NEXT v_out;
+				EXIT;
+			END IF;
+		END LOOP;
+		EXIT WHEN v_total = 0;
+	END LOOP;
+END
+$$;
+
+-- What a round's summary and protocol show.  The protocol names no child:
+-- application numbers, positions and pools, as the public queue does.
+CREATE FUNCTION bq.round_summary(r bq.allocation_round) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object('id', r.id, 'region_id', r.region_id,
+	    'started_at', r.started_at, 'school_year', r.school_year,
+	    'seed', r.seed, 'applications', r.applications,
+	    'places', r.places, 'issued', r.issued,
+	    'inputs_hash', r.inputs_hash, 'result_hash', r.result_hash);
+$$;
+
+CREATE FUNCTION bq.round_protocol(r bq.allocation_round) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT (bq.round_summary(r)::jsonb || jsonb_build_object(
+	    'pools', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'correction_type', nullif(p.correction_type, ''),
+		'age_group', p.age_group, 'language', p.language,
+		'places', p.places,
+		'issued', (SELECT count(*) FROM bq.round_result x
+		    WHERE x.round_id = r.id
+		      AND x.correction_type = p.correction_type
+		      AND x.age_group = p.age_group
+		      AND x.language = p.language))
+		ORDER BY p.correction_type, p.age_group, p.language)
+		FROM bq.round_pool p WHERE p.round_id = r.id), '[]'),
+	    'partitions', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'queue_type', t.queue_type,
+		'correction_type', nullif(t.correction_type, ''),
+		'birth_year', t.birth_year,
+		'age_group', bq.cohort_age_group(t.birth_year, r.school_year),
+		'applications', t.n)
+		ORDER BY t.queue_type, t.correction_type, t.birth_year)
+		FROM (SELECT i.queue_type, i.correction_type, i.birth_year,
+		    count(*) AS n FROM bq.round_input i WHERE i.round_id = r.id
+		    GROUP BY 1, 2, 3) t), '[]'),
+	    'result', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'order', x.ord, 'number', x.number,
+		'queue_type', x.queue_type,
+		'correction_type', nullif(x.correction_type, ''),
+		'birth_year', x.birth_year, 'position', x.position,
+		'priority', CASE x.rank WHEN 0 THEN 'extraordinary'
+		    WHEN 1 THEN 'priority' END,
+		'age_group', x.age_group, 'language', x.language)
+		ORDER BY x.ord)
+		FROM bq.round_result x WHERE x.round_id = r.id), '[]')))::json;
+$$;
+
+-- The free places of each pool of a region now: seats of its groups not
+-- taken, less the vouchers issued or active for the pool (their holders
+-- will take seats).
+CREATE FUNCTION bq.region_pools(p_region uuid)
+RETURNS TABLE (correction_type text, age_group text, language text,
+    places integer)
+LANGUAGE sql STABLE AS $$
+	WITH free AS (
+		SELECT coalesce(g.correction_type, '') AS correction_type,
+		    g.age_group, g.language,
+		    sum(greatest(g.capacity - bq.group_taken(g.id), 0)) AS n
+		FROM bq.kindergarten_group g
+		JOIN bq.kindergarten k ON k.id = g.kindergarten_id
+		JOIN bq.region r ON r.id = k.region_id
+		WHERE coalesce(r.parent_id, r.id) = p_region
+		GROUP BY 1, 2, 3),
+	held AS (
+		SELECT v.correction_type, v.age_group, v.language,
+		    count(*) AS n
+		FROM bq.voucher v
+		WHERE v.region_id = p_region AND v.status IN ('issued', 'active')
+		GROUP BY 1, 2, 3)
+	SELECT f.correction_type, f.age_group, f.language,
+	    greatest(f.n - coalesce(h.n, 0), 0)::integer
+	FROM free f LEFT JOIN held h USING (correction_type, age_group,
+	    language);
+$$;
+
+-- An allocation round for a region (the administrator's).  One at a
+-- time per region: a second one started meanwhile is refused.
+CREATE FUNCTION bq.allocation_round_run(p_account uuid, p_sid uuid,
+    p_region uuid)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_round bq.allocation_round;
+	v_inputs text;
+	v_held integer;
+	v_confirm_by timestamptz := bq.add_working_days(now(),
+	    bq.setting('voucher_confirm_days'));
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	PERFORM 1 FROM bq.region WHERE id = p_region AND parent_id IS NULL;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'region' USING ERRCODE = 'BQ422',
+		    COLUMN = 'region_id', HINT = 'invalid_value';
+	END IF;
+	IF NOT pg_try_advisory_xact_lock(hashtextextended(
+	    'bq.allocation_round/' || p_region, 0)) THEN
+		RAISE EXCEPTION 'a round is running' USING ERRCODE = 'BQ409',
+		    COLUMN = 'region_id', HINT = 'busy';
+	END IF;
+
+	INSERT INTO bq.allocation_round (region_id, started_by, school_year,
+	    seed)
+	VALUES (p_region, p_account, bq.school_year(now()),
+	    encode(gen_random_bytes(32), 'hex'))
+	RETURNING * INTO v_round;
+	INSERT INTO bq.round_input
+	SELECT v_round.id, a.seq, a.id, a.number, a.queue_type,
+	    a.queue_correction, a.birth_year, a.rank, a.filed_at, a.languages
+	FROM bq.application a
+	WHERE a.status = 'queued' AND a.queue_region = p_region;
+	INSERT INTO bq.round_pool
+	SELECT v_round.id, p.* FROM bq.region_pools(p_region) p;
+	INSERT INTO bq.round_result
+	SELECT * FROM bq.round_allocate(v_round.id);
+
+	v_inputs := bq.round_inputs_hash(v_round.id);
+	UPDATE bq.allocation_round SET
+	    applications = (SELECT count(*) FROM bq.round_input
+		WHERE round_id = v_round.id),
+	    places = (SELECT coalesce(sum(places), 0) FROM bq.round_pool
+		WHERE round_id = v_round.id),
+	    issued = (SELECT count(*) FROM bq.round_result
+		WHERE round_id = v_round.id),
+	    inputs_hash = v_inputs,
+	    result_hash = bq.round_result_hash(v_round.seed, v_inputs,
+		(SELECT string_agg(bq.round_result_line(x), '' ORDER BY x.ord)
+		FROM bq.round_result x WHERE x.round_id = v_round.id))
+	WHERE id = v_round.id RETURNING * INTO v_round;
+
+	-- The chosen are still queued: one withdrawn since the snapshot
+	-- would make the result a lie, so the round is refused whole.
+	SELECT count(*) INTO v_held FROM (SELECT 1 FROM bq.application a
+	    JOIN bq.round_result x ON x.application_id = a.id
+	    WHERE x.round_id = v_round.id AND a.status = 'queued'
+	    FOR UPDATE OF a) y;
+	IF v_held <> v_round.issued THEN
+		RAISE EXCEPTION 'the queue moved during the round'
+		    USING ERRCODE = 'BQ409', COLUMN = 'region_id', HINT = 'busy';
+	END IF;
+	INSERT INTO bq.voucher (application_id, round_id, region_id,
+	    correction_type, age_group, language, confirm_by)
+	SELECT x.application_id, v_round.id, v_round.region_id,
+	    x.correction_type, x.age_group, x.language, v_confirm_by
+	FROM bq.round_result x WHERE x.round_id = v_round.id ORDER BY x.ord;
+	PERFORM bq.set_actor(p_account, 'allocation round ' || v_round.seq);
+	UPDATE bq.application a SET status = 'voucher_issued'
+	FROM bq.round_result x
+	WHERE x.round_id = v_round.id AND a.id = x.application_id;
+	PERFORM bq.vouchers_notify(ARRAY(SELECT id FROM bq.voucher
+	    WHERE round_id = v_round.id), 'voucher_issued');
+	PERFORM bq.log_event(p_account, 'allocation_round', p_sid,
+	    jsonb_build_object('round_id', v_round.id, 'issued',
+		v_round.issued));
+	RETURN bq.round_summary(v_round);
+END
+$$;
+
+CREATE FUNCTION bq.allocation_round_get(p_account uuid, p_sid uuid,
+    p_id uuid)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	RETURN (SELECT bq.round_protocol(r) FROM bq.allocation_round r
+	    WHERE r.id = p_id);
+END
+$$;
+
+-- Recomputes a round from what it kept: the inputs' hash from the
+-- inputs, the result from the inputs and the seed, and its hash.
+CREATE FUNCTION bq.allocation_round_replay(p_account uuid, p_sid uuid,
+    p_id uuid)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_round bq.allocation_round;
+	v_inputs text;
+	v_result text;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	SELECT * INTO v_round FROM bq.allocation_round WHERE id = p_id;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	v_inputs := bq.round_inputs_hash(p_id);
+	v_result := bq.round_result_hash(v_round.seed, v_inputs,
+	    (SELECT string_agg(bq.round_result_line(x), '' ORDER BY x.ord)
+	    FROM bq.round_allocate(p_id) x));
+	RETURN json_build_object('id', p_id, 'result_hash', v_result,
+	    'inputs_hash', v_inputs,
+	    'recorded_result_hash', v_round.result_hash,
+	    'recorded_inputs_hash', v_round.inputs_hash,
+	    'matches', v_result = v_round.result_hash
+		AND v_inputs = v_round.inputs_hash);
+END
+$$;
+
+CREATE FUNCTION bq.allocation_rounds(p_account uuid, p_sid uuid,
+    p_region uuid)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	RETURN json_build_object('items', coalesce((SELECT json_agg(
+	    bq.round_summary(r) ORDER BY r.seq DESC)
+	    FROM bq.allocation_round r
+	    WHERE (p_region IS NULL OR r.region_id = p_region)
+	      AND r.result_hash IS NOT NULL), '[]'));
+END
+$$;
+
+-- Extension: once, on the voucher's last day (in Almaty), while active.
+CREATE FUNCTION bq.voucher_extendable(v bq.voucher) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT v.status = 'active' AND NOT v.extended AND now() <= v.enrol_by
+	    AND (now() AT TIME ZONE 'Asia/Almaty')::date =
+		(v.enrol_by AT TIME ZONE 'Asia/Almaty')::date;
+$$;
+
+-- The voucher as its holder sees it.
+CREATE FUNCTION bq.voucher_json(v bq.voucher, p_lang text) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object('id', v.id, 'application_id', v.application_id,
+	    'application_number', a.number,
+	    'child', json_build_object('id', c.id, 'surname', c.surname,
+		'first_name', c.first_name),
+	    'status', v.status, 'issued_at', v.issued_at,
+	    'confirm_by', v.confirm_by, 'confirmed_at', v.confirmed_at,
+	    'enrol_by', v.enrol_by, 'extended', v.extended,
+	    'can_extend', bq.voucher_extendable(v),
+	    'closed_at', v.closed_at, 'cancel_reason', v.cancel_reason,
+	    'age_group', v.age_group, 'language', v.language,
+	    'correction_type', nullif(v.correction_type, ''),
+	    'round_id', v.round_id)
+	FROM bq.application a JOIN bq.child c ON c.id = a.child_id
+	WHERE a.id = v.application_id;
+$$;
+
+CREATE FUNCTION bq.vouchers(p_account uuid, p_sid uuid, p_status text,
+    p_lang text)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	IF p_status IS NOT NULL AND p_status NOT IN ('issued', 'active',
+	    'cancelled', 'used') THEN
+		RAISE EXCEPTION 'status' USING ERRCODE = 'BQ422',
+		    COLUMN = 'status', HINT = 'invalid_value';
+	END IF;
+	RETURN json_build_object('items', coalesce((
+	    SELECT json_agg(bq.voucher_json(v, p_lang)
+		ORDER BY v.issued_at DESC, v.id)
+	    FROM bq.voucher v JOIN bq.application a ON a.id = v.application_id
+	    WHERE bq.application_visible(p_account, a)
+	      AND (p_status IS NULL OR v.status = p_status)), '[]'));
+END
+$$;
+
+CREATE FUNCTION bq.voucher_get(p_account uuid, p_sid uuid, p_id uuid,
+    p_lang text)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	RETURN (SELECT bq.voucher_json(v, p_lang)
+	    FROM bq.voucher v JOIN bq.application a ON a.id = v.application_id
+	    WHERE v.id = p_id AND bq.application_visible(p_account, a));
+END
+$$;
+
+-- The holder's answer: confirm interest, refuse, or extend on the last
+-- day.  A deadline passed is refused here even before the sweeper runs.
+CREATE FUNCTION bq.voucher_act(p_account uuid, p_sid uuid, p_id uuid,
+    p_action text, p_lang text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v bq.voucher;
+	v_app bq.application;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	SELECT v0.* INTO v FROM bq.voucher v0
+	JOIN bq.application a ON a.id = v0.application_id
+	WHERE v0.id = p_id AND bq.application_visible(p_account, a)
+	FOR UPDATE OF v0;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	SELECT * INTO v_app FROM bq.application WHERE id = v.application_id
+	FOR UPDATE;
+
+	IF p_action = 'refuse' THEN
+		IF v.status NOT IN ('issued', 'active') THEN
+			RAISE EXCEPTION 'voucher closed' USING ERRCODE = 'BQ409',
+			    COLUMN = 'status', HINT = 'closed';
+		END IF;
+		UPDATE bq.voucher SET status = 'cancelled',
+		    cancel_reason = 'refused', closed_at = now()
+		WHERE id = p_id RETURNING * INTO v;
+		PERFORM bq.set_actor(p_account, 'voucher refused');
+		UPDATE bq.application SET status = 'archived'
+		WHERE id = v.application_id;
+		PERFORM bq.voucher_notify(v, 'voucher_refused');
+	ELSIF p_action = 'confirm' THEN
+		IF v.status <> 'issued' THEN
+			RAISE EXCEPTION 'not awaiting confirmation'
+			    USING ERRCODE = 'BQ409', COLUMN = 'status',
+			    HINT = CASE WHEN v.status = 'active'
+				THEN 'confirmed_already' ELSE 'closed' END;
+		END IF;
+		IF now() > v.confirm_by THEN
+			RAISE EXCEPTION 'too late' USING ERRCODE = 'BQ409',
+			    COLUMN = 'confirm_by', HINT = 'deadline_passed';
+		END IF;
+		UPDATE bq.voucher SET status = 'active', confirmed_at = now(),
+		    enrol_by = bq.add_working_days(now(),
+			bq.setting('voucher_enrol_days'))
+		WHERE id = p_id RETURNING * INTO v;
+		PERFORM bq.set_actor(p_account, 'interest confirmed');
+		UPDATE bq.application SET status = 'voucher_active'
+		WHERE id = v.application_id;
+		PERFORM bq.voucher_notify(v, 'voucher_confirmed');
+	ELSE
+		IF v.status <> 'active' THEN
+			RAISE EXCEPTION 'not active' USING ERRCODE = 'BQ409',
+			    COLUMN = 'status', HINT = 'not_active';
+		END IF;
+		IF v.extended THEN
+			RAISE EXCEPTION 'extended once' USING ERRCODE = 'BQ409',
+			    COLUMN = 'extended', HINT = 'extended_already';
+		END IF;
+		IF now() > v.enrol_by THEN
+			RAISE EXCEPTION 'too late' USING ERRCODE = 'BQ409',
+			    COLUMN = 'enrol_by', HINT = 'deadline_passed';
+		END IF;
+		IF NOT bq.voucher_extendable(v) THEN
+			RAISE EXCEPTION 'not the last day' USING ERRCODE = 'BQ409',
+			    COLUMN = 'enrol_by', HINT = 'not_last_day';
+		END IF;
+		UPDATE bq.voucher SET extended = true,
+		    enrol_by = bq.add_working_days(v.enrol_by,
+			bq.setting('voucher_extend_days'))
+		WHERE id = p_id RETURNING * INTO v;
+		PERFORM bq.voucher_notify(v, 'voucher_extended');
+	END IF;
+	PERFORM bq.log_event(p_account, 'voucher_' || p_action, p_sid,
+	    jsonb_build_object('voucher_id', p_id));
+	RETURN bq.voucher_json(v, p_lang);
+END
+$$;
+
+-- The deadlines, enforced: vouchers not confirmed in time are cancelled
+-- and their applications suspended (the waiting list); vouchers not used
+-- in time are cancelled and their applications archived; suspended
+-- applications that can no longer be restored are archived.  Rows another
+-- sweeper (worker, node) holds are skipped, so any number may run at once;
+-- each call handles a batch and says what it did.
+CREATE FUNCTION bq.sweep() RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_batch integer := bq.setting('sweep_batch');
+	v bq.voucher;
+	v_app bq.application;
+	v_suspended integer := 0;
+	v_archived integer := 0;
+	v_closed integer := 0;
+BEGIN
+	FOR v IN SELECT * FROM bq.voucher WHERE status = 'issued'
+	    AND confirm_by < now() ORDER BY confirm_by
+	    LIMIT v_batch FOR UPDATE SKIP LOCKED LOOP
+		UPDATE bq.voucher SET status = 'cancelled',
+		    cancel_reason = 'not_confirmed', closed_at = now()
+		WHERE id = v.id RETURNING * INTO v;
+		PERFORM bq.set_actor(NULL, 'voucher not confirmed in time');
+		-- Restored once already: there is no waiting list to go to.
+		UPDATE bq.application SET status = CASE
+		    WHEN restored_at IS NULL THEN 'suspended'
+		    ELSE 'archived' END::bq.application_status
+		WHERE id = v.application_id AND status = 'voucher_issued'
+		RETURNING * INTO v_app;
+		PERFORM bq.voucher_notify(v, CASE WHEN v_app.status = 'archived'
+		    THEN 'voucher_not_confirmed_final'
+		    ELSE 'voucher_not_confirmed' END);
+		v_suspended := v_suspended + 1;
+	END LOOP;
+
+	FOR v IN SELECT * FROM bq.voucher WHERE status = 'active'
+	    AND enrol_by < now() ORDER BY enrol_by
+	    LIMIT v_batch FOR UPDATE SKIP LOCKED LOOP
+		UPDATE bq.voucher SET status = 'cancelled',
+		    cancel_reason = 'not_enrolled', closed_at = now()
+		WHERE id = v.id RETURNING * INTO v;
+		PERFORM bq.set_actor(NULL, 'voucher not used in time');
+		UPDATE bq.application SET status = 'archived'
+		WHERE id = v.application_id AND status IN ('voucher_active',
+		    'awaiting_contract', 'contract_signing');
+		PERFORM bq.voucher_notify(v, 'voucher_not_enrolled');
+		v_archived := v_archived + 1;
+	END LOOP;
+
+	FOR v_app IN SELECT a.* FROM bq.application a
+	    WHERE a.status = 'suspended'
+	      AND (SELECT max(e.at) FROM bq.application_event e
+		  WHERE e.application_id = a.id AND e.to_status = 'suspended')
+		  < now() - make_interval(days => bq.setting('restore_days'))
+	    LIMIT v_batch FOR UPDATE OF a SKIP LOCKED LOOP
+		PERFORM bq.set_actor(NULL, 'restore window closed');
+		UPDATE bq.application SET status = 'archived'
+		WHERE id = v_app.id RETURNING * INTO v_app;
+		PERFORM bq.notify(v_app, 'application_expired',
+		    jsonb_build_object('number', v_app.number));
+		v_closed := v_closed + 1;
+	END LOOP;
+
+	RETURN json_build_object('suspended', v_suspended,
+	    'archived', v_archived, 'closed', v_closed);
+END
+$$;
+
+CREATE FUNCTION bq.sweeper_run(p_account uuid, p_sid uuid) RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_out json;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	v_out := bq.sweep();
+	PERFORM bq.log_event(p_account, 'sweeper_run', p_sid, v_out::jsonb);
+	RETURN v_out;
+END
+$$;
+
+-- When a queued application is likely to get its voucher, from its
+-- partition's vouchers in the 12 months before today and its position.
+-- The flow is taken as a renewal process with the observed monthly mean m
+-- and standard deviation s: reaching position P takes t = P / m months,
+-- give or take z * s * sqrt(t) / m (z = 1.2816, an 80% range).
+CREATE FUNCTION bq.application_forecast(p_account uuid, p_sid uuid,
+    p_id uuid)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_app bq.application;
+	v_pos integer;
+	v_today date := (now() AT TIME ZONE 'Asia/Almaty')::date;
+	v_months json;
+	v_total integer;
+	v_with integer;
+	v_mean numeric;
+	v_sd numeric;
+	v_t numeric;
+	v_spread numeric;
+	v_reason text;
+	v_estimate json;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	SELECT * INTO v_app FROM bq.application a
+	WHERE a.id = p_id AND bq.application_visible(p_account, a);
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	v_pos := bq.position(v_app);
+
+	WITH bins AS (
+		SELECT k, (v_today - make_interval(months => 12 - k))::date
+			AS b_from,
+		    (v_today - make_interval(months => 11 - k))::date AS b_to
+		FROM generate_series(0, 11) k),
+	flow AS (
+		SELECT b.k, b.b_from, b.b_to, (SELECT count(*)
+		    FROM bq.voucher v
+		    JOIN bq.application a ON a.id = v.application_id
+		    WHERE v.issued_at >= b.b_from::timestamp
+			AT TIME ZONE 'Asia/Almaty'
+		      AND v.issued_at < b.b_to::timestamp
+			AT TIME ZONE 'Asia/Almaty'
+		      AND a.queue_region = v_app.queue_region
+		      AND a.queue_type = v_app.queue_type
+		      AND a.queue_correction = v_app.queue_correction
+		      AND a.birth_year = v_app.birth_year)::integer AS n
+		FROM bins b)
+	SELECT json_agg(json_build_object('from', b_from, 'to', b_to,
+		'vouchers', n) ORDER BY k),
+	    sum(n), count(*) FILTER (WHERE n > 0), avg(n), stddev_pop(n)
+	INTO v_months, v_total, v_with, v_mean, v_sd
+	FROM flow;
+
+	IF v_app.status <> 'queued' THEN
+		v_reason := 'not_queued';
+	ELSIF v_total < bq.setting('forecast_min_vouchers')
+	    OR v_with < bq.setting('forecast_min_months') THEN
+		v_reason := 'too_little_history';
+	ELSE
+		v_t := v_pos / v_mean;
+		v_spread := 1.2816 * v_sd * sqrt(v_t) / v_mean;
+		v_estimate := json_build_object(
+		    'earliest', v_today + floor(greatest(v_t - v_spread, 0)
+			* 30.4375)::integer,
+		    'likely', v_today + round(v_t * 30.4375)::integer,
+		    'latest', v_today + ceil((v_t + v_spread) * 30.4375)::integer,
+		    'months', round(v_t, 1));
+	END IF;
+	RETURN json_build_object('application_id', v_app.id,
+	    'status', v_app.status, 'position', v_pos,
+	    'method', 'partition_monthly_rate', 'confidence', 0.8,
+	    'window', json_build_object('from',
+		(v_today - interval '12 months')::date, 'to', v_today),
+	    'vouchers', v_total, 'months_with_vouchers', v_with,
+	    'monthly_mean', round(v_mean, 2), 'monthly_sd', round(v_sd, 2),
+	    'monthly', v_months,
+	    'estimate', v_estimate, 'reason', v_reason);
+END
+$$;
+
+-- The city a statistic is asked for (a district counts as its city), or
+-- NULL for all; an unknown region is refused.
+CREATE FUNCTION bq.stats_region(p_region uuid) RETURNS uuid
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	v_region uuid := bq.top_region(p_region);
+BEGIN
+	IF p_region IS NOT NULL AND v_region IS NULL THEN
+		RAISE EXCEPTION 'region' USING ERRCODE = 'BQ422',
+		    COLUMN = 'region_id', HINT = 'invalid_value';
+	END IF;
+	RETURN v_region;
+END
+$$;
+
+-- Public statistics.  Queue sizes by partition and priority category.
+CREATE FUNCTION bq.stats_queue(p_region uuid) RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_region uuid := bq.stats_region(p_region);
+	v_year integer := bq.school_year(now());
+BEGIN
+	RETURN json_build_object('at', now(), 'school_year', v_year,
+	    'items', coalesce((SELECT json_agg(json_build_object(
+		'region_id', t.queue_region, 'queue_type', t.queue_type,
+		'correction_type', nullif(t.queue_correction, ''),
+		'birth_year', t.birth_year,
+		'age_group', bq.cohort_age_group(t.birth_year, v_year),
+		'total', t.total, 'extraordinary', t.e, 'priority', t.p,
+		'ordinary', t.o, 'categories', t.categories)
+		ORDER BY t.queue_region, t.queue_type, t.queue_correction,
+		    t.birth_year)
+	    FROM (SELECT a.queue_region, a.queue_type, a.queue_correction,
+		    a.birth_year, count(*) AS total,
+		    count(*) FILTER (WHERE a.rank = 0) AS e,
+		    count(*) FILTER (WHERE a.rank = 1) AS p,
+		    count(*) FILTER (WHERE a.rank = 2) AS o,
+		    (SELECT coalesce(json_object_agg(c.category, c.n
+			ORDER BY c.category), '{}')
+		    FROM (SELECT b.priority_category AS category, count(*) AS n
+			FROM bq.application b
+			WHERE b.status = 'queued'
+			  AND b.queue_region = a.queue_region
+			  AND b.queue_type = a.queue_type
+			  AND b.queue_correction = a.queue_correction
+			  AND b.birth_year = a.birth_year
+			  AND b.priority_category IS NOT NULL
+			GROUP BY 1) c) AS categories
+		FROM bq.application a
+		WHERE a.status = 'queued'
+		  AND (v_region IS NULL OR a.queue_region = v_region)
+		GROUP BY 1, 2, 3, 4) t), '[]'));
+END
+$$;
+
+-- Vouchers by month of issue, with what became of them.
+CREATE FUNCTION bq.stats_vouchers(p_region uuid, p_year integer)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_region uuid := bq.stats_region(p_region);
+	v_year integer := coalesce(p_year,
+	    extract(year FROM now() AT TIME ZONE 'Asia/Almaty')::integer);
+BEGIN
+	RETURN json_build_object('year', v_year, 'items', (SELECT json_agg(t.j
+	    ORDER BY t.m)
+	    FROM (SELECT m, json_build_object('month', to_char(m, 'YYYY-MM'),
+		'issued', count(v.id),
+		'active', count(v.id) FILTER (WHERE v.status = 'active'),
+		'used', count(v.id) FILTER (WHERE v.status = 'used'),
+		'refused', count(v.id) FILTER (WHERE v.cancel_reason = 'refused'),
+		'not_confirmed', count(v.id)
+		    FILTER (WHERE v.cancel_reason = 'not_confirmed'),
+		'not_enrolled', count(v.id)
+		    FILTER (WHERE v.cancel_reason = 'not_enrolled'),
+		'withdrawn', count(v.id)
+		    FILTER (WHERE v.cancel_reason = 'withdrawn')) AS j
+		FROM generate_series(make_date(v_year, 1, 1)::timestamp,
+		    make_date(v_year, 12, 1)::timestamp, interval '1 month') m
+		LEFT JOIN bq.voucher v
+		    ON v.issued_at >= m AT TIME ZONE 'Asia/Almaty'
+		    AND v.issued_at < (m + interval '1 month')
+			AT TIME ZONE 'Asia/Almaty'
+		    AND (v_region IS NULL OR v.region_id = v_region)
+		GROUP BY m) t));
+END
+$$;
+
+-- The kindergartens parents choose most: named in live applications, and
+-- as first choice.
+CREATE FUNCTION bq.stats_popular(p_region uuid, p_limit integer,
+    p_lang text)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_region uuid := bq.stats_region(p_region);
+BEGIN
+	RETURN json_build_object('items', coalesce((SELECT json_agg(
+	    json_build_object('kindergarten', json_build_object('id', k.id,
+		'code', k.code,
+		'name', bq.name_in(k.name_kk, k.name_ru, k.name_en, p_lang)),
+		'applications', t.n, 'first_choice', t.first)
+	    ORDER BY t.n DESC, t.first DESC, k.code)
+	    FROM (SELECT x.id, count(*) AS n,
+		    count(*) FILTER (WHERE x.ord = 1) AS first
+		FROM bq.application a
+		CROSS JOIN LATERAL unnest(a.kindergarten_ids)
+		    WITH ORDINALITY x (id, ord)
+		WHERE a.status NOT IN ('archived', 'rejected')
+		  AND (v_region IS NULL OR a.queue_region = v_region)
+		GROUP BY x.id
+		ORDER BY 2 DESC, 3 DESC LIMIT p_limit) t
+	    JOIN bq.kindergarten k ON k.id = t.id), '[]'));
+END
+$$;
+
+REVOKE EXECUTE ON FUNCTION bq.school_year(timestamptz),
+    bq.cohort_age_group(integer, integer), bq.round_sealed(),
+    bq.notify(bq.application, text, jsonb, text), bq.local_time(timestamptz),
+    bq.message(text, bq.language, jsonb), bq.vouchers_notify(uuid[], text),
+    bq.voucher_notify(bq.voucher, text), bq.voucher_follows(),
+    bq.round_input_line(bq.round_input), bq.round_pool_line(bq.round_pool),
+    bq.round_result_line(bq.round_result), bq.round_inputs_hash(uuid),
+    bq.round_result_hash(text, text, text), bq.round_allocate(uuid),
+    bq.round_summary(bq.allocation_round),
+    bq.round_protocol(bq.allocation_round), bq.region_pools(uuid),
+    bq.voucher_json(bq.voucher, text), bq.voucher_extendable(bq.voucher),
+    bq.stats_region(uuid)
+    FROM bq_api;
