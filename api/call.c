@@ -77,6 +77,8 @@ call_free(struct http_request *req)
 	c->out = NULL;
 	kore_free(c->raw);
 	c->raw = NULL;
+	if (c->ext != NULL && c->ext_free != NULL)
+		c->ext_free(c->ext);
 	kore_free(c->ext);
 	c->ext = NULL;
 	kore_free(c->task_out);

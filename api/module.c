@@ -20,12 +20,14 @@
 
 #include "bq/api.h"
 #include "bq/opaque.h"
+#include "bq/signature.h"
 
 struct bq_config api_config;
 struct api_keys api_keys;
 struct metrics *api_metrics;
 char *api_openapi;
 size_t api_openapi_len;
+X509_STORE *api_trusted_ca;
 
 void kore_parent_configure(int, char **);
 int bq_init(int);
@@ -100,6 +102,10 @@ kore_parent_configure(int argc, char **argv)
 	if (!password_common_load(
 		api_config.common_passwords, err, sizeof(err)))
 		fatal("bq: common passwords: %s", err);
+	/* Read before the fork and the sandbox; the workers share it. */
+	if ((api_trusted_ca = sig_store_load(
+		 api_config.ca_file, err, sizeof(err))) == NULL)
+		fatal("bq: %s", err);
 
 	/* Shared by every worker forked after this. */
 	p = mmap(NULL, sizeof(*api_metrics), PROT_READ | PROT_WRITE,

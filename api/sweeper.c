@@ -7,8 +7,6 @@
  * same function at once.
  */
 
-#include <string.h>
-
 #include "bq/api.h"
 
 static struct {
@@ -42,17 +40,27 @@ sweep_send(void)
 	}
 }
 
-/* Counts only: what expired, never whose. */
+/* Counts only: what expired, never whose; nothing when nothing did. */
 static void
 sweep_result(void)
 {
-	const char *out;
+	const cJSON *n;
+	cJSON *doc;
+	double done;
 
-	if (kore_pgsql_ntuples(&sweep.sql) == 1 &&
-	    (out = kore_pgsql_getvalue(&sweep.sql, 0, 0)) != NULL &&
-	    strcmp(out,
-		"{\"suspended\" : 0, \"archived\" : 0, \"closed\" : 0}") != 0)
-		kore_log(LOG_INFO, "sweeper: %s", out);
+	if (kore_pgsql_ntuples(&sweep.sql) != 1 ||
+	    (doc = cJSON_Parse(kore_pgsql_getvalue(&sweep.sql, 0, 0))) == NULL)
+		return;
+	done = 0;
+	cJSON_ArrayForEach(n, doc)
+	{
+		if (cJSON_IsNumber(n))
+			done += n->valuedouble;
+	}
+	if (done > 0)
+		kore_log(LOG_INFO, "sweeper: %s",
+		    kore_pgsql_getvalue(&sweep.sql, 0, 0));
+	cJSON_Delete(doc);
 }
 
 static void

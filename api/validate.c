@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bq/api.h"
+#include "bq/date.h"
 #include "bq/email.h"
 #include "bq/iin.h"
 #include "bq/otp.h"
@@ -139,4 +140,15 @@ api_check_uuid(struct api_call *c, const char *field, const char *v)
 	}
 
 	return (1);
+}
+
+/* A date, YYYY-MM-DD, that exists. */
+int
+api_check_date(struct api_call *c, const char *field, const char *v)
+{
+	if (v == NULL || date_valid(v))
+		return (1);
+	field_errors_add(&c->fe, field, FIELD_INVALID_FORMAT);
+
+	return (0);
 }

@@ -26,7 +26,7 @@ BQ_PACKAGES=(
 	libssl-dev libjwt-dev libcjson-dev libargon2-dev libcmocka-dev
 	libcurl4-openssl-dev
 	python3 python3-pytest python3-requests python3-psycopg
-	python3-jsonschema python3-yaml python3-hypothesis curl
+	python3-jsonschema python3-yaml python3-hypothesis curl openssl
 )
 
 ensure_packages() {
@@ -104,4 +104,20 @@ db_sms_dsn() {
 
 db_admin_args() {
 	echo "-h $(db_socket_dir) -p ${BQ_DB_PORT:-5432} -U bq -d $BQ_DB_NAME"
+}
+
+# The demo signature CA (API.md): made once per data folder, trusted for
+# contract signatures in demo mode only.  Parents' and kindergartens'
+# demo certificates are issued from it with openssl (README).
+demo_ca() {
+	local dir=$1
+	[ -f "$dir/ca.pem" ] && [ -f "$dir/ca.key" ] && return 0
+	say "making the demo signature CA in $dir"
+	(umask 077 && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
+		-nodes -keyout "$dir/ca.key" -out "$dir/ca.pem" -days 3650 \
+		-subj "/C=KZ/O=BALABAQSHA demo/CN=BALABAQSHA demo signature CA" \
+		-addext "basicConstraints=critical,CA:TRUE" \
+		-addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null) ||
+		die "cannot make the demo CA"
+	chmod 644 "$dir/ca.pem"
 }

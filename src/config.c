@@ -110,6 +110,19 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		    "BQ_REGISTRY_URL is required outside demo mode");
 		goto fail;
 	}
+	/* Demo mode trusts the demo CA that scripts/serve makes. */
+	c->ca_file = env_dup("BQ_CA_FILE", NULL);
+	if (c->ca_file == NULL && c->demo) {
+		len = strlen(c->data_dir) + sizeof("/ca.pem");
+		if ((c->ca_file = malloc(len)) == NULL)
+			goto nomem;
+		(void)snprintf(c->ca_file, len, "%s/ca.pem", c->data_dir);
+	}
+	if (c->ca_file == NULL) {
+		(void)snprintf(
+		    err, errlen, "BQ_CA_FILE is required outside demo mode");
+		goto fail;
+	}
 	if (c->registry_url != NULL &&
 	    strncmp(c->registry_url, "http://", 7) != 0 &&
 	    strncmp(c->registry_url, "https://", 8) != 0) {
@@ -144,6 +157,7 @@ config_free(struct bq_config *c)
 	free(c->secret_file);
 	free(c->common_passwords);
 	free(c->registry_url);
+	free(c->ca_file);
 	cors_free(&c->cors);
 	memset(c, 0, sizeof(*c));
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bq/date.h"
 #include "bq/iin.h"
 
 static const int weights1[11] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
@@ -45,12 +46,6 @@ iin_valid(const char *s)
 	return (check == s[11] - '0');
 }
 
-static int
-leap(int y)
-{
-	return ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
-}
-
 /*
  * The birth date the first six digits (YYMMDD) and the seventh (the
  * century: 1-2 the 1800s, 3-4 the 1900s, 5-6 the 2000s) spell, when they
@@ -60,8 +55,6 @@ leap(int y)
 int
 iin_birth_date(const char *iin, char *out, size_t outlen)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-		31 };
 	int y, m, d, century;
 
 	if (!iin_valid(iin) || outlen < 11)
@@ -73,9 +66,7 @@ iin_birth_date(const char *iin, char *out, size_t outlen)
 	    (iin[1] - '0');
 	m = (iin[2] - '0') * 10 + (iin[3] - '0');
 	d = (iin[4] - '0') * 10 + (iin[5] - '0');
-	if (m < 1 || m > 12 || d < 1)
-		return (0);
-	if (d > mdays[m - 1] + (m == 2 && leap(y)))
+	if (!date_exists(y, m, d))
 		return (0);
 
 	return (snprintf(out, outlen, "%04d-%02d-%02d", y, m, d) == 10);

@@ -187,6 +187,41 @@ const struct field_message field_messages[FIELD__MAX] = {
 	    { "Ваучерді тек соңғы күні ұзартуға болады.",
 		"Ваучер можно продлить только в последний день.",
 		"A voucher can be extended only on its last day." } },
+	[FIELD_NO_FREE_SEAT] = { "no_free_seat",
+	    { "Топта бос орын жоқ; балабақшаның күту парағына жазылуға "
+	      "болады.",
+		"В группе нет свободного места; можно встать в лист "
+		"ожидания детского сада.",
+		"The group has no free seat; you may join the "
+		"kindergarten's waiting list." } },
+	[FIELD_NOT_READY] = { "not_ready",
+	    { "Шарт әлі толтырылмаған: ата-ананың деректері мен құжаттары "
+	      "қажет.",
+		"Договор ещё не заполнен: нужны данные и документы "
+		"родителя.",
+		"The contract is not complete yet: the parent's details and "
+		"documents are needed." } },
+	[FIELD_SIGNED_ALREADY] = { "signed_already",
+	    { "Бұл тарап шартқа қол қойып қойған.",
+		"Эта сторона уже подписала договор.",
+		"This party has signed the contract already." } },
+	[FIELD_SIGNATURE_INVALID] = { "signature_invalid",
+	    { "Қолтаңба шарттың осы мәтініне сәйкес келмейді.",
+		"Подпись не соответствует этому тексту договора.",
+		"The signature does not match these contract bytes." } },
+	[FIELD_UNTRUSTED_CERTIFICATE] = { "untrusted_certificate",
+	    { "Сертификатты сенімді куәландырушы орталық бермеген.",
+		"Сертификат выдан не доверенным удостоверяющим центром.",
+		"The certificate is not from a trusted certification "
+		"authority." } },
+	[FIELD_CERTIFICATE_EXPIRED] = { "certificate_expired",
+	    { "Сертификаттың қолданылу мерзімі өткен немесе басталмаған.",
+		"Срок действия сертификата истёк или не наступил.",
+		"The certificate has expired or is not yet valid." } },
+	[FIELD_WRONG_SIGNER] = { "wrong_signer",
+	    { "Қолтаңба шарт тарапына тиесілі емес.",
+		"Подпись принадлежит не стороне договора.",
+		"The signature is not the contract party's." } },
 	[FIELD_MISMATCH] = { "mismatch",
 	    { "Құпиясөздер сәйкес келмейді.", "Пароли не совпадают.",
 		"The passwords do not match." } },

@@ -23,6 +23,7 @@
 #include "bq/reqid.h"
 #include "bq/routes.h"
 #include "bq/secret.h"
+#include "bq/signature.h"
 #include "bq/token.h"
 #include "bq/password.h"
 
@@ -89,6 +90,7 @@ struct api_call {
 	int retry_after; /* seconds, for a 423, 429 or 503 */
 	cJSON *body;
 	void *ext;
+	void (*ext_free)(void *); /* what ext holds beyond itself */
 	struct field_errors fe;
 
 	/* The JSON document the statement returned, for the reply; or, for
@@ -117,6 +119,7 @@ struct api_call {
 extern struct bq_config api_config;
 extern struct api_keys api_keys;
 extern struct metrics *api_metrics;
+extern X509_STORE *api_trusted_ca;
 extern char *api_openapi;
 extern size_t api_openapi_len;
 
@@ -169,5 +172,6 @@ int api_check_login_name(struct api_call *, const char *, const char *);
 int api_check_email(struct api_call *, const char *, const char *);
 int api_check_page(struct api_call *, long *, long *);
 int api_check_uuid(struct api_call *, const char *, const char *);
+int api_check_date(struct api_call *, const char *, const char *);
 
 #endif

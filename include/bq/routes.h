@@ -107,6 +107,29 @@
 	X(STATS_VOUCHERS, "/v1/stats/vouchers", ROUTE_M_GET, ROUTE_PUBLIC) \
 	X(STATS_POPULAR, "/v1/stats/kindergartens/popular", ROUTE_M_GET, \
 	    ROUTE_PUBLIC) \
+	X(VOUCHER_ENROLMENT, "/v1/vouchers/{id}/enrolment", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(WAITING_LIST, "/v1/kindergartens/{id}/waiting-list", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(STAFF_ENROLMENTS, "/v1/kindergarten/enrolments", ROUTE_M_GET, \
+	    ROUTE_R_STAFF) \
+	X(STAFF_CONTRACT, "/v1/kindergarten/enrolments/{id}/contract", \
+	    ROUTE_M_POST, ROUTE_R_STAFF) \
+	X(STAFF_DECLINE, "/v1/kindergarten/enrolments/{id}/decline", \
+	    ROUTE_M_POST, ROUTE_R_STAFF) \
+	X(CONTRACTS, "/v1/contracts", ROUTE_M_GET, \
+	    ROUTE_R_PARENT | ROUTE_R_STAFF) \
+	X(CONTRACT, "/v1/contracts/{id}", ROUTE_M_GET | ROUTE_M_PATCH, \
+	    ROUTE_R_PARENT | ROUTE_R_STAFF) \
+	X(CONTRACT_DOCUMENTS, "/v1/contracts/{id}/documents", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(CONTRACT_DOCUMENT, "/v1/contracts/{id}/document", ROUTE_M_GET, \
+	    ROUTE_R_PARENT | ROUTE_R_STAFF) \
+	X(CONTRACT_SIGNATURE, "/v1/contracts/{id}/signature", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(STAFF_CONTRACT_SIGNATURE, \
+	    "/v1/kindergarten/contracts/{id}/signature", ROUTE_M_POST, \
+	    ROUTE_R_STAFF) \
 	X(UNKNOWN, "(unknown)", 0, ROUTE_PUBLIC)
 
 #define ROUTE_ENUM(id, path, methods, roles) ROUTE_##id,

@@ -31,6 +31,7 @@ class Second:
         env = dict(os.environ, BQ_DATA_DIR=str(self.data), BQ_HTTP_PORT=str(self.port),
                    BQ_MODE="production", BQ_REGISTRY_URL=registry_url,
                    BQ_SECRET_FILE=str(stack.data / "secret.key"),
+                   BQ_CA_FILE=str(stack.data / "ca.pem"),
                    BQ_SMS_FILE=str(stack.data / "sms.jsonl"),
                    BQ_DB_DSN=f"host={run} port=5432 dbname=balabaqsha user=bq_api "
                              "connect_timeout=2",
@@ -134,6 +135,11 @@ def test_production_refuses_a_missing_or_open_secret(stack, tmp_path):
     base = dict(os.environ, BQ_DATA_DIR=str(tmp_path), BQ_HTTP_PORT="1",
                 BQ_MODE="production", BQ_REGISTRY_URL="http://127.0.0.1:9/",
                 BQ_DB_DSN="host=/nonexistent")
+    # No trusted CA for contract signatures: refused.
+    r = subprocess.run([str(ROOT / "scripts" / "serve")], env=base,
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode != 0 and "BQ_CA_FILE" in r.stdout + r.stderr
+    base["BQ_CA_FILE"] = str(stack.data / "ca.pem")
     r = subprocess.run([str(ROOT / "scripts" / "serve")], env=base,
                        capture_output=True, text=True, timeout=30)
     assert r.returncode != 0 and "secret" in r.stdout + r.stderr
@@ -144,3 +150,9 @@ def test_production_refuses_a_missing_or_open_secret(stack, tmp_path):
                        env=dict(base, BQ_SECRET_FILE=str(key)),
                        capture_output=True, text=True, timeout=30)
     assert r.returncode != 0 and "chmod 600" in r.stdout + r.stderr
+    key.chmod(0o600)
+    r = subprocess.run([str(ROOT / "scripts" / "serve")],
+                       env=dict(base, BQ_SECRET_FILE=str(key),
+                                BQ_CA_FILE=str(tmp_path / "none.pem")),
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode != 0 and "cannot load CA certificates" in r.stdout + r.stderr

@@ -15,42 +15,23 @@ import pytest
 import requests
 
 from people import Parent, bearer, login, post
+from places import add_kindergarten, run_round, sweep, vouchers
+import places
 from spec import ROOT
 from problems import assert_problem
 
-DEMO = "Balabaqsha-demo-2026"
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
 
 
-def conftest_free_port():
+def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def add_kindergarten(db, region, groups):
-    """A kindergarten of the region with groups (age_group, language,
-    capacity[, correction_type]) and no seat taken."""
-    bin_ = db.execute(
-        "SELECT d || bq.check_digit(d) FROM (SELECT lpad((random() * 1e11)::bigint::text,"
-        " 11, '0') AS d FROM generate_series(1, 50)) x"
-        " WHERE bq.check_digit(d) IS NOT NULL LIMIT 1").fetchone()[0]
-    kg = db.execute(
-        "INSERT INTO bq.kindergarten (code, bin, name_kk, name_ru, name_en, region_id,"
-        " address_kk, address_ru, lat, lon, ownership) VALUES (%s, %s, 'Балабақша',"
-        " 'Детский сад', 'Kindergarten', %s, 'Көше', 'Улица', 43.2, 76.9, 'state')"
-        " RETURNING id", ("T-" + bin_, bin_, region)).fetchone()[0]
-    for g in groups:
-        age, lang, cap = g[:3]
-        db.execute("INSERT INTO bq.kindergarten_group (kindergarten_id, name, age_group,"
-                   " language, correction_type, capacity) VALUES (%s, 'G', %s, %s, %s, %s)",
-                   (kg, age, lang, g[3] if len(g) > 3 else None, cap))
-    return str(kg)
-
-
 @pytest.fixture(scope="module")
 def admin(api_module, stack):
-    return login(api_module, stack, "admin", DEMO)["access_token"]
+    return login(api_module, stack, "admin", places.DEMO)["access_token"]
 
 
 @pytest.fixture(scope="module")
@@ -59,32 +40,12 @@ def api_module(stack):
     return Api(stack)
 
 
-def run_round(api, admin, region, status=201):
-    r = post(api, "/v1/admin/allocation-rounds", {"region_id": region}, token=admin,
-             timeout=120)
-    assert r.status_code == status, r.text
-    return r.json()
-
-
-def vouchers(api, parent, status=None):
-    q = f"?status={status}" if status else ""
-    r = api.get("/v1/vouchers" + q, headers=bearer(parent.token))
-    assert r.status_code == 200, r.text
-    return r.json()["items"]
-
-
 def act(api, parent, voucher, action):
     return api.post(f"/v1/vouchers/{voucher}/{action}", headers=bearer(parent.token))
 
 
-def sweep(api, admin):
-    r = api.post("/v1/admin/sweeper/run", headers=bearer(admin), timeout=60)
-    assert r.status_code == 200, r.text
-    return r.json()
-
-
 def inbox(api, parent):
-    return api.get("/v1/notifications", headers=bearer(parent.token)).json()["items"]
+    return places.inbox(api, parent.token)
 
 
 def end_of_working_day(days, start=None):
@@ -529,7 +490,7 @@ def test_sweepers_on_two_nodes_and_the_api_share_the_work(api, stack, db, region
     node = stack.data / "node-b"
     node.mkdir(exist_ok=True)
     sock = stack.data / "run"
-    port = conftest_free_port()
+    port = free_port()
     env = dict(stack.env, BQ_DATA_DIR=str(node), BQ_HTTP_PORT=str(port),
                BQ_SWEEP_INTERVAL_MS="100", BQ_SMS_SENDER="0",
                BQ_SECRET_FILE=str(stack.data / "secret.key"),

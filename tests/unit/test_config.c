@@ -21,6 +21,9 @@ clear(void)
 	unsetenv("BQ_DATA_DIR");
 	unsetenv("BQ_REGISTRY_URL");
 	unsetenv("BQ_SECRET_FILE");
+	unsetenv("BQ_CA_FILE");
+	unsetenv("BQ_DB_LONG_TIMEOUT_MS");
+	unsetenv("BQ_SWEEP_INTERVAL_MS");
 }
 
 static void
@@ -33,14 +36,20 @@ defaults(void **state)
 	clear();
 	setenv("BQ_DB_DSN", "host=/tmp dbname=x", 1);
 	setenv("BQ_REGISTRY_URL", "https://registry.example.kz/person", 1);
+	setenv("BQ_CA_FILE", "/etc/bq/nca.pem", 1);
 	assert_true(config_load(&c, err, sizeof(err)));
 	assert_int_equal(c.db_timeout_ms, 1500);
+	assert_int_equal(c.db_long_timeout_ms, 120000);
+	assert_int_equal(c.sweep_interval_ms, 60000);
+	assert_string_equal(c.ca_file, "/etc/bq/nca.pem");
 	assert_int_equal(c.demo, 0);
 	assert_string_equal(c.data_dir, "var");
 	assert_string_equal(c.secret_file, "var/secret.key");
 	config_free(&c);
 	unsetenv("BQ_REGISTRY_URL");
+	unsetenv("BQ_CA_FILE");
 
+	/* Demo mode trusts the demo CA of the data folder. */
 	setenv("BQ_MODE", "demo", 1);
 	setenv("BQ_DB_TIMEOUT_MS", "900", 1);
 	setenv("BQ_CORS_ORIGINS", "https://a.kz", 1);
@@ -48,6 +57,7 @@ defaults(void **state)
 	assert_int_equal(c.demo, 1);
 	assert_int_equal(c.db_timeout_ms, 900);
 	assert_int_equal(c.cors.n, 1);
+	assert_string_equal(c.ca_file, "var/ca.pem");
 	config_free(&c);
 }
 
@@ -74,11 +84,21 @@ refusals(void **state)
 	/* Production needs a real registry, over http(s). */
 	assert_false(config_load(&c, err, sizeof(err)));
 	assert_non_null(strstr(err, "BQ_REGISTRY_URL"));
+	/* And the CA certificates it trusts for contract signatures. */
+	setenv("BQ_REGISTRY_URL", "https://registry", 1);
+	assert_false(config_load(&c, err, sizeof(err)));
+	assert_non_null(strstr(err, "BQ_CA_FILE"));
+	setenv("BQ_CA_FILE", "/etc/bq/nca.pem", 1);
 	setenv("BQ_REGISTRY_URL", "ftp://registry", 1);
 	assert_false(config_load(&c, err, sizeof(err)));
+	assert_non_null(strstr(err, "BQ_REGISTRY_URL"));
 	setenv("BQ_REGISTRY_URL", "https://registry", 1);
 	setenv("BQ_CORS_ORIGINS", "a.kz", 1);
 	assert_false(config_load(&c, err, sizeof(err)));
+	unsetenv("BQ_CORS_ORIGINS");
+	setenv("BQ_SWEEP_INTERVAL_MS", "-1", 1);
+	assert_false(config_load(&c, err, sizeof(err)));
+	assert_non_null(strstr(err, "BQ_SWEEP_INTERVAL_MS"));
 }
 
 int

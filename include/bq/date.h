@@ -1,0 +1,8 @@
+/* Calendar dates as the API writes them: YYYY-MM-DD. */
+#ifndef BQ_DATE_H
+#define BQ_DATE_H
+
+int date_exists(int, int, int);
+int date_valid(const char *);
+
+#endif

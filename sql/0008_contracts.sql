@@ -1,0 +1,1105 @@
+-- Enrolment and contracts: from an active voucher to a child enrolled.
+--
+-- A seat is a numbered place of its group.  Taking one locks the group and
+-- counts it, and one live seat per place is a unique index: the database
+-- itself never lets a place be held twice, whatever the code above it.
+-- The contract's bytes are fixed once both sides can sign; signatures are
+-- verified by the service (CMS, OpenSSL) and recorded here with the hash
+-- of the bytes they cover.
+
+INSERT INTO bq.setting VALUES
+	('contract_sign_days', 5, 'working days the parent has to sign');
+
+-- No JIT: every statement here is short, and a cascade that JIT-compiled
+-- its scan once per deleted row turned a 1 s delete of 100,000
+-- applications into minutes.
+DO $$
+BEGIN
+	EXECUTE format('ALTER DATABASE %I SET jit = off', current_database());
+END
+$$;
+
+ALTER TABLE bq.seat ADD COLUMN place integer CHECK (place >= 1);
+UPDATE bq.seat s SET place = x.n
+FROM (SELECT id, row_number() OVER (PARTITION BY group_id
+	ORDER BY created_at, id) AS n
+    FROM bq.seat WHERE released_at IS NULL) x
+WHERE s.id = x.id;
+ALTER TABLE bq.seat ADD CHECK (released_at IS NOT NULL OR place IS NOT NULL);
+CREATE UNIQUE INDEX seat_place ON bq.seat (group_id, place)
+	WHERE released_at IS NULL;
+
+-- A new seat takes the lowest free place of its group, under the group's
+-- row lock, and only while fewer seats than the capacity are live.
+CREATE FUNCTION bq.seat_place() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_capacity integer;
+	v_live integer;
+BEGIN
+	SELECT capacity INTO v_capacity FROM bq.kindergarten_group
+	WHERE id = NEW.group_id FOR UPDATE;
+	-- A hold whose time ran out gives its place back first.
+	UPDATE bq.seat SET released_at = now()
+	WHERE group_id = NEW.group_id AND released_at IS NULL
+	  AND kind = 'held' AND held_until <= now();
+	SELECT count(*) INTO v_live FROM bq.seat
+	WHERE group_id = NEW.group_id AND released_at IS NULL;
+	IF v_live >= v_capacity THEN
+		RAISE EXCEPTION 'no free seat' USING ERRCODE = 'BQ409',
+		    COLUMN = 'group_id', HINT = 'no_free_seat';
+	END IF;
+	IF NEW.place IS NULL THEN
+		SELECT n INTO NEW.place FROM generate_series(1, v_capacity) n
+		WHERE NOT EXISTS (SELECT 1 FROM bq.seat s
+		    WHERE s.group_id = NEW.group_id AND s.place = n
+		      AND s.released_at IS NULL)
+		LIMIT 1;
+	END IF;
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER seat_place BEFORE INSERT ON bq.seat
+	FOR EACH ROW EXECUTE FUNCTION bq.seat_place();
+
+CREATE TABLE bq.enrolment (
+	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+	voucher_id uuid NOT NULL REFERENCES bq.voucher ON DELETE CASCADE,
+	application_id uuid NOT NULL REFERENCES bq.application
+		ON DELETE CASCADE,
+	kindergarten_id uuid NOT NULL REFERENCES bq.kindergarten,
+	group_id uuid NOT NULL REFERENCES bq.kindergarten_group,
+	seat_id uuid NOT NULL REFERENCES bq.seat,
+	status text NOT NULL DEFAULT 'requested' CHECK (status IN ('requested',
+	    'contract', 'enrolled', 'declined', 'cancelled')),
+	created_at timestamptz NOT NULL DEFAULT now(),
+	closed_at timestamptz,
+	reason text
+);
+-- One enrolment in progress per voucher.
+CREATE UNIQUE INDEX enrolment_live ON bq.enrolment (voucher_id)
+	WHERE status IN ('requested', 'contract');
+CREATE INDEX enrolment_voucher ON bq.enrolment (voucher_id);
+CREATE INDEX enrolment_application ON bq.enrolment (application_id);
+CREATE INDEX enrolment_kindergarten ON bq.enrolment (kindergarten_id,
+	created_at);
+
+-- Waiting for a seat at a kindergarten, served in order.
+CREATE TABLE bq.waiting_list (
+	id bigserial PRIMARY KEY,
+	kindergarten_id uuid NOT NULL REFERENCES bq.kindergarten
+		ON DELETE CASCADE,
+	voucher_id uuid NOT NULL REFERENCES bq.voucher ON DELETE CASCADE,
+	created_at timestamptz NOT NULL DEFAULT now(),
+	served_at timestamptz,
+	left_at timestamptz,
+	UNIQUE (kindergarten_id, voucher_id)
+);
+CREATE INDEX waiting_list_open ON bq.waiting_list (kindergarten_id, id)
+	WHERE served_at IS NULL AND left_at IS NULL;
+CREATE INDEX waiting_list_voucher ON bq.waiting_list (voucher_id);
+
+CREATE SEQUENCE bq.contract_seq;
+
+CREATE TABLE bq.contract (
+	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+	number text NOT NULL UNIQUE,
+	enrolment_id uuid NOT NULL UNIQUE REFERENCES bq.enrolment
+		ON DELETE CASCADE,
+	kindergarten_id uuid NOT NULL REFERENCES bq.kindergarten,
+	child_id uuid NOT NULL REFERENCES bq.child ON DELETE CASCADE,
+	-- The parent party: the child's owner.
+	parent_id uuid NOT NULL REFERENCES bq.account,
+	created_at timestamptz NOT NULL DEFAULT now(),
+	created_by uuid NOT NULL REFERENCES bq.account,
+	start_date date NOT NULL,
+	monthly_fee integer NOT NULL CHECK (monthly_fee BETWEEN 0 AND 1000000),
+	hours text NOT NULL,
+	parent_fields jsonb,
+	sign_by timestamptz NOT NULL,
+	status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft',
+	    'ready', 'signed', 'expired', 'cancelled', 'declined')),
+	document bytea,
+	document_sha256 text,
+	parent_signed_at timestamptz,
+	parent_signer text,
+	parent_cert_serial text,
+	parent_cms bytea,
+	kindergarten_signed_at timestamptz,
+	kindergarten_signer text,
+	kindergarten_cert_serial text,
+	kindergarten_cms bytea,
+	closed_at timestamptz,
+	CHECK ((document IS NULL) = (document_sha256 IS NULL)),
+	CHECK (status = 'draft' OR status IN ('expired', 'cancelled',
+	    'declined') OR document IS NOT NULL),
+	CHECK (status <> 'signed' OR (parent_signed_at IS NOT NULL
+	    AND kindergarten_signed_at IS NOT NULL))
+);
+CREATE INDEX contract_parent ON bq.contract (parent_id);
+CREATE INDEX contract_kindergarten ON bq.contract (kindergarten_id,
+	created_at);
+CREATE INDEX contract_due ON bq.contract (sign_by)
+	WHERE status IN ('draft', 'ready');
+
+-- The bytes, once fixed, never change.
+CREATE FUNCTION bq.contract_fixed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF OLD.document IS NOT NULL AND (NEW.document IS DISTINCT FROM
+	    OLD.document OR NEW.document_sha256 IS DISTINCT FROM
+	    OLD.document_sha256) THEN
+		RAISE EXCEPTION 'the signed bytes are fixed'
+		    USING ERRCODE = 'BQ409';
+	END IF;
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER contract_fixed BEFORE UPDATE ON bq.contract
+	FOR EACH ROW EXECUTE FUNCTION bq.contract_fixed();
+
+CREATE TABLE bq.contract_document (
+	contract_id uuid NOT NULL REFERENCES bq.contract ON DELETE CASCADE,
+	kind text NOT NULL CHECK (kind IN ('form_027u', 'birth_certificate',
+	    'parent_id', 'form_052_2u', 'form_065u', 'pmpk')),
+	document_id uuid NOT NULL REFERENCES bq.document,
+	attached_at timestamptz NOT NULL DEFAULT now(),
+	PRIMARY KEY (contract_id, kind)
+);
+
+INSERT INTO bq.message_template VALUES
+	('enrolment_requested', 'kk', '{kindergarten} балабақшасына {child} баласын қабылдауға өтініш түсті.'),
+	('enrolment_requested', 'ru', 'Поступила заявка на зачисление ребёнка {child} в {kindergarten}.'),
+	('enrolment_requested', 'en', 'An enrolment request for child {child} came to {kindergarten}.'),
+	('seat_held', 'kk', '{kindergarten} балабақшасында {child} баласына орын сақталды. Балабақшаның шартын күтіңіз.'),
+	('seat_held', 'ru', 'В {kindergarten} для ребёнка {child} закреплено место. Ожидайте договор от детского сада.'),
+	('seat_held', 'en', 'A seat at {kindergarten} is held for child {child}. Wait for the kindergarten''s contract.'),
+	('enrolment_declined', 'kk', '{kindergarten} {child} баласын қабылдаудан бас тартты. Себебі: {reason}. Ваучер белсенді күйінде қалады.'),
+	('enrolment_declined', 'ru', '{kindergarten} отклонил зачисление ребёнка {child}. Причина: {reason}. Ваучер остаётся активным.'),
+	('enrolment_declined', 'en', '{kindergarten} declined to enrol child {child}. Reason: {reason}. The voucher stays active.'),
+	('contract_sent', 'kk', '{kindergarten} № {number} шартты жіберді. Оны толтырып, құжаттарды тіркеп, {deadline} дейін қол қойыңыз.'),
+	('contract_sent', 'ru', '{kindergarten} направил договор № {number}. Заполните его, приложите документы и подпишите до {deadline}.'),
+	('contract_sent', 'en', '{kindergarten} sent contract No. {number}. Fill it in, attach the documents and sign it by {deadline}.'),
+	('contract_expired', 'kk', '№ {number} шартқа мерзімінде қол қойылмады; орын босатылды. Ваучер белсенді күйінде қалады.'),
+	('contract_expired', 'ru', 'Договор № {number} не подписан в срок; место освобождено. Ваучер остаётся активным.'),
+	('contract_expired', 'en', 'Contract No. {number} was not signed in time; the seat was freed. The voucher stays active.'),
+	('child_enrolled', 'kk', '{child} {kindergarten} балабақшасына қабылданды. № {number} шартқа екі тарап та қол қойды.'),
+	('child_enrolled', 'ru', 'Ребёнок {child} зачислен в {kindergarten}. Договор № {number} подписан обеими сторонами.'),
+	('child_enrolled', 'en', 'Child {child} is enrolled at {kindergarten}. Contract No. {number} is signed by both sides.');
+
+-- Notifications for any accounts (staff too); the application's audience
+-- is one such list.
+CREATE FUNCTION bq.notify_accounts(p_ids uuid[], p_kind text, p_args jsonb,
+    p_link text)
+RETURNS void
+LANGUAGE sql AS $$
+	INSERT INTO bq.notification (account_id, kind, text, link)
+	SELECT x.id, p_kind, bq.message(p_kind, x.language, p_args), p_link
+	FROM bq.account x WHERE x.id = ANY (p_ids);
+$$;
+
+CREATE OR REPLACE FUNCTION bq.notify(a bq.application, p_kind text,
+    p_args jsonb, p_link text)
+RETURNS void
+LANGUAGE sql AS $$
+	SELECT bq.notify_accounts(ARRAY(SELECT bq.application_audience(a)),
+	    p_kind, p_args, p_link);
+$$;
+
+-- The kindergarten a staff account works at.
+CREATE FUNCTION bq.staff_kindergarten(p_account uuid) RETURNS uuid
+LANGUAGE sql STABLE AS $$
+	SELECT kindergarten_id FROM bq.account_role
+	WHERE account_id = p_account AND role = 'kindergarten_staff';
+$$;
+
+CREATE FUNCTION bq.kindergarten_staff(p_kindergarten uuid) RETURNS uuid[]
+LANGUAGE sql STABLE AS $$
+	SELECT coalesce(array_agg(account_id), '{}') FROM bq.account_role
+	WHERE role = 'kindergarten_staff' AND kindergarten_id = p_kindergarten;
+$$;
+
+CREATE FUNCTION bq.person_name(p_surname text, p_first text,
+    p_patronymic text)
+RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT concat_ws(' ', p_surname, p_first, p_patronymic);
+$$;
+
+-- What a message about an enrolment fills in.
+CREATE FUNCTION bq.enrolment_args(e bq.enrolment, p_extra jsonb)
+RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+	SELECT jsonb_build_object(
+	    'child', (SELECT concat_ws(' ', c.surname, c.first_name)
+		FROM bq.application a JOIN bq.child c ON c.id = a.child_id
+		WHERE a.id = e.application_id),
+	    'kindergarten', (SELECT k.name_ru FROM bq.kindergarten k
+		WHERE k.id = e.kindergarten_id)) || coalesce(p_extra, '{}');
+$$;
+
+CREATE FUNCTION bq.enrolment_json(e bq.enrolment, p_lang text) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object('id', e.id, 'status', e.status,
+	    'created_at', e.created_at, 'closed_at', e.closed_at,
+	    'reason', e.reason, 'voucher_id', e.voucher_id,
+	    'application_id', e.application_id,
+	    'application_number', a.number,
+	    'child', json_build_object('id', c.id, 'surname', c.surname,
+		'first_name', c.first_name, 'patronymic', c.patronymic,
+		'birth_date', c.birth_date),
+	    'kindergarten', json_build_object('id', k.id, 'code', k.code,
+		'name', bq.name_in(k.name_kk, k.name_ru, k.name_en, p_lang)),
+	    'group', json_build_object('id', g.id, 'name', g.name,
+		'age_group', g.age_group, 'language', g.language,
+		'correction_type', g.correction_type),
+	    'contract_id', (SELECT x.id FROM bq.contract x
+		WHERE x.enrolment_id = e.id))
+	FROM bq.application a
+	JOIN bq.child c ON c.id = a.child_id
+	JOIN bq.kindergarten k ON k.id = e.kindergarten_id
+	JOIN bq.kindergarten_group g ON g.id = e.group_id
+	WHERE a.id = e.application_id;
+$$;
+
+-- A group fits a voucher: the pool's age group and correction type, one
+-- of the application's languages.
+CREATE FUNCTION bq.group_fits(g bq.kindergarten_group, v bq.voucher,
+    p_languages text[])
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT g.age_group = v.age_group
+	    AND coalesce(g.correction_type, '') = v.correction_type
+	    AND g.language = ANY (p_languages)
+	    AND EXISTS (SELECT 1 FROM bq.kindergarten k
+		WHERE k.id = g.kindergarten_id
+		  AND bq.top_region(k.region_id) = v.region_id);
+$$;
+
+-- Holds a seat of the group for the voucher (BQ409 no_free_seat when
+-- there is none) and opens the enrolment; the kindergarten is told.
+CREATE FUNCTION bq.seat_hold(v bq.voucher, g bq.kindergarten_group,
+    p_actor uuid)
+RETURNS bq.enrolment
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_app bq.application;
+	v_seat bq.seat;
+	e bq.enrolment;
+BEGIN
+	SELECT * INTO v_app FROM bq.application WHERE id = v.application_id;
+	INSERT INTO bq.seat (group_id, kind, child_id, held_until)
+	VALUES (g.id, 'held', v_app.child_id, 'infinity')
+	RETURNING * INTO v_seat;
+	INSERT INTO bq.enrolment (voucher_id, application_id, kindergarten_id,
+	    group_id, seat_id)
+	VALUES (v.id, v.application_id, g.kindergarten_id, g.id, v_seat.id)
+	RETURNING * INTO e;
+	PERFORM bq.set_actor(p_actor, 'kindergarten chosen');
+	UPDATE bq.application SET status = 'awaiting_contract'
+	WHERE id = v.application_id;
+	PERFORM bq.notify_accounts(bq.kindergarten_staff(g.kindergarten_id),
+	    'enrolment_requested', bq.enrolment_args(e, NULL),
+	    '/v1/kindergarten/enrolments');
+	RETURN e;
+END
+$$;
+
+-- A seat given back: the kindergarten's waiting list is served.
+CREATE FUNCTION bq.seat_release(p_seat uuid) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_kg uuid;
+BEGIN
+	UPDATE bq.seat SET released_at = now()
+	WHERE id = p_seat AND released_at IS NULL;
+	SELECT g.kindergarten_id INTO v_kg FROM bq.seat s
+	JOIN bq.kindergarten_group g ON g.id = s.group_id WHERE s.id = p_seat;
+	PERFORM bq.waiting_list_serve(v_kg);
+END
+$$;
+
+-- Serves a kindergarten's waiting list in order: each waiting voucher
+-- still active, whose application waits for a kindergarten, gets a seat
+-- in the first fitting group with one free (its languages in order);
+-- those with no fitting free seat keep their turn.
+CREATE FUNCTION bq.waiting_list_serve(p_kindergarten uuid) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+	w bq.waiting_list;
+	v bq.voucher;
+	v_app bq.application;
+	g bq.kindergarten_group;
+	e bq.enrolment;
+BEGIN
+	FOR w IN SELECT * FROM bq.waiting_list
+	    WHERE kindergarten_id = p_kindergarten AND served_at IS NULL
+	      AND left_at IS NULL
+	    ORDER BY id FOR UPDATE LOOP
+		SELECT * INTO v FROM bq.voucher WHERE id = w.voucher_id;
+		SELECT * INTO v_app FROM bq.application
+		WHERE id = v.application_id;
+		IF v.status <> 'active' OR v_app.status <> 'voucher_active' THEN
+			IF v.status <> 'active' THEN
+				UPDATE bq.waiting_list SET left_at = now()
+				WHERE id = w.id;
+			END IF;
+			CONTINUE;
+		END IF;
+		SELECT x.* INTO g FROM bq.kindergarten_group x
+		WHERE x.kindergarten_id = p_kindergarten
+		  AND bq.group_fits(x, v, v_app.languages)
+		  AND x.capacity > (SELECT count(*) FROM bq.seat s
+		      WHERE s.group_id = x.id AND s.released_at IS NULL
+			AND (s.kind = 'enrolled' OR s.held_until > now()))
+		ORDER BY array_position(v_app.languages, x.language), x.name,
+		    x.id
+		LIMIT 1;
+		IF NOT FOUND THEN
+			CONTINUE;
+		END IF;
+		e := bq.seat_hold(v, g, NULL);
+		UPDATE bq.waiting_list SET served_at = now() WHERE id = w.id;
+		PERFORM bq.notify(v_app, 'seat_held', bq.enrolment_args(e, NULL),
+		    '/v1/vouchers/' || v.id);
+	END LOOP;
+END
+$$;
+
+-- A voucher cancelled (refused, expired, withdrawn) gives back what it
+-- held: the enrolment and contract in progress end, the seat frees.
+CREATE FUNCTION bq.voucher_closed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+	e bq.enrolment;
+BEGIN
+	UPDATE bq.waiting_list SET left_at = now()
+	WHERE voucher_id = NEW.id AND served_at IS NULL AND left_at IS NULL;
+	FOR e IN UPDATE bq.enrolment SET status = 'cancelled',
+	    closed_at = now(), reason = 'voucher ' || NEW.cancel_reason
+	    WHERE voucher_id = NEW.id AND status IN ('requested', 'contract')
+	    RETURNING * LOOP
+		UPDATE bq.contract SET status = 'cancelled', closed_at = now()
+		WHERE enrolment_id = e.id AND status IN ('draft', 'ready');
+		PERFORM bq.seat_release(e.seat_id);
+	END LOOP;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER voucher_closed AFTER UPDATE OF status ON bq.voucher
+	FOR EACH ROW WHEN (NEW.status = 'cancelled' AND OLD.status <> 'cancelled')
+	EXECUTE FUNCTION bq.voucher_closed();
+
+-- Outstanding vouchers hold a place in their pool until their holder
+-- holds a seat, which the seat count then shows.
+CREATE OR REPLACE FUNCTION bq.region_pools(p_region uuid)
+RETURNS TABLE (correction_type text, age_group text, language text,
+    places integer)
+LANGUAGE sql STABLE AS $$
+	WITH free AS (
+		SELECT coalesce(g.correction_type, '') AS correction_type,
+		    g.age_group, g.language,
+		    sum(greatest(g.capacity - bq.group_taken(g.id), 0)) AS n
+		FROM bq.kindergarten_group g
+		JOIN bq.kindergarten k ON k.id = g.kindergarten_id
+		JOIN bq.region r ON r.id = k.region_id
+		WHERE coalesce(r.parent_id, r.id) = p_region
+		GROUP BY 1, 2, 3),
+	held AS (
+		SELECT v.correction_type, v.age_group, v.language,
+		    count(*) AS n
+		FROM bq.voucher v
+		WHERE v.region_id = p_region AND v.status IN ('issued', 'active')
+		  AND NOT EXISTS (SELECT 1 FROM bq.enrolment e
+		      WHERE e.voucher_id = v.id
+			AND e.status IN ('requested', 'contract'))
+		GROUP BY 1, 2, 3)
+	SELECT f.correction_type, f.age_group, f.language,
+	    greatest(f.n - coalesce(h.n, 0), 0)::integer
+	FROM free f LEFT JOIN held h USING (correction_type, age_group,
+	    language);
+$$;
+
+-- The parent picks a kindergarten and a group for an active voucher; the
+-- seat is held at once (409 no_free_seat when none is).
+CREATE FUNCTION bq.enrolment_request(p_account uuid, p_sid uuid,
+    p_voucher uuid, p_kindergarten uuid, p_group uuid, p_lang text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v bq.voucher;
+	v_app bq.application;
+	g bq.kindergarten_group;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	SELECT v0.* INTO v FROM bq.voucher v0
+	JOIN bq.application a ON a.id = v0.application_id
+	WHERE v0.id = p_voucher AND bq.application_visible(p_account, a)
+	FOR UPDATE OF v0;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	SELECT * INTO v_app FROM bq.application WHERE id = v.application_id
+	FOR UPDATE;
+	IF v.status <> 'active' THEN
+		RAISE EXCEPTION 'not active' USING ERRCODE = 'BQ409',
+		    COLUMN = 'status', HINT = 'not_active';
+	END IF;
+	IF now() > v.enrol_by THEN
+		RAISE EXCEPTION 'too late' USING ERRCODE = 'BQ409',
+		    COLUMN = 'enrol_by', HINT = 'deadline_passed';
+	END IF;
+	IF v_app.status <> 'voucher_active' THEN
+		RAISE EXCEPTION 'an enrolment is in progress'
+		    USING ERRCODE = 'BQ409', COLUMN = 'status', HINT = 'taken';
+	END IF;
+	PERFORM 1 FROM bq.kindergarten k WHERE k.id = p_kindergarten
+	  AND bq.top_region(k.region_id) = v.region_id;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'kindergarten' USING ERRCODE = 'BQ422',
+		    COLUMN = 'kindergarten_id', HINT = 'invalid_value';
+	END IF;
+	SELECT * INTO g FROM bq.kindergarten_group
+	WHERE id = p_group AND kindergarten_id = p_kindergarten;
+	IF NOT FOUND OR NOT bq.group_fits(g, v, v_app.languages) THEN
+		RAISE EXCEPTION 'group' USING ERRCODE = 'BQ422',
+		    COLUMN = 'group_id', HINT = 'invalid_value';
+	END IF;
+	PERFORM bq.log_event(p_account, 'enrolment_requested', p_sid,
+	    jsonb_build_object('voucher_id', v.id, 'group_id', g.id));
+	RETURN bq.enrolment_json(bq.seat_hold(v, g, p_account), p_lang);
+END
+$$;
+
+CREATE FUNCTION bq.waiting_list_json(w bq.waiting_list) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object('id', w.id,
+	    'kindergarten_id', w.kindergarten_id, 'voucher_id', w.voucher_id,
+	    'application_id', v.application_id, 'created_at', w.created_at,
+	    'served_at', w.served_at, 'left_at', w.left_at,
+	    'position', CASE WHEN w.served_at IS NULL AND w.left_at IS NULL
+		THEN (SELECT count(*) FROM bq.waiting_list x
+		    WHERE x.kindergarten_id = w.kindergarten_id
+		      AND x.served_at IS NULL AND x.left_at IS NULL
+		      AND x.id <= w.id) END,
+	    'enrolment_id', (SELECT e.id FROM bq.enrolment e
+		WHERE e.voucher_id = w.voucher_id
+		  AND e.kindergarten_id = w.kindergarten_id
+		  AND w.served_at IS NOT NULL
+		ORDER BY e.created_at DESC LIMIT 1))
+	FROM bq.voucher v WHERE v.id = w.voucher_id;
+$$;
+
+-- Waits for a seat at a kindergarten with an active voucher; served at
+-- once when one fits and no one waits ahead.
+CREATE FUNCTION bq.waiting_list_join(p_account uuid, p_sid uuid,
+    p_kindergarten uuid, p_application uuid)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_app bq.application;
+	v bq.voucher;
+	w bq.waiting_list;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	PERFORM 1 FROM bq.kindergarten WHERE id = p_kindergarten;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	SELECT a.* INTO v_app FROM bq.application a
+	WHERE a.id = p_application AND bq.application_visible(p_account, a)
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'application' USING ERRCODE = 'BQ422',
+		    COLUMN = 'application_id', HINT = 'invalid_value';
+	END IF;
+	SELECT * INTO v FROM bq.voucher
+	WHERE application_id = v_app.id AND status = 'active';
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'no active voucher' USING ERRCODE = 'BQ409',
+		    COLUMN = 'application_id', HINT = 'not_active';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM bq.kindergarten_group g
+	    WHERE g.kindergarten_id = p_kindergarten
+	      AND bq.group_fits(g, v, v_app.languages)) THEN
+		RAISE EXCEPTION 'no group for the child' USING ERRCODE = 'BQ422',
+		    COLUMN = 'kindergarten_id', HINT = 'invalid_value';
+	END IF;
+	BEGIN
+		INSERT INTO bq.waiting_list (kindergarten_id, voucher_id)
+		VALUES (p_kindergarten, v.id) RETURNING * INTO w;
+	EXCEPTION WHEN unique_violation THEN
+		RAISE EXCEPTION 'waiting already' USING ERRCODE = 'BQ409',
+		    COLUMN = 'application_id', HINT = 'taken';
+	END;
+	PERFORM bq.waiting_list_serve(p_kindergarten);
+	SELECT * INTO w FROM bq.waiting_list WHERE id = w.id;
+	PERFORM bq.log_event(p_account, 'waiting_list_joined', p_sid,
+	    jsonb_build_object('kindergarten_id', p_kindergarten,
+		'application_id', v_app.id));
+	RETURN bq.waiting_list_json(w);
+END
+$$;
+
+-- Staff: their kindergarten's enrolment requests.
+CREATE FUNCTION bq.kindergarten_enrolments(p_account uuid, p_sid uuid,
+    p_status text, p_lang text)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'kindergarten_staff');
+	IF p_status IS NOT NULL AND p_status NOT IN ('requested', 'contract',
+	    'enrolled', 'declined', 'cancelled') THEN
+		RAISE EXCEPTION 'status' USING ERRCODE = 'BQ422',
+		    COLUMN = 'status', HINT = 'invalid_value';
+	END IF;
+	RETURN json_build_object('items', coalesce((SELECT json_agg(
+	    bq.enrolment_json(e, p_lang) ORDER BY e.created_at, e.id)
+	    FROM bq.enrolment e
+	    WHERE e.kindergarten_id = bq.staff_kindergarten(p_account)
+	      AND (p_status IS NULL OR e.status = p_status)), '[]'));
+END
+$$;
+
+-- Staff decline a request with a reason: the seat frees, the voucher stays
+-- active and the parent may choose again.
+CREATE FUNCTION bq.enrolment_decline(p_account uuid, p_sid uuid, p_id uuid,
+    p_reason text, p_lang text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	e bq.enrolment;
+	v_app bq.application;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'kindergarten_staff');
+	SELECT * INTO e FROM bq.enrolment
+	WHERE id = p_id AND kindergarten_id = bq.staff_kindergarten(p_account)
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	IF e.status <> 'requested' THEN
+		RAISE EXCEPTION 'decided already' USING ERRCODE = 'BQ409',
+		    COLUMN = 'status', HINT = 'closed';
+	END IF;
+	UPDATE bq.enrolment SET status = 'declined', closed_at = now(),
+	    reason = p_reason
+	WHERE id = p_id RETURNING * INTO e;
+	PERFORM bq.set_actor(p_account, 'declined: ' || p_reason);
+	UPDATE bq.application SET status = 'voucher_active'
+	WHERE id = e.application_id RETURNING * INTO v_app;
+	PERFORM bq.notify(v_app, 'enrolment_declined', bq.enrolment_args(e,
+	    jsonb_build_object('reason', p_reason)), '/v1/vouchers/' || e.voucher_id);
+	PERFORM bq.seat_release(e.seat_id);
+	PERFORM bq.log_event(p_account, 'enrolment_declined', p_sid,
+	    jsonb_build_object('enrolment_id', p_id));
+	RETURN bq.enrolment_json(e, p_lang);
+END
+$$;
+
+-- The documents a contract needs: the guide's list, the PMPK conclusion
+-- for the special queue.
+CREATE FUNCTION bq.contract_needs(c bq.contract) RETURNS text[]
+LANGUAGE sql STABLE AS $$
+	SELECT ARRAY['form_027u', 'birth_certificate', 'parent_id',
+	    'form_052_2u', 'form_065u'] ||
+	    CASE WHEN a.queue_type = 'special' THEN ARRAY['pmpk']
+		ELSE '{}'::text[] END
+	FROM bq.enrolment e JOIN bq.application a ON a.id = e.application_id
+	WHERE e.id = c.enrolment_id;
+$$;
+
+CREATE FUNCTION bq.signature_json(p_signer text, p_at timestamptz,
+    p_serial text)
+RETURNS json
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN p_at IS NOT NULL THEN json_build_object(
+	    'signer', p_signer, 'signed_at', p_at,
+	    'certificate_serial', p_serial) END;
+$$;
+
+CREATE FUNCTION bq.contract_json(c bq.contract, p_lang text) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object('id', c.id, 'number', c.number,
+	    'status', c.status, 'created_at', c.created_at,
+	    'sign_by', c.sign_by, 'start_date', c.start_date,
+	    'monthly_fee', c.monthly_fee, 'hours', c.hours,
+	    'enrolment_id', c.enrolment_id, 'voucher_id', e.voucher_id,
+	    'application_id', e.application_id,
+	    'kindergarten', json_build_object('id', k.id, 'code', k.code,
+		'bin', k.bin,
+		'name', bq.name_in(k.name_kk, k.name_ru, k.name_en, p_lang)),
+	    'group', json_build_object('id', g.id, 'name', g.name,
+		'age_group', g.age_group, 'language', g.language),
+	    'child', json_build_object('id', ch.id, 'surname', ch.surname,
+		'first_name', ch.first_name, 'patronymic', ch.patronymic,
+		'birth_date', ch.birth_date),
+	    'parent', json_build_object('surname', p.surname,
+		'first_name', p.first_name, 'patronymic', p.patronymic),
+	    'parent_fields', c.parent_fields,
+	    'documents', coalesce((SELECT json_agg(json_build_object(
+		'kind', d.kind, 'document_id', d.document_id,
+		'attached_at', d.attached_at) ORDER BY d.kind)
+		FROM bq.contract_document d WHERE d.contract_id = c.id), '[]'),
+	    'missing_documents', to_json(ARRAY(SELECT x
+		FROM unnest(bq.contract_needs(c)) x
+		WHERE NOT EXISTS (SELECT 1 FROM bq.contract_document d
+		    WHERE d.contract_id = c.id AND d.kind = x) ORDER BY x)),
+	    'document_sha256', c.document_sha256,
+	    'signatures', json_build_object(
+		'parent', bq.signature_json(c.parent_signer,
+		    c.parent_signed_at, c.parent_cert_serial),
+		'kindergarten', bq.signature_json(c.kindergarten_signer,
+		    c.kindergarten_signed_at, c.kindergarten_cert_serial)),
+	    'closed_at', c.closed_at)
+	FROM bq.enrolment e
+	JOIN bq.kindergarten k ON k.id = c.kindergarten_id
+	JOIN bq.kindergarten_group g ON g.id = e.group_id
+	JOIN bq.child ch ON ch.id = c.child_id
+	JOIN bq.account p ON p.id = c.parent_id
+	WHERE e.id = c.enrolment_id;
+$$;
+
+-- Staff make the contract from the template: the parties, the child, the
+-- group, the start, the fee and hours; sent to the parent, who has 5
+-- working days to fill, attach and sign.
+CREATE FUNCTION bq.contract_make(p_account uuid, p_sid uuid, p_id uuid,
+    p_body jsonb, p_lang text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	e bq.enrolment;
+	c bq.contract;
+	v_app bq.application;
+	v_start date := (p_body->>'start_date')::date;
+	v_seq bigint;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'kindergarten_staff');
+	SELECT * INTO e FROM bq.enrolment
+	WHERE id = p_id AND kindergarten_id = bq.staff_kindergarten(p_account)
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	IF e.status <> 'requested' THEN
+		RAISE EXCEPTION 'not awaiting a contract' USING ERRCODE = 'BQ409',
+		    COLUMN = 'status', HINT = 'closed';
+	END IF;
+	IF v_start < (now() AT TIME ZONE 'Asia/Almaty')::date THEN
+		RAISE EXCEPTION 'start in the past' USING ERRCODE = 'BQ422',
+		    COLUMN = 'start_date', HINT = 'out_of_range';
+	END IF;
+	SELECT * INTO v_app FROM bq.application WHERE id = e.application_id;
+	v_seq := nextval('bq.contract_seq');
+	INSERT INTO bq.contract (number, enrolment_id, kindergarten_id,
+	    child_id, parent_id, created_by, start_date, monthly_fee, hours,
+	    sign_by)
+	SELECT 'C' || to_char(now(), 'YY') || '-' || lpad(v_seq::text, 7, '0'),
+	    e.id, e.kindergarten_id, v_app.child_id, ch.owner_id, p_account,
+	    v_start, (p_body->>'monthly_fee')::integer,
+	    coalesce(p_body->>'hours', k.hours, 'Mon–Fri 08:00–19:00'),
+	    bq.add_working_days(now(), bq.setting('contract_sign_days'))
+	FROM bq.child ch, bq.kindergarten k
+	WHERE ch.id = v_app.child_id AND k.id = e.kindergarten_id
+	RETURNING * INTO c;
+	UPDATE bq.enrolment SET status = 'contract' WHERE id = e.id;
+	PERFORM bq.set_actor(p_account, 'contract ' || c.number);
+	UPDATE bq.application SET status = 'contract_signing'
+	WHERE id = e.application_id RETURNING * INTO v_app;
+	PERFORM bq.notify(v_app, 'contract_sent', bq.enrolment_args(e,
+	    jsonb_build_object('number', c.number,
+		'deadline', bq.local_time(c.sign_by))), '/v1/contracts/' || c.id);
+	PERFORM bq.log_event(p_account, 'contract_made', p_sid,
+	    jsonb_build_object('contract_id', c.id));
+	RETURN bq.contract_json(c, p_lang);
+END
+$$;
+
+-- Who sees a contract: the parent party and trustees of the child, and
+-- the staff of its kindergarten (by the session's role).
+CREATE FUNCTION bq.contract_visible(p_account uuid, p_sid uuid,
+    c bq.contract)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT CASE (SELECT role FROM bq.session WHERE id = p_sid)
+	    WHEN 'kindergarten_staff' THEN
+		c.kindergarten_id = bq.staff_kindergarten(p_account)
+	    WHEN 'parent' THEN bq.child_access(p_account, c.child_id) IS NOT NULL
+	    ELSE false END;
+$$;
+
+CREATE FUNCTION bq.contracts(p_account uuid, p_sid uuid, p_lang text)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	RETURN json_build_object('items', coalesce((SELECT json_agg(
+	    bq.contract_json(c, p_lang) ORDER BY c.created_at DESC, c.id)
+	    FROM bq.contract c
+	    WHERE bq.contract_visible(p_account, p_sid, c)), '[]'));
+END
+$$;
+
+CREATE FUNCTION bq.contract_get(p_account uuid, p_sid uuid, p_id uuid,
+    p_lang text)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	RETURN (SELECT bq.contract_json(c, p_lang) FROM bq.contract c
+	    WHERE c.id = p_id AND bq.contract_visible(p_account, p_sid, c));
+END
+$$;
+
+-- The text both sides sign, in Russian, from what the contract holds;
+-- its UTF-8 bytes are fixed once the parent's part is complete.
+CREATE FUNCTION bq.contract_text(c bq.contract) RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT concat_ws(E'\n',
+	    'ДОГОВОР № ' || c.number || ' об оказании услуг дошкольного воспитания и обучения',
+	    'Дата: ' || to_char(c.created_at AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD'),
+	    '',
+	    '1. Детский сад: ' || k.name_ru || ', БИН ' || k.bin || ', ' || k.address_ru,
+	    '2. Родитель (законный представитель): ' ||
+		bq.person_name(p.surname, p.first_name, p.patronymic) ||
+		', ИИН ' || p.iin || ', адрес: ' || (c.parent_fields->>'address') ||
+		', телефон: ' || (c.parent_fields->>'phone') ||
+		coalesce(', e-mail: ' || (c.parent_fields->>'email'), ''),
+	    '3. Ребёнок: ' || bq.person_name(ch.surname, ch.first_name,
+		ch.patronymic) || ', ИИН ' || ch.iin || ', дата рождения ' ||
+		to_char(ch.birth_date, 'YYYY-MM-DD'),
+	    '4. Группа: ' || g.name || ' (' || g.age_group || ', язык ' ||
+		g.language || coalesce(', коррекция ' || g.correction_type, '') || ')',
+	    '5. Начало посещения: ' || to_char(c.start_date, 'YYYY-MM-DD') ||
+		'; режим: ' || c.hours,
+	    '6. Финансирование: виртуальный ваучер ' || e.voucher_id ||
+		'; родительская плата в месяц: ' || c.monthly_fee || ' тенге',
+	    '7. Документы (SHA-256):',
+	    (SELECT string_agg('   ' || d.kind || ': ' ||
+		encode(doc.sha256, 'hex'), E'\n' ORDER BY d.kind)
+	    FROM bq.contract_document d JOIN bq.document doc
+		ON doc.id = d.document_id WHERE d.contract_id = c.id),
+	    '8. Договор подписывается электронными цифровыми подписями сторон.',
+	    '') 
+	FROM bq.enrolment e
+	JOIN bq.kindergarten k ON k.id = c.kindergarten_id
+	JOIN bq.kindergarten_group g ON g.id = e.group_id
+	JOIN bq.child ch ON ch.id = c.child_id
+	JOIN bq.account p ON p.id = c.parent_id
+	WHERE e.id = c.enrolment_id;
+$$;
+
+-- Complete (the parent's fields, every document needed): the bytes are
+-- fixed and both sides may sign.
+CREATE FUNCTION bq.contract_settle(p_id uuid) RETURNS bq.contract
+LANGUAGE plpgsql AS $$
+DECLARE
+	c bq.contract;
+	v_bytes bytea;
+BEGIN
+	SELECT * INTO c FROM bq.contract WHERE id = p_id;
+	IF c.status = 'draft' AND c.parent_fields IS NOT NULL
+	    AND NOT EXISTS (SELECT 1 FROM unnest(bq.contract_needs(c)) x
+		WHERE NOT EXISTS (SELECT 1 FROM bq.contract_document d
+		    WHERE d.contract_id = c.id AND d.kind = x)) THEN
+		v_bytes := convert_to(bq.contract_text(c), 'UTF8');
+		UPDATE bq.contract SET status = 'ready', document = v_bytes,
+		    document_sha256 = encode(sha256(v_bytes), 'hex')
+		WHERE id = p_id RETURNING * INTO c;
+	END IF;
+	RETURN c;
+END
+$$;
+
+-- The parent's own draft, locked: what filling and attaching start from
+-- (a NULL row when the caller does not see it).
+CREATE FUNCTION bq.contract_draft(p_account uuid, p_sid uuid, p_id uuid)
+RETURNS bq.contract
+LANGUAGE plpgsql AS $$
+DECLARE
+	c bq.contract;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	SELECT x.* INTO c FROM bq.contract x
+	WHERE x.id = p_id AND bq.contract_visible(p_account, p_sid, x)
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN c;
+	END IF;
+	IF c.parent_id <> p_account THEN
+		RAISE EXCEPTION 'the parent party' USING ERRCODE = 'BQ403';
+	END IF;
+	IF c.status <> 'draft' THEN
+		RAISE EXCEPTION 'fixed' USING ERRCODE = 'BQ409',
+		    COLUMN = 'status', HINT = 'closed';
+	END IF;
+	RETURN c;
+END
+$$;
+
+-- The parent's part: address, phone, e-mail.
+CREATE FUNCTION bq.contract_fill(p_account uuid, p_sid uuid, p_id uuid,
+    p_fields jsonb, p_lang text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	c bq.contract := bq.contract_draft(p_account, p_sid, p_id);
+BEGIN
+	IF c.id IS NULL THEN
+		RETURN NULL;
+	END IF;
+	UPDATE bq.contract SET parent_fields = jsonb_strip_nulls(p_fields)
+	WHERE id = p_id;
+	c := bq.contract_settle(p_id);
+	PERFORM bq.log_event(p_account, 'contract_filled', p_sid,
+	    jsonb_build_object('contract_id', p_id));
+	RETURN bq.contract_json(c, p_lang);
+END
+$$;
+
+-- A document of the parent's attached to the contract, one per kind.
+CREATE FUNCTION bq.contract_attach(p_account uuid, p_sid uuid, p_id uuid,
+    p_document uuid, p_kind text, p_lang text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	c bq.contract := bq.contract_draft(p_account, p_sid, p_id);
+BEGIN
+	IF c.id IS NULL THEN
+		RETURN NULL;
+	END IF;
+	IF NOT p_kind = ANY (bq.contract_needs(c)) THEN
+		RAISE EXCEPTION 'kind' USING ERRCODE = 'BQ422', COLUMN = 'kind',
+		    HINT = 'invalid_value';
+	END IF;
+	PERFORM 1 FROM bq.document WHERE id = p_document
+	  AND owner_id = p_account;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'document' USING ERRCODE = 'BQ422',
+		    COLUMN = 'document_id', HINT = 'invalid_value';
+	END IF;
+	INSERT INTO bq.contract_document (contract_id, kind, document_id)
+	VALUES (p_id, p_kind, p_document)
+	ON CONFLICT (contract_id, kind) DO UPDATE
+	SET document_id = excluded.document_id, attached_at = now();
+	c := bq.contract_settle(p_id);
+	PERFORM bq.log_event(p_account, 'contract_document_attached', p_sid,
+	    jsonb_build_object('contract_id', p_id, 'kind', p_kind));
+	RETURN bq.contract_json(c, p_lang);
+END
+$$;
+
+-- The exact bytes both sides sign.
+CREATE FUNCTION bq.contract_document_get(p_account uuid, p_sid uuid,
+    p_id uuid)
+RETURNS TABLE (bytes bytea, content_type text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	c bq.contract;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	SELECT x.* INTO c FROM bq.contract x
+	WHERE x.id = p_id AND bq.contract_visible(p_account, p_sid, x);
+	IF NOT FOUND THEN
+		RETURN;
+	END IF;
+	IF c.document IS NULL THEN
+		RAISE EXCEPTION 'not complete yet' USING ERRCODE = 'BQ409',
+		    COLUMN = 'status', HINT = 'not_ready';
+	END IF;
+	RETURN QUERY SELECT c.document, 'text/plain; charset=utf-8'::text;
+END
+$$;
+
+-- What a signature must cover and who must make it: the bytes (base64),
+-- their hash, and the subject serialNumber the certificate must carry.
+CREATE FUNCTION bq.contract_to_sign(p_account uuid, p_sid uuid, p_id uuid,
+    p_party text)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	c bq.contract;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, CASE p_party
+	    WHEN 'parent' THEN 'parent' ELSE 'kindergarten_staff' END::bq.role);
+	SELECT x.* INTO c FROM bq.contract x
+	WHERE x.id = p_id AND bq.contract_visible(p_account, p_sid, x);
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	IF p_party = 'parent' AND c.parent_id <> p_account THEN
+		RAISE EXCEPTION 'the parent signs' USING ERRCODE = 'BQ403';
+	END IF;
+	IF c.status = 'draft' THEN
+		RAISE EXCEPTION 'not complete yet' USING ERRCODE = 'BQ409',
+		    COLUMN = 'status', HINT = 'not_ready';
+	END IF;
+	IF c.status <> 'ready' THEN
+		RAISE EXCEPTION 'closed' USING ERRCODE = 'BQ409',
+		    COLUMN = 'status', HINT = 'closed';
+	END IF;
+	IF (p_party = 'parent' AND c.parent_signed_at IS NOT NULL)
+	    OR (p_party <> 'parent' AND c.kindergarten_signed_at IS NOT NULL) THEN
+		RAISE EXCEPTION 'signed already' USING ERRCODE = 'BQ409',
+		    COLUMN = 'cms', HINT = 'signed_already';
+	END IF;
+	RETURN json_build_object('document',
+	    translate(encode(c.document, 'base64'), E'\n', ''),
+	    'sha256', c.document_sha256,
+	    'serial_number', CASE WHEN p_party = 'parent'
+		THEN 'IIN' || (SELECT iin FROM bq.account WHERE id = c.parent_id)
+		ELSE 'BIN' || (SELECT bin FROM bq.kindergarten
+		    WHERE id = c.kindergarten_id) END);
+END
+$$;
+
+-- A signature the service verified (CMS over the bytes, a trusted
+-- certificate valid now, the party's serialNumber) is kept with its
+-- certificate's serial and subject.  The second one enrols the child.
+CREATE FUNCTION bq.contract_sign(p_account uuid, p_sid uuid, p_id uuid,
+    p_party text, p_sha256 text, p_signer text, p_serial text, p_cms bytea,
+    p_lang text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	c bq.contract;
+	e bq.enrolment;
+	v_app bq.application;
+BEGIN
+	IF bq.contract_to_sign(p_account, p_sid, p_id, p_party) IS NULL THEN
+		RETURN NULL;
+	END IF;
+	-- The same checks again, now under the row's lock.
+	SELECT * INTO c FROM bq.contract WHERE id = p_id FOR UPDATE;
+	PERFORM bq.contract_to_sign(p_account, p_sid, p_id, p_party);
+	IF c.document_sha256 <> p_sha256 THEN
+		RAISE EXCEPTION 'other bytes' USING ERRCODE = 'BQ422',
+		    COLUMN = 'cms', HINT = 'signature_invalid';
+	END IF;
+	IF p_party = 'parent' THEN
+		UPDATE bq.contract SET parent_signed_at = now(),
+		    parent_signer = p_signer, parent_cert_serial = p_serial,
+		    parent_cms = p_cms
+		WHERE id = p_id RETURNING * INTO c;
+	ELSE
+		UPDATE bq.contract SET kindergarten_signed_at = now(),
+		    kindergarten_signer = p_signer,
+		    kindergarten_cert_serial = p_serial, kindergarten_cms = p_cms
+		WHERE id = p_id RETURNING * INTO c;
+	END IF;
+	PERFORM bq.log_event(p_account, 'contract_signed', p_sid,
+	    jsonb_build_object('contract_id', p_id, 'party', p_party));
+
+	IF c.parent_signed_at IS NOT NULL AND c.kindergarten_signed_at IS NOT NULL
+	THEN
+		UPDATE bq.contract SET status = 'signed', closed_at = now()
+		WHERE id = p_id RETURNING * INTO c;
+		UPDATE bq.enrolment SET status = 'enrolled', closed_at = now()
+		WHERE id = c.enrolment_id RETURNING * INTO e;
+		UPDATE bq.seat SET kind = 'enrolled', held_until = NULL
+		WHERE id = e.seat_id;
+		UPDATE bq.voucher SET status = 'used', closed_at = now()
+		WHERE id = e.voucher_id;
+		UPDATE bq.waiting_list SET left_at = now()
+		WHERE voucher_id = e.voucher_id AND served_at IS NULL
+		  AND left_at IS NULL;
+		PERFORM bq.set_actor(p_account, 'contract ' || c.number || ' signed');
+		UPDATE bq.application SET status = 'enrolled'
+		WHERE id = e.application_id RETURNING * INTO v_app;
+		PERFORM bq.notify(v_app, 'child_enrolled', bq.enrolment_args(e,
+		    jsonb_build_object('number', c.number)),
+		    '/v1/contracts/' || c.id);
+		PERFORM bq.notify_accounts(bq.kindergarten_staff(c.kindergarten_id),
+		    'child_enrolled', bq.enrolment_args(e,
+			jsonb_build_object('number', c.number)),
+		    '/v1/contracts/' || c.id);
+	END IF;
+	RETURN bq.contract_json(c, p_lang);
+END
+$$;
+
+-- Contracts not signed in time expire: the seat frees, the application
+-- waits for a kindergarten again while its voucher lasts.
+CREATE FUNCTION bq.sweep_contracts() RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+	c bq.contract;
+	e bq.enrolment;
+	v_app bq.application;
+	n integer := 0;
+BEGIN
+	FOR c IN SELECT * FROM bq.contract WHERE status IN ('draft', 'ready')
+	    AND sign_by < now() ORDER BY sign_by
+	    LIMIT bq.setting('sweep_batch') FOR UPDATE SKIP LOCKED LOOP
+		UPDATE bq.contract SET status = 'expired', closed_at = now()
+		WHERE id = c.id;
+		UPDATE bq.enrolment SET status = 'cancelled', closed_at = now(),
+		    reason = 'contract not signed in time'
+		WHERE id = c.enrolment_id RETURNING * INTO e;
+		PERFORM bq.set_actor(NULL, 'contract not signed in time');
+		UPDATE bq.application SET status = 'voucher_active'
+		WHERE id = e.application_id AND status = 'contract_signing'
+		RETURNING * INTO v_app;
+		IF FOUND THEN
+			PERFORM bq.notify(v_app, 'contract_expired',
+			    jsonb_build_object('number', c.number),
+			    '/v1/vouchers/' || e.voucher_id);
+		END IF;
+		PERFORM bq.seat_release(e.seat_id);
+		n := n + 1;
+	END LOOP;
+	RETURN n;
+END
+$$;
+
+ALTER FUNCTION bq.sweep() RENAME TO sweep_vouchers;
+REVOKE EXECUTE ON FUNCTION bq.sweep_vouchers() FROM bq_api;
+
+CREATE FUNCTION bq.sweep() RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	RETURN (bq.sweep_vouchers()::jsonb ||
+	    jsonb_build_object('contracts_expired', bq.sweep_contracts()))::json;
+END
+$$;
+
+-- Kindergarten staff read the documents attached to their kindergarten's
+-- contracts; the owner and the PMPK's verifier as before.
+CREATE OR REPLACE FUNCTION bq.document_get(p_account uuid, p_sid uuid,
+    p_document uuid)
+RETURNS TABLE (bytes bytea, content_type text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_role bq.role;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	SELECT role INTO v_role FROM bq.session WHERE id = p_sid;
+	RETURN QUERY SELECT d.bytes, d.content_type FROM bq.document d
+	WHERE d.id = p_document
+	  AND (d.owner_id = p_account
+	      OR (v_role = 'verifier' AND EXISTS (SELECT 1 FROM bq.application a
+		  WHERE a.pmpk_document_id = d.id
+		    AND a.queue_region = bq.verifier_region(p_account)))
+	      OR (v_role = 'kindergarten_staff' AND EXISTS (SELECT 1
+		  FROM bq.contract_document x
+		  JOIN bq.contract c ON c.id = x.contract_id
+		  WHERE x.document_id = d.id
+		    AND c.kindergarten_id = bq.staff_kindergarten(p_account))));
+END
+$$;
+
+REVOKE EXECUTE ON FUNCTION bq.seat_place(), bq.contract_fixed(),
+    bq.notify_accounts(uuid[], text, jsonb, text), bq.staff_kindergarten(uuid),
+    bq.kindergarten_staff(uuid), bq.person_name(text, text, text),
+    bq.enrolment_args(bq.enrolment, jsonb),
+    bq.enrolment_json(bq.enrolment, text),
+    bq.group_fits(bq.kindergarten_group, bq.voucher, text[]),
+    bq.seat_hold(bq.voucher, bq.kindergarten_group, uuid),
+    bq.seat_release(uuid), bq.waiting_list_serve(uuid), bq.voucher_closed(),
+    bq.waiting_list_json(bq.waiting_list), bq.contract_needs(bq.contract),
+    bq.signature_json(text, timestamptz, text),
+    bq.contract_json(bq.contract, text),
+    bq.contract_visible(uuid, uuid, bq.contract), bq.contract_text(bq.contract),
+    bq.contract_settle(uuid), bq.sweep_contracts(),
+    bq.contract_draft(uuid, uuid, uuid)
+    FROM bq_api;

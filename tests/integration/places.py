@@ -1,0 +1,73 @@
+"""Kindergartens of a test's own city, its staff, and allocation rounds:
+what the voucher and contract tests build on."""
+
+import uuid
+
+from people import bearer, login, post
+
+DEMO = "Balabaqsha-demo-2026"
+
+
+def add_kindergarten(db, region, groups):
+    """A kindergarten of the region with groups (age_group, language,
+    capacity[, correction_type]) and no seat taken.  Returns its id."""
+    bin_ = db.execute(
+        "SELECT d || bq.check_digit(d) FROM (SELECT lpad((random() * 1e11)::bigint::text,"
+        " 11, '0') AS d FROM generate_series(1, 50)) x"
+        " WHERE bq.check_digit(d) IS NOT NULL LIMIT 1").fetchone()[0]
+    kg = db.execute(
+        "INSERT INTO bq.kindergarten (code, bin, name_kk, name_ru, name_en, region_id,"
+        " address_kk, address_ru, lat, lon, ownership) VALUES (%s, %s, 'Балабақша',"
+        " 'Детский сад', 'Kindergarten', %s, 'Көше', 'Улица', 43.2, 76.9, 'state')"
+        " RETURNING id", ("T-" + bin_, bin_, region)).fetchone()[0]
+    for g in groups:
+        age, lang, cap = g[:3]
+        db.execute("INSERT INTO bq.kindergarten_group (kindergarten_id, name, age_group,"
+                   " language, correction_type, capacity) VALUES (%s, %s, %s, %s, %s, %s)",
+                   (kg, f"{age} {lang}", age, lang, g[3] if len(g) > 3 else None, cap))
+    return str(kg)
+
+
+def groups_of(db, kindergarten):
+    return {f"{a} {lang}": str(i) for i, a, lang in db.execute(
+        "SELECT id, age_group, language FROM bq.kindergarten_group "
+        "WHERE kindergarten_id = %s", (kindergarten,))}
+
+
+def staff_of(api, stack, admin, kindergarten):
+    """A new staff account of the kindergarten; returns its token."""
+    name = "kg" + uuid.uuid4().hex[:10]
+    r = post(api, "/v1/admin/staff", {"login": name, "password": "Koktobe-Staff-1",
+                                      "surname": "Ахметова", "first_name": "Динара",
+                                      "role": "kindergarten_staff",
+                                      "kindergarten_id": kindergarten}, token=admin)
+    assert r.status_code == 201, r.text
+    return login(api, stack, name, "Koktobe-Staff-1")["access_token"]
+
+
+def admin_token(api, stack):
+    return login(api, stack, "admin", DEMO)["access_token"]
+
+
+def run_round(api, admin, region, status=201):
+    r = post(api, "/v1/admin/allocation-rounds", {"region_id": region}, token=admin,
+             timeout=120)
+    assert r.status_code == status, r.text
+    return r.json()
+
+
+def vouchers(api, parent, status=None):
+    q = f"?status={status}" if status else ""
+    r = api.get("/v1/vouchers" + q, headers=bearer(parent.token))
+    assert r.status_code == 200, r.text
+    return r.json()["items"]
+
+
+def sweep(api, admin):
+    r = api.post("/v1/admin/sweeper/run", headers=bearer(admin), timeout=60)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def inbox(api, token):
+    return api.get("/v1/notifications", headers=bearer(token)).json()["items"]
