@@ -561,6 +561,26 @@ BEGIN
 END
 $$;
 
+-- A request to the staff member's kindergarten still awaiting its
+-- answer, locked (a NULL row when it is not theirs).
+CREATE FUNCTION bq.staff_request(p_account uuid, p_sid uuid, p_id uuid)
+RETURNS bq.enrolment
+LANGUAGE plpgsql AS $$
+DECLARE
+	e bq.enrolment;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'kindergarten_staff');
+	SELECT * INTO e FROM bq.enrolment
+	WHERE id = p_id AND kindergarten_id = bq.staff_kindergarten(p_account)
+	FOR UPDATE;
+	IF FOUND AND e.status <> 'requested' THEN
+		RAISE EXCEPTION 'answered already' USING ERRCODE = 'BQ409',
+		    COLUMN = 'status', HINT = 'closed';
+	END IF;
+	RETURN e;
+END
+$$;
+
 -- Staff decline a request with a reason: the seat frees, the voucher stays
 -- active and the parent may choose again.
 CREATE FUNCTION bq.enrolment_decline(p_account uuid, p_sid uuid, p_id uuid,
@@ -571,16 +591,9 @@ DECLARE
 	e bq.enrolment;
 	v_app bq.application;
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account, 'kindergarten_staff');
-	SELECT * INTO e FROM bq.enrolment
-	WHERE id = p_id AND kindergarten_id = bq.staff_kindergarten(p_account)
-	FOR UPDATE;
-	IF NOT FOUND THEN
+	e := bq.staff_request(p_account, p_sid, p_id);
+	IF e.id IS NULL THEN
 		RETURN NULL;
-	END IF;
-	IF e.status <> 'requested' THEN
-		RAISE EXCEPTION 'decided already' USING ERRCODE = 'BQ409',
-		    COLUMN = 'status', HINT = 'closed';
 	END IF;
 	UPDATE bq.enrolment SET status = 'declined', closed_at = now(),
 	    reason = p_reason
@@ -674,16 +687,9 @@ DECLARE
 	v_start date := (p_body->>'start_date')::date;
 	v_seq bigint;
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account, 'kindergarten_staff');
-	SELECT * INTO e FROM bq.enrolment
-	WHERE id = p_id AND kindergarten_id = bq.staff_kindergarten(p_account)
-	FOR UPDATE;
-	IF NOT FOUND THEN
+	e := bq.staff_request(p_account, p_sid, p_id);
+	IF e.id IS NULL THEN
 		RETURN NULL;
-	END IF;
-	IF e.status <> 'requested' THEN
-		RAISE EXCEPTION 'not awaiting a contract' USING ERRCODE = 'BQ409',
-		    COLUMN = 'status', HINT = 'closed';
 	END IF;
 	IF v_start < (now() AT TIME ZONE 'Asia/Almaty')::date THEN
 		RAISE EXCEPTION 'start in the past' USING ERRCODE = 'BQ422',
@@ -1101,5 +1107,5 @@ REVOKE EXECUTE ON FUNCTION bq.seat_place(), bq.contract_fixed(),
     bq.contract_json(bq.contract, text),
     bq.contract_visible(uuid, uuid, bq.contract), bq.contract_text(bq.contract),
     bq.contract_settle(uuid), bq.sweep_contracts(),
-    bq.contract_draft(uuid, uuid, uuid)
+    bq.contract_draft(uuid, uuid, uuid), bq.staff_request(uuid, uuid, uuid)
     FROM bq_api;
