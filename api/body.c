@@ -76,9 +76,9 @@ api_body_raw(struct api_call *c, size_t max)
 	return (1);
 }
 
+/* Any JSON body, strictly parsed into c->body; 0 when answered. */
 int
-api_body_json(
-    struct api_call *c, const struct json_field *spec, size_t n, void *out)
+api_body_parse(struct api_call *c)
 {
 	struct http_request *req = c->req;
 	const char *type;
@@ -102,8 +102,11 @@ api_body_json(
 	total = req->http_body_length;
 	data = kore_malloc(total + 1);
 	for (len = 0; len < total; len += (size_t)r) {
-		if ((r = http_body_read(req, data + len, total - len)) <= 0)
-			goto fail;
+		if ((r = http_body_read(req, data + len, total - len)) <= 0) {
+			kore_free(data);
+			(void)api_reply_problem(c, PROBLEM_BAD_REQUEST, NULL);
+			return (0);
+		}
 	}
 
 	ok = json_parse_strict(data, len, &c->body, &c->fe);
@@ -112,17 +115,76 @@ api_body_json(
 		(void)api_reply_fields(c, PROBLEM_MALFORMED_JSON);
 		return (0);
 	}
+
+	return (1);
+}
+
+/* A JSON object body decoded by spec into out; 0 when answered. */
+int
+api_body_json(
+    struct api_call *c, const struct json_field *spec, size_t n, void *out)
+{
+	if (!api_body_parse(c))
+		return (0);
 	if (!json_decode(c->body, spec, n, out, &c->fe)) {
 		(void)api_reply_fields(c, PROBLEM_VALIDATION_FAILED);
 		return (0);
 	}
 
 	return (1);
+}
 
-fail:
-	kore_free(data);
-	(void)api_reply_problem(c, PROBLEM_BAD_REQUEST, NULL);
-	return (0);
+/*
+ * Each item of an array (min to max of them) an object of spec, decoded
+ * into the scratch struct; errors name the item, "meals[2].name_kk".
+ * check, when given, adds the item's own checks under the same name.
+ * Returns 1 when no error was added.
+ */
+int
+api_check_items(struct api_call *c, const char *name, const cJSON *array,
+    size_t min, size_t max, const struct json_field *spec, size_t n,
+    void *scratch, size_t len,
+    void (*check)(struct api_call *, const char *, void *))
+{
+	struct field_errors fe;
+	const cJSON *item;
+	char at[FIELD_NAME_MAX], field[FIELD_NAME_MAX * 2];
+	size_t before = c->fe.n, count, i;
+
+	if (!cJSON_IsArray(array)) {
+		field_errors_add(
+		    &c->fe, name[0] != '\0' ? name : "body", FIELD_WRONG_TYPE);
+		return (0);
+	}
+	count = (size_t)cJSON_GetArraySize(array);
+	if (count < min || count > max) {
+		field_errors_add(&c->fe, name[0] != '\0' ? name : "body",
+		    count < min ? FIELD_TOO_SHORT : FIELD_TOO_LONG);
+		return (0);
+	}
+	count = 0;
+	cJSON_ArrayForEach(item, array)
+	{
+		(void)snprintf(at, sizeof(at), "%s[%zu]", name, count++);
+		if (!cJSON_IsObject(item)) {
+			field_errors_add(&c->fe, at, FIELD_NOT_OBJECT);
+			continue;
+		}
+		memset(&fe, 0, sizeof(fe));
+		memset(scratch, 0, len);
+		if (!json_decode(item, spec, n, scratch, &fe)) {
+			for (i = 0; i < fe.n; i++) {
+				(void)snprintf(field, sizeof(field), "%s.%s",
+				    at, fe.e[i].field);
+				field_errors_add(&c->fe, field, fe.e[i].code);
+			}
+			continue;
+		}
+		if (check != NULL)
+			check(c, at, scratch);
+	}
+
+	return (c->fe.n == before);
 }
 
 /*

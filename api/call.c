@@ -378,7 +378,10 @@ api_call_begin(struct http_request *req, enum route_id route, size_t ext)
 		(void)api_reply_problem(c, PROBLEM_METHOD_NOT_ALLOWED, NULL);
 		return (NULL);
 	}
-	if (routes[route].roles != ROUTE_PUBLIC && !authenticate(c))
+	if (routes[route].roles != ROUTE_PUBLIC &&
+	    (!(routes[route].roles & ROUTE_OPTIONAL) ||
+		http_request_header(req, "authorization", &v)) &&
+	    !authenticate(c))
 		return (NULL);
 
 	return (c);

@@ -41,3 +41,17 @@ date_valid(const char *s)
 	    (s[5] - '0') * 10 + (s[6] - '0'),
 	    (s[8] - '0') * 10 + (s[9] - '0')));
 }
+
+/* YYYY-MM, a month of a year that exists. */
+int
+date_month_valid(const char *s)
+{
+	char day[11];
+
+	if (s == NULL || strlen(s) != 7)
+		return (0);
+	memcpy(day, s, 7);
+	memcpy(day + 7, "-01", 4);
+
+	return (date_valid(day));
+}

@@ -129,7 +129,11 @@ int api_reply_raw(struct api_call *, int, const char *, const void *, size_t);
 int api_reply_problem(struct api_call *, enum problem_code, const char *);
 int api_reply_fields(struct api_call *, enum problem_code);
 
+int api_body_parse(struct api_call *);
 int api_body_json(struct api_call *, const struct json_field *, size_t, void *);
+int api_check_items(struct api_call *, const char *, const cJSON *, size_t,
+    size_t, const struct json_field *, size_t, void *, size_t,
+    void (*)(struct api_call *, const char *, void *));
 int api_body_raw(struct api_call *, size_t);
 const char *api_body_file(struct api_call *, const char *const *, size_t);
 

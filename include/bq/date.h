@@ -4,5 +4,6 @@
 
 int date_exists(int, int, int);
 int date_valid(const char *);
+int date_month_valid(const char *);
 
 #endif

@@ -20,6 +20,8 @@
 #define ROUTE_R_SUPPORT 0x08
 #define ROUTE_R_ADMIN 0x10
 #define ROUTE_R_ANY 0x1f
+/* With the roles: anyone may call; a token, when sent, is checked. */
+#define ROUTE_OPTIONAL 0x20
 
 /* id, path template, methods, roles */
 #define BQ_ROUTES(X) \
@@ -27,7 +29,8 @@
 	X(READY, "/ready", ROUTE_M_GET, ROUTE_PUBLIC) \
 	X(METRICS, "/metrics", ROUTE_M_GET, ROUTE_PUBLIC) \
 	X(OPENAPI, "/openapi.yaml", ROUTE_M_GET, ROUTE_PUBLIC) \
-	X(FEEDBACK, "/v1/feedback", ROUTE_M_POST, ROUTE_PUBLIC) \
+	X(FEEDBACK, "/v1/feedback", ROUTE_M_POST, \
+	    ROUTE_OPTIONAL | ROUTE_R_ANY) \
 	X(AUTH_OTP, "/v1/auth/otp", ROUTE_M_POST, ROUTE_PUBLIC) \
 	X(AUTH_REGISTER_VERIFY, "/v1/auth/register/verify", ROUTE_M_POST, \
 	    ROUTE_PUBLIC) \
@@ -130,6 +133,21 @@
 	X(STAFF_CONTRACT_SIGNATURE, \
 	    "/v1/kindergarten/contracts/{id}/signature", ROUTE_M_POST, \
 	    ROUTE_R_STAFF) \
+	X(GROUP_ATTENDANCE, "/v1/kindergarten/groups/{id}/attendance/{date}", \
+	    ROUTE_M_GET | ROUTE_M_PUT, ROUTE_R_STAFF) \
+	X(CHILD_ATTENDANCE, "/v1/children/{id}/attendance", ROUTE_M_GET, \
+	    ROUTE_R_PARENT) \
+	X(ATTENDANCE_APPROVE, "/v1/children/{id}/attendance/{month}/approve", \
+	    ROUTE_M_POST, ROUTE_R_PARENT) \
+	X(STATEMENT, "/v1/kindergarten/statements/{month}", ROUTE_M_GET, \
+	    ROUTE_R_STAFF) \
+	X(MENU, "/v1/kindergarten/menus/{date}", ROUTE_M_GET | ROUTE_M_PUT, \
+	    ROUTE_R_STAFF) \
+	X(CHILD_MENU, "/v1/children/{id}/menu", ROUTE_M_GET, ROUTE_R_PARENT) \
+	X(SUPPORT_FEEDBACK, "/v1/support/feedback", ROUTE_M_GET, \
+	    ROUTE_R_SUPPORT) \
+	X(SUPPORT_ANSWER, "/v1/support/feedback/{id}/answer", ROUTE_M_POST, \
+	    ROUTE_R_SUPPORT) \
 	X(UNKNOWN, "(unknown)", 0, ROUTE_PUBLIC)
 
 #define ROUTE_ENUM(id, path, methods, roles) ROUTE_##id,

@@ -113,6 +113,9 @@ class Api:
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
 
+    def put(self, path, **kw):
+        return self.request("PUT", path, **kw)
+
     def post(self, path, **kw):
         return self.request("POST", path, **kw)
 

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from problems import assert_problem
 
 JSON = {"Content-Type": "application/json", "Accept-Language": "en"}
-GOOD = {"topic": "question", "message": "Is there a place for 2022 births?"}
+GOOD = {"topic": "question", "message": "Is there a place for 2022 births?",
+        "email": "asker@mail.kz"}
 
 
 @pytest.fixture

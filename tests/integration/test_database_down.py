@@ -11,7 +11,8 @@ import pytest
 
 from problems import assert_problem
 
-FEEDBACK = json.dumps({"topic": "other", "message": "while the database is away"})
+FEEDBACK = json.dumps({"topic": "other", "message": "while the database is away",
+                       "email": "ops@mail.kz"})
 JSON = {"Content-Type": "application/json"}
 
 

@@ -46,6 +46,18 @@ other_shapes(void **state)
 	assert_false(date_valid("29.11.2026"));
 }
 
+static void
+months(void **state)
+{
+	(void)state;
+	assert_true(date_month_valid("2026-11"));
+	assert_true(date_month_valid("2026-01"));
+	assert_false(date_month_valid("2026-13"));
+	assert_false(date_month_valid("2026-1"));
+	assert_false(date_month_valid("2026-11-01"));
+	assert_false(date_month_valid(NULL));
+}
+
 int
 main(void)
 {
@@ -53,6 +65,7 @@ main(void)
 		cmocka_unit_test(real_days),
 		cmocka_unit_test(days_that_do_not_exist),
 		cmocka_unit_test(other_shapes),
+		cmocka_unit_test(months),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
