@@ -21,7 +21,7 @@ as_root() {
 
 # The Debian packages the project needs, installed only when missing.
 BQ_PACKAGES=(
-	build-essential cmake pkg-config clang-format kore
+	build-essential cmake pkg-config clang-format clang kore
 	postgresql-15 postgresql-client-15 libpq-dev
 	libssl-dev libjwt-dev libcjson-dev libargon2-dev libcmocka-dev
 	libcurl4-openssl-dev

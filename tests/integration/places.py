@@ -3,9 +3,11 @@ what the voucher and contract tests build on."""
 
 import uuid
 
-from people import bearer, login, post
+from people import Parent, bearer, login, post
 
 DEMO = "Balabaqsha-demo-2026"
+PDF = b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog >> endobj\n" * 4 + b"%%EOF\n"
+KINDS = ["form_027u", "birth_certificate", "parent_id", "form_052_2u", "form_065u"]
 
 
 def add_kindergarten(db, region, groups):
@@ -71,3 +73,45 @@ def sweep(api, admin):
 
 def inbox(api, token):
     return api.get("/v1/notifications", headers=bearer(token)).json()["items"]
+
+
+def active_voucher(api, stack, admin, region, parent=None, kindergarten=None):
+    """A parent whose child got a voucher and confirmed interest."""
+    p = parent or Parent(api, stack)
+    app = p.file(p.child(), region).json()
+    run_round(api, admin, region)
+    (v,) = [v for v in vouchers(api, p, "issued") if v["application_id"] == app["id"]]
+    r = api.post(f"/v1/vouchers/{v['id']}/confirm", headers=bearer(p.token))
+    assert r.status_code == 200, r.text
+    return p, app, r.json()
+
+
+def enrol(api, parent, voucher, kindergarten, group):
+    return post(api, f"/v1/vouchers/{voucher['id']}/enrolment",
+                {"kindergarten_id": kindergarten, "group_id": group}, token=parent.token)
+
+
+def upload(api, token, kind):
+    r = api.post(f"/v1/documents?kind={kind}", data=PDF + kind.encode(),
+                 headers={**bearer(token), "Content-Type": "application/pdf"})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+def make_contract(api, staff, enrolment, **body):
+    return post(api, f"/v1/kindergarten/enrolments/{enrolment}/contract",
+                {"start_date": "2027-01-11", "monthly_fee": 14500, **body}, token=staff)
+
+
+def complete(api, parent, contract):
+    """The parent's part: details and every document; the bytes fix."""
+    r = api.patch(f"/v1/contracts/{contract}", json={
+        "address": "Алматы қ., Абай даңғылы, 10", "phone": "+77011234567",
+        "email": None}, headers=bearer(parent.token))
+    assert r.status_code == 200, r.text
+    for kind in KINDS:
+        r = post(api, f"/v1/contracts/{contract}/documents",
+                 {"document_id": upload(api, parent.token, kind), "kind": kind},
+                 token=parent.token)
+        assert r.status_code == 200, r.text
+    return r.json()

@@ -63,6 +63,59 @@ shape(void **state)
 	assert_false(iin_valid("１50101400005"));
 }
 
+/*
+ * The rule once more, from the published description and not from iin.c:
+ * digit i (from 1) weighs i; on a remainder of 10 the weights shift by two
+ * (3..11, 1, 2); a second 10 means no valid check digit.  Works on the
+ * number, not the string.
+ */
+static int
+reference(uint64_t n)
+{
+	int d[12], i, r, pass;
+
+	for (i = 11; i >= 0; i--, n /= 10)
+		d[i] = (int)(n % 10);
+	for (pass = 0; pass < 2; pass++) {
+		r = 0;
+		for (i = 0; i < 11; i++)
+			r += d[i] * ((i + 2 * pass) % 11 + 1);
+		r %= 11;
+		if (r != 10)
+			return (r == d[11]);
+	}
+
+	return (0);
+}
+
+/* A million numbers, a tenth of them made valid on purpose. */
+static void
+agrees_with_a_reference_on_a_million_inputs(void **state)
+{
+	uint64_t x = 0x9e3779b97f4a7c15ULL, n;
+	char s[16];
+	int i, valid = 0;
+
+	(void)state;
+	for (i = 0; i < 1000000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		n = x % 1000000000000ULL;
+		if (i % 10 == 0) {
+			/* Try each last digit: the valid one, if any. */
+			n -= n % 10;
+			while (!reference(n) && n % 10 != 9)
+				n++;
+		}
+		(void)snprintf(s, sizeof(s), "%012llu", (unsigned long long)n);
+		assert_int_equal(iin_valid(s), reference(n));
+		valid += reference(n);
+	}
+	/* Both answers came up often. */
+	assert_true(valid > 100000 && valid < 900000);
+}
+
 int
 main(void)
 {
@@ -71,6 +124,7 @@ main(void)
 		cmocka_unit_test(every_other_check_digit_fails),
 		cmocka_unit_test(ten_twice_is_invalid),
 		cmocka_unit_test(shape),
+		cmocka_unit_test(agrees_with_a_reference_on_a_million_inputs),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
