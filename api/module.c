@@ -33,7 +33,17 @@ void kore_parent_configure(int, char **);
 int bq_init(int);
 
 /* What workers need beyond Kore's own filter (KORE-NOTES.md). */
-KORE_SECCOMP_FILTER("bq", KORE_SYSCALL_DENY(clone3, ENOSYS),
+#ifdef __SANITIZE_ADDRESS__
+/* ASan's runtime, preloaded into Kore for the sanitizer run, names the
+ * threads it starts (tasks) and asks their CPUs: found with
+ * BQ_SECCOMP_TRACING=1, allowed only in that build. */
+#define BQ_SANITIZER_SYSCALLS \
+	KORE_SYSCALL_ALLOW(gettid), KORE_SYSCALL_ALLOW(sched_getaffinity),
+#else
+#define BQ_SANITIZER_SYSCALLS
+#endif
+KORE_SECCOMP_FILTER("bq",
+    BQ_SANITIZER_SYSCALLS KORE_SYSCALL_DENY(clone3, ENOSYS),
     KORE_SYSCALL_ALLOW(rseq), KORE_SYSCALL_ALLOW(newfstatat),
     KORE_SYSCALL_ALLOW(getrandom), KORE_SYSCALL_ALLOW(getpeername))
 

@@ -50,9 +50,18 @@ ensure_node_tools() {
 	(cd "$BQ_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
+# The build folder scripts/serve runs from: build/, or build-asan/ with
+# BQ_SANITIZE=1 (the module and bq-sms with AddressSanitizer and UBSan).
+build_dir() {
+	if [ "${BQ_SANITIZE:-0}" = 1 ]; then echo "$BQ_ROOT/build-asan"; else echo "$BQ_ROOT/build"; fi
+}
+
 build() {
-	local dir=$BQ_ROOT/build
-	cmake -S "$BQ_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${BQ_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+	local dir san=OFF
+	dir=$(build_dir)
+	[ "${BQ_SANITIZE:-0}" = 1 ] && san=ON
+	cmake -S "$BQ_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${BQ_BUILD_TYPE:-RelWithDebInfo}" \
+		-DBQ_SANITIZE=$san >/dev/null
 	cmake --build "$dir" -j "$(nproc)" -- --no-print-directory >/dev/null
 }
 

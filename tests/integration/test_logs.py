@@ -15,3 +15,13 @@ def test_no_personal_data_in_the_server_log(stack):
         # request id's hex by chance.
         pattern = r"(?<![0-9A-Za-z])" + re.escape(secret) + r"(?![0-9A-Za-z])"
         assert not re.search(pattern, log), "a personal value reached the log"
+
+
+@pytest.mark.last
+def test_no_sanitizer_reports(stack):
+    """Under BQ_SANITIZE=1 (scripts/test runs the suite so once more) a
+    report of ASan or UBSan is a file in the data folder: there is none,
+    and the server is still the one that started."""
+    reports = sorted(stack.data.glob("sanitizer*"))
+    assert reports == [], "\n".join(p.read_text(errors="replace")[:3000] for p in reports)
+    assert stack.server.poll() is None
