@@ -375,14 +375,19 @@ api_auth_login(struct http_request *req)
 			NULL))
 			return (KORE_RESULT_OK);
 		login_kind(a);
-		api_db_prepare(c, "SELECT bq.login_lookup($1, $2)", 200);
+		api_client_address(req, a->client, sizeof(a->client));
+		api_db_prepare(c, "SELECT bq.login_lookup($1, $2, $3)", 200);
 		api_db_param(c, a->login_kind);
 		api_db_param(c, a->login_value);
+		api_db_param(c, a->client[0] != '\0' ? a->client : NULL);
 		a->phase = 1;
 		/* FALLTHROUGH */
 	case 1:
 		if ((o = api_db_step(c)) != API_DONE)
 			return (api_pending(o));
+		/* Turned away before any password is hashed. */
+		if (api_db_refused(c))
+			return (KORE_RESULT_OK);
 		login_found(c, a);
 		a->phase = 2;
 		/* FALLTHROUGH */

@@ -8,6 +8,8 @@ from people import (PASSWORD, bearer, code, cool, login, make_iin, make_phone, p
                     register)
 from problems import assert_problem
 
+DEMO = "Balabaqsha-demo-2026"
+
 
 def test_registration_shows_the_registry_person(api, stack, db):
     iin, phone = make_iin("900506", "3"), make_phone()
@@ -212,3 +214,33 @@ def test_logout_ends_the_session_only(api, stack):
     assert api.get("/v1/me", headers=bearer(other["access_token"])).status_code == 200
     r = api.post("/v1/auth/logout", headers=bearer(first["access_token"]))
     assert_problem(r, 401, "unauthorized")
+
+
+@pytest.fixture
+def login_cap(db):
+    db.execute("UPDATE bq.setting SET value = 5 WHERE name = 'login_per_client_minute'")
+    db.execute("DELETE FROM bq.login_attempt")
+    yield
+    db.execute("UPDATE bq.setting SET value = 100000 WHERE name = 'login_per_client_minute'")
+    db.execute("DELETE FROM bq.login_attempt")
+
+
+def test_a_login_flood_is_turned_away_before_any_password_is_hashed(api, db, login_cap):
+    for i in range(5):
+        r = post(api, "/v1/auth/login", {"login": f"nobody{i}x", "password": "Wrong-pass-1"})
+        assert r.status_code == 401, r.text
+    failures = db.execute("SELECT count(*) FROM bq.login_failure").fetchone()[0]
+    r = post(api, "/v1/auth/login", {"login": "nobody9x", "password": "Wrong-pass-1"})
+    assert_problem(r, 429, "rate_limited")
+    assert 1 <= int(r.headers["retry-after"]) <= 60
+    # Refused before the password was looked at: no failure counted.
+    assert db.execute("SELECT count(*) FROM bq.login_failure").fetchone()[0] == failures
+    # The right password is turned away too, and nothing else is.
+    r = post(api, "/v1/auth/login", {"login": "admin", "password": DEMO})
+    assert_problem(r, 429, "rate_limited")
+    assert api.get("/v1/regions").status_code == 200
+    assert db.execute("SELECT count(*) FROM bq.login_attempt").fetchone()[0] == 5
+    # A minute later the address may try again.
+    db.execute("UPDATE bq.login_attempt SET at = at - interval '61 seconds'")
+    r = post(api, "/v1/auth/login", {"login": "admin", "password": DEMO})
+    assert r.status_code == 200, r.text
