@@ -178,8 +178,16 @@ db_deadline(void *arg, uint64_t now)
 	metrics_count(&stats()->db_timeouts);
 	if (c->db.sql.conn != NULL) {
 		db_abandon(c);
-		/* A long statement overrunning says nothing of the server. */
-		if (!c->db.slow)
+		/*
+		 * The server cancels a statement itself 200 ms before this
+		 * deadline.  Only one in flight longer than that says the
+		 * server hangs; one sent late, after waiting for a pooled
+		 * connection under load, says nothing of it, and marking the
+		 * database down for it turned saturation into 503 bursts.
+		 */
+		if (!c->db.slow && c->db.sent_us != 0 &&
+		    api_now_us() - c->db.sent_us >=
+			(uint64_t)(api_config.db_timeout_ms - 100) * 1000)
 			db_mark_down();
 	}
 	http_request_wakeup(req);
@@ -258,6 +266,7 @@ db_query(struct http_request *req)
 	struct api_call *c = http_state_get(req);
 
 	set_busy(c, 1);
+	c->db.sent_us = api_now_us();
 	if (conn_stale(&c->db.sql) ||
 	    !kore_pgsql_query_param_fields(&c->db.sql, c->db.query,
 		c->db.binary, c->db.nparams, c->db.values, c->db.lengths,

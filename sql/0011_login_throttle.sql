@@ -23,8 +23,9 @@ DECLARE
 	v_oldest timestamptz;
 BEGIN
 	IF v_digest IS NOT NULL THEN
-		PERFORM pg_advisory_xact_lock(hashtextextended(
-		    'login/' || encode(v_digest, 'hex'), 0));
+		-- No lock: logins waiting on one would hold the pool's
+		-- connections during a flood; concurrent ones may pass the
+		-- limit by their number, which a flood limit can afford.
 		DELETE FROM bq.login_attempt WHERE client_digest = v_digest
 		  AND at <= now() - interval '1 minute';
 		SELECT count(*), min(at) INTO v_count, v_oldest

@@ -60,6 +60,7 @@ struct api_db {
 	int ok_status; /* the reply's status when the statement succeeds */
 	int binary; /* results in binary: a file and its type */
 	int slow; /* on the pool for long statements, with its deadline */
+	uint64_t sent_us; /* when the statement went to the server */
 	int nparams;
 	const char *values[API_DB_PARAMS_MAX];
 	int lengths[API_DB_PARAMS_MAX];
