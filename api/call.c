@@ -67,6 +67,7 @@ call_free(struct http_request *req)
 	c->task_timer = NULL;
 	if (c->started_db)
 		kore_pgsql_cleanup(&c->db.sql);
+	api_db_leave(c);
 	if (c->db.waiting)
 		metrics_add(&api_metrics->worker[worker->id].db_waiting, -1);
 	if (c->db.busy)

@@ -201,6 +201,60 @@ db_fail(struct api_call *c)
 	return (HTTP_STATE_CONTINUE);
 }
 
+/*
+ * Turns: at most pgsql_conn_max statements of the quick pool at a time
+ * per worker, handed over in arrival order.  Kore's own queue wakes one
+ * waiter per released connection, and a request arriving meanwhile takes
+ * the connection first; the woken one goes to the back, and under load
+ * some requests starved to their deadline.  With turns, Kore always has a
+ * connection free for the request that holds one.
+ */
+static TAILQ_HEAD(, api_call) db_queue = TAILQ_HEAD_INITIALIZER(db_queue);
+static int db_turns;
+
+static int
+db_take_turn(struct api_call *c)
+{
+	if (c->db_turn)
+		return (1);
+	if (!c->db_queued && db_turns < pgsql_conn_max &&
+	    TAILQ_EMPTY(&db_queue)) {
+		c->db_turn = 1;
+		db_turns++;
+		return (1);
+	}
+	if (!c->db_queued) {
+		TAILQ_INSERT_TAIL(&db_queue, c, db_wait);
+		c->db_queued = 1;
+	}
+	http_request_sleep(c->req);
+
+	return (0);
+}
+
+/* The request is done with the database (or gone): its turn, if it held
+ * one, goes to the first in the queue; out of the queue if it waited. */
+void
+api_db_leave(struct api_call *c)
+{
+	struct api_call *next;
+
+	if (c->db_queued) {
+		TAILQ_REMOVE(&db_queue, c, db_wait);
+		c->db_queued = 0;
+	}
+	if (!c->db_turn)
+		return;
+	c->db_turn = 0;
+	if ((next = TAILQ_FIRST(&db_queue)) != NULL) {
+		TAILQ_REMOVE(&db_queue, next, db_wait);
+		next->db_queued = 0;
+		next->db_turn = 1;
+		http_request_wakeup(next->req);
+	} else
+		db_turns--;
+}
+
 static int
 db_setup(struct http_request *req)
 {
@@ -217,6 +271,10 @@ db_setup(struct http_request *req)
 	}
 	if (!api_db_available())
 		return (db_fail(c));
+	if (!c->db.slow && !db_take_turn(c)) {
+		set_waiting(c, 1);
+		return (HTTP_STATE_RETRY);
+	}
 
 	if (!c->started_db) {
 		c->started_db = 1;
@@ -397,6 +455,7 @@ db_done(struct http_request *req)
 	}
 	set_busy(c, 0);
 	set_waiting(c, 0);
+	api_db_leave(c);
 
 	if (!c->db.failed) {
 		c->db.outcome = API_DONE;

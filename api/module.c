@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -136,6 +137,15 @@ bq_init(int state)
 	if (state != KORE_MODULE_LOAD)
 		return (KORE_RESULT_OK);
 
+	/*
+	 * argon2id takes 19 MiB a hash.  glibc raises its mmap threshold to
+	 * the size of the first large block freed, after which such blocks
+	 * stay in each task thread's arena: a login flood grew the workers
+	 * by that much for good.  A fixed threshold keeps them mmapped and
+	 * given back when freed.
+	 */
+	if (mallopt(M_MMAP_THRESHOLD, 1024 * 1024) != 1)
+		kore_log(LOG_NOTICE, "bq: cannot set the mmap threshold");
 	api_db_register();
 	api_sweeper_start();
 

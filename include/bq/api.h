@@ -81,6 +81,9 @@ struct api_db {
 
 struct api_call {
 	struct http_request *req;
+	TAILQ_ENTRY(api_call) db_wait; /* in the worker's queue for a turn */
+	int db_queued; /* in that queue */
+	int db_turn; /* holds one of the pool's turns */
 	enum route_id route;
 	enum lang lang;
 	char request_id[REQID_MAX + 1];
@@ -150,6 +153,7 @@ int api_pending(enum api_outcome);
 int api_db_run_tokens(struct api_call *, int, const char *);
 int api_db_available(void);
 void api_db_register(void);
+void api_db_leave(struct api_call *);
 void api_sweeper_start(void);
 void api_db_unreachable(void);
 
