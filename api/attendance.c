@@ -146,15 +146,15 @@ api_group_attendance(struct http_request *req)
 static int
 month_of(struct api_call *c, const char *month, char *out, size_t len)
 {
-	if (!date_month_valid(month)) {
+	if (len < 11 || !date_month_valid(month)) {
 		field_errors_add(&c->fe, "month", FIELD_INVALID_FORMAT);
 		return (0);
 	}
-	/* Seven characters and "-01", checked above. */
+	/* Seven characters, checked above, and "-01". */
 	memcpy(out, month, 7);
 	memcpy(out + 7, "-01", 4);
 
-	return (len >= 11);
+	return (1);
 }
 
 int

@@ -5,8 +5,6 @@
  * statements here may run for seconds, so they take the slow pool.
  */
 
-#include <stdio.h>
-
 #include "bq/api.h"
 #include "bq/path.h"
 #include "bq/query.h"
@@ -68,12 +66,11 @@ api_rounds(struct http_request *req)
 		return (KORE_RESULT_OK);
 	if (!api_check_uuid(c, "region_id", r->region_id))
 		return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-	(void)snprintf(r->region, sizeof(r->region), "%s", r->region_id);
 	api_db_prepare(c, "SELECT bq.allocation_round_run($1, $2, $3)", 201);
 	api_db_slow(c);
 	api_db_param(c, c->auth.sub);
 	api_db_param(c, c->auth.sid);
-	api_db_param(c, r->region);
+	api_db_param(c, r->region_id);
 
 	return (api_db_run(c));
 }

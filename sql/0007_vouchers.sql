@@ -200,15 +200,24 @@ BEGIN
 END
 $$;
 
--- Notifications link where the reader acts: a voucher's links to it.
-CREATE FUNCTION bq.notify(a bq.application, p_kind text, p_args jsonb,
+-- Notifications for any accounts (staff too); the application's audience
+-- is one such list.
+CREATE FUNCTION bq.notify_accounts(p_ids uuid[], p_kind text, p_args jsonb,
     p_link text)
 RETURNS void
 LANGUAGE sql AS $$
 	INSERT INTO bq.notification (account_id, kind, text, link)
 	SELECT x.id, p_kind, bq.message(p_kind, x.language, p_args), p_link
-	FROM bq.account x
-	WHERE x.id IN (SELECT bq.application_audience(a));
+	FROM bq.account x WHERE x.id = ANY (p_ids);
+$$;
+
+-- Notifications link where the reader acts: a voucher's links to it.
+CREATE FUNCTION bq.notify(a bq.application, p_kind text, p_args jsonb,
+    p_link text)
+RETURNS void
+LANGUAGE sql AS $$
+	SELECT bq.notify_accounts(ARRAY(SELECT bq.application_audience(a)),
+	    p_kind, p_args, p_link);
 $$;
 
 CREATE OR REPLACE FUNCTION bq.notify(a bq.application, p_kind text,
@@ -455,9 +464,15 @@ LANGUAGE sql STABLE AS $$
 		FROM bq.round_result x WHERE x.round_id = r.id), '[]')))::json;
 $$;
 
+-- A live voucher holds a place of its pool: its holder will take a seat.
+-- (Enrolment refines this: a held seat then counts the place itself.)
+CREATE FUNCTION bq.voucher_holds_place(v bq.voucher) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT v.status IN ('issued', 'active');
+$$;
+
 -- The free places of each pool of a region now: seats of its groups not
--- taken, less the vouchers issued or active for the pool (their holders
--- will take seats).
+-- taken, less the places the pool's vouchers hold.
 CREATE FUNCTION bq.region_pools(p_region uuid)
 RETURNS TABLE (correction_type text, age_group text, language text,
     places integer)
@@ -476,6 +491,7 @@ LANGUAGE sql STABLE AS $$
 		    count(*) AS n
 		FROM bq.voucher v
 		WHERE v.region_id = p_region AND v.status IN ('issued', 'active')
+		  AND bq.voucher_holds_place(v)
 		GROUP BY 1, 2, 3)
 	SELECT f.correction_type, f.age_group, f.language,
 	    greatest(f.n - coalesce(h.n, 0), 0)::integer
@@ -1040,6 +1056,7 @@ $$;
 REVOKE EXECUTE ON FUNCTION bq.school_year(timestamptz),
     bq.cohort_age_group(integer, integer), bq.round_sealed(),
     bq.notify(bq.application, text, jsonb, text), bq.local_time(timestamptz),
+    bq.notify_accounts(uuid[], text, jsonb, text),
     bq.message(text, bq.language, jsonb), bq.vouchers_notify(uuid[], text),
     bq.voucher_notify(bq.voucher, text), bq.voucher_follows(),
     bq.round_input_line(bq.round_input), bq.round_pool_line(bq.round_pool),
@@ -1047,6 +1064,7 @@ REVOKE EXECUTE ON FUNCTION bq.school_year(timestamptz),
     bq.round_result_hash(text, text, text), bq.round_allocate(uuid),
     bq.round_summary(bq.allocation_round),
     bq.round_protocol(bq.allocation_round), bq.region_pools(uuid),
+    bq.voucher_holds_place(bq.voucher),
     bq.voucher_json(bq.voucher, text), bq.voucher_extendable(bq.voucher),
     bq.stats_region(uuid)
     FROM bq_api;

@@ -187,25 +187,6 @@ INSERT INTO bq.message_template VALUES
 	('child_enrolled', 'ru', 'Ребёнок {child} зачислен в {kindergarten}. Договор № {number} подписан обеими сторонами.'),
 	('child_enrolled', 'en', 'Child {child} is enrolled at {kindergarten}. Contract No. {number} is signed by both sides.');
 
--- Notifications for any accounts (staff too); the application's audience
--- is one such list.
-CREATE FUNCTION bq.notify_accounts(p_ids uuid[], p_kind text, p_args jsonb,
-    p_link text)
-RETURNS void
-LANGUAGE sql AS $$
-	INSERT INTO bq.notification (account_id, kind, text, link)
-	SELECT x.id, p_kind, bq.message(p_kind, x.language, p_args), p_link
-	FROM bq.account x WHERE x.id = ANY (p_ids);
-$$;
-
-CREATE OR REPLACE FUNCTION bq.notify(a bq.application, p_kind text,
-    p_args jsonb, p_link text)
-RETURNS void
-LANGUAGE sql AS $$
-	SELECT bq.notify_accounts(ARRAY(SELECT bq.application_audience(a)),
-	    p_kind, p_args, p_link);
-$$;
-
 -- The kindergarten a staff account works at.
 CREATE FUNCTION bq.staff_kindergarten(p_account uuid) RETURNS uuid
 LANGUAGE sql STABLE AS $$
@@ -390,34 +371,15 @@ CREATE TRIGGER voucher_closed AFTER UPDATE OF status ON bq.voucher
 	FOR EACH ROW WHEN (NEW.status = 'cancelled' AND OLD.status <> 'cancelled')
 	EXECUTE FUNCTION bq.voucher_closed();
 
--- Outstanding vouchers hold a place in their pool until their holder
--- holds a seat, which the seat count then shows.
-CREATE OR REPLACE FUNCTION bq.region_pools(p_region uuid)
-RETURNS TABLE (correction_type text, age_group text, language text,
-    places integer)
+-- A voucher whose holder holds a seat no longer holds a pool's place:
+-- the seat count shows it.
+CREATE OR REPLACE FUNCTION bq.voucher_holds_place(v bq.voucher)
+RETURNS boolean
 LANGUAGE sql STABLE AS $$
-	WITH free AS (
-		SELECT coalesce(g.correction_type, '') AS correction_type,
-		    g.age_group, g.language,
-		    sum(greatest(g.capacity - bq.group_taken(g.id), 0)) AS n
-		FROM bq.kindergarten_group g
-		JOIN bq.kindergarten k ON k.id = g.kindergarten_id
-		JOIN bq.region r ON r.id = k.region_id
-		WHERE coalesce(r.parent_id, r.id) = p_region
-		GROUP BY 1, 2, 3),
-	held AS (
-		SELECT v.correction_type, v.age_group, v.language,
-		    count(*) AS n
-		FROM bq.voucher v
-		WHERE v.region_id = p_region AND v.status IN ('issued', 'active')
-		  AND NOT EXISTS (SELECT 1 FROM bq.enrolment e
-		      WHERE e.voucher_id = v.id
-			AND e.status IN ('requested', 'contract'))
-		GROUP BY 1, 2, 3)
-	SELECT f.correction_type, f.age_group, f.language,
-	    greatest(f.n - coalesce(h.n, 0), 0)::integer
-	FROM free f LEFT JOIN held h USING (correction_type, age_group,
-	    language);
+	SELECT v.status IN ('issued', 'active')
+	    AND NOT EXISTS (SELECT 1 FROM bq.enrolment e
+		WHERE e.voucher_id = v.id
+		  AND e.status IN ('requested', 'contract'));
 $$;
 
 -- The parent picks a kindergarten and a group for an active voucher; the
@@ -1095,7 +1057,7 @@ END
 $$;
 
 REVOKE EXECUTE ON FUNCTION bq.seat_place(), bq.contract_fixed(),
-    bq.notify_accounts(uuid[], text, jsonb, text), bq.staff_kindergarten(uuid),
+    bq.staff_kindergarten(uuid),
     bq.kindergarten_staff(uuid), bq.person_name(text, text, text),
     bq.enrolment_args(bq.enrolment, jsonb),
     bq.enrolment_json(bq.enrolment, text),
