@@ -50,7 +50,8 @@ def main():
     psql("-1", "-v", f"region={region}", "-v", f"owner={owner}", "-v", f"n={N}",
          "-c", "ALTER TABLE bq.application DISABLE TRIGGER USER",
          "-f", os.path.join(ROOT, "tests", "integration", "sql", "big_region.sql"),
-         "-c", "ALTER TABLE bq.application ENABLE TRIGGER USER")
+         "-c", "ALTER TABLE bq.application ENABLE TRIGGER USER",
+         "-c", f"SELECT bq.queue_count_rebuild('{region}')")
     psql("-c", "VACUUM (ANALYZE) bq.application")
     print(f"generated   {N} applications in {time.perf_counter() - t:6.1f} s")
 

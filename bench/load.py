@@ -4,7 +4,7 @@ minute, then a login flood beside the reads.
 
 Against a running server (scripts/run) in demo mode, whose data folder
 (BQ_DATA_DIR, default var) holds its sms.jsonl.  The reads come from wrk
-(bench/wrk/reads.lua, a parent's token), the filings and the flood from
+(bench/wrk/replay.lua, a parent's token), the filings and the flood from
 Python.  Prints throughput, p50 and p99 of the reads before and during
 the login flood, the answers by status, the workers' resident memory
 after warm-up and at the end, and exits 1 when a 5xx came back, the
@@ -106,11 +106,17 @@ def main():
             with lock:
                 statuses[("login", r.status_code)] += 1
 
+    paths = [f"/v1/applications/{first}", "/v1/kindergartens?limit=20",
+             f"/v1/queue?region_id={almaty}&birth_year=2022", "/v1/regions",
+             "/v1/stats/queue"]
+    requests_file = Stack.data / "reads.tsv"
+    requests_file.write_text("".join(f"GET\t{p}\t{parent.token}\t\n" for p in paths))
+
     def reads(seconds):
         """wrk: 64 connections on the read routes; its STATUS and LATENCY."""
-        env = dict(os.environ, BQ_TOKEN=parent.token, BQ_APP=first, BQ_REGION=almaty)
+        env = dict(os.environ, BQ_REQUESTS=str(requests_file))
         out = subprocess.run(["wrk", "-t2", f"-c{CLIENTS}", f"-d{seconds}s", "--latency",
-                              "-s", str(ROOT / "bench" / "wrk" / "reads.lua"), BASE],
+                              "-s", str(ROOT / "bench" / "wrk" / "replay.lua"), BASE],
                              env=env, capture_output=True, text=True).stdout
         got = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", out)}
         rps = re.search(r"Requests/sec:\s*([0-9.]+)", out)

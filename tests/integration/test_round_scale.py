@@ -89,6 +89,7 @@ def big_region(stack):
             db.execute("ALTER TABLE bq.application DISABLE TRIGGER USER")
             db.execute(sql)
             db.execute("ALTER TABLE bq.application ENABLE TRIGGER USER")
+            db.execute("SELECT bq.queue_count_rebuild(%s)", (region,))
         db.execute("VACUUM (ANALYZE) bq.application")
         print(f"\ngenerated {N} applications in {time.monotonic() - started:.1f} s")
     return region

@@ -1,0 +1,340 @@
+#!/usr/bin/python3
+"""The measurements of bench/run, against the stack it started: the
+service, the static Kore reply beside it and the generated country in
+its database.  Loads come from wrk (bench/wrk/replay.lua) with the tokens
+its own login flood opened, ceilings from pgbench running the service's
+SQL and from argon2id on the same cores.  Prints the table and writes it
+(markdown) to --out.
+
+    bench/measure.py SECONDS --service URL --static URL --out FILE
+"""
+
+import argparse
+import base64
+import concurrent.futures
+import datetime
+import glob
+import json
+import os
+import pathlib
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+import psycopg
+import requests
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+DATA = pathlib.Path(os.environ["BQ_DATA_DIR"])
+PORT = os.environ.get("BQ_DB_PORT", "5432")
+PASSWORD = "Balabaqsha-demo-2026"
+CLIENTS = 64
+TMP = pathlib.Path(tempfile.mkdtemp(prefix="bq-bench-"))
+
+
+def db(user="bq"):
+    return psycopg.connect(host=str(DATA / "run"), port=PORT,
+                           dbname="balabaqsha", user=user, autocommit=True)
+
+
+def phone(n):
+    return f"+7701{n:07d}"
+
+
+def bench_id(kind, n):
+    return f"00000000-0000-4{kind:03x}-8000-{n:012x}"
+
+
+def claims(token):
+    part = token.split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+
+
+def wrk(base, lines, seconds, conns=CLIENTS, tokens=None, name="load"):
+    """Replays LINES (method, path, token, body) with wrk: its rate,
+    p50 and p99 in ms, and the answers by class."""
+    reqs = TMP / f"{name}.tsv"
+    with open(reqs, "w") as f:
+        for m, p, t, b in lines:
+            f.write(f"{m}\t{p}\t{t or '-'}\t{b or ''}\n")
+    env = dict(os.environ, BQ_REQUESTS=str(reqs))
+    if tokens:
+        env["BQ_TOKENS"] = str(tokens)
+    return subprocess.Popen(
+        ["wrk", "-t2", f"-c{conns}", f"-d{seconds}s", "--timeout", "30s",
+         "-s", str(ROOT / "bench" / "wrk" / "replay.lua"), base],
+        env=env, stdout=subprocess.PIPE, text=True)
+
+
+def wrk_result(proc):
+    out = proc.communicate()[0]
+    got = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", out)}
+    rps = re.search(r"Requests/sec:\s*([0-9.]+)", out)
+    got["rate"] = float(rps.group(1)) if rps else 0.0
+    if got.get("5xx", 0) or not got.get("ok"):
+        print(out, file=sys.stderr)
+    return got
+
+
+def load(base, lines, seconds, **kw):
+    return wrk_result(wrk(base, lines, seconds, **kw))
+
+
+def pgbench(script, seconds, clients=CLIENTS, name="sql"):
+    """The same SQL straight to PostgreSQL as the service's role: the
+    rate, and p50 and p99 in ms from the per-transaction log."""
+    f = TMP / f"{name}.pgbench"
+    f.write_text(script)
+    logs = TMP / f"log-{name}"
+    for old in glob.glob(f"{logs}*"):
+        os.unlink(old)
+    out = subprocess.run(
+        ["pgbench", "-n", "-M", "prepared", "-h", str(DATA / "run"), "-p", PORT,
+         "-U", "bq_api", "-c", str(clients), "-j", str(min(clients, 2)),
+         "-T", str(seconds), "-l", "--log-prefix", str(logs), "-f", str(f),
+         "balabaqsha"], capture_output=True, text=True, cwd=TMP)
+    if out.returncode != 0:
+        raise SystemExit(f"pgbench failed: {out.stderr}")
+    lat = []
+    for path in glob.glob(f"{logs}*"):
+        with open(path) as fh:
+            lat += [int(line.split()[2]) / 1000.0 for line in fh]
+    lat.sort()
+    tps = re.search(r"tps = ([0-9.]+)", out.stdout)
+    return {"rate": float(tps.group(1)) if tps else 0.0,
+            "p50": lat[len(lat) // 2] if lat else 0.0,
+            "p99": lat[int(len(lat) * 0.99)] if lat else 0.0,
+            "mean": sum(lat) / len(lat) if lat else 0.0}
+
+
+def independent_positions(rows):
+    """The queue's order by its rule, written apart from the SQL:
+    extraordinary first by filing; then priority and ordinary one to
+    three, each by filing time and number, the longer going on alone."""
+    lists = [sorted((r for r in rows if r[0] == k), key=lambda r: (r[1], r[2]))
+             for k in (0, 1, 2)]
+    order = list(lists[0])
+    p, o = lists[1], lists[2]
+    i = j = 0
+    while i < len(p) or j < len(o):
+        if i < len(p):
+            order.append(p[i])
+            i += 1
+        order += o[j:j + 3]
+        j += 3
+    return {r[3]: n + 1 for n, r in enumerate(order)}
+
+
+def machine():
+    cpu = "unknown CPU"
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem = int(open("/proc/meminfo").readline().split()[1]) // 1024 // 1024
+    return f"{os.cpu_count()} cores ({cpu}), {mem} GiB"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("seconds", type=int)
+    ap.add_argument("--service", required=True)
+    ap.add_argument("--static", required=True)
+    ap.add_argument("--generated", type=int, default=0)
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    secs = a.seconds
+    rows = []
+
+    def row(what, r, ceiling=None, ceiling_name="", note=""):
+        ratio = f"{100 * r['rate'] / ceiling['rate']:.0f}%" if ceiling else ""
+        rows.append((what, f"{r['rate']:.0f}", f"{r.get('p50', 0):.1f}",
+                     f"{r.get('p99', 0):.1f}",
+                     f"{ceiling_name} {ceiling['rate']:.0f}/s" if ceiling else "",
+                     ratio, note))
+        print("  ".join(str(x) for x in rows[-1]), flush=True)
+
+    conn = db()
+    country = conn.execute("SELECT seed, applications, accounts, kindergartens "
+                           "FROM (SELECT seed, applications, parents + staff AS accounts, "
+                           "kindergartens FROM bench.country) c").fetchone()
+    totals = conn.execute(
+        "SELECT (SELECT count(*) FROM bq.application), (SELECT count(*) FROM bq.account), "
+        "(SELECT count(*) FROM bq.kindergarten)").fetchone()
+    conn.execute("GRANT USAGE ON SCHEMA bench TO bq_api")
+    conn.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA bench GRANT SELECT ON TABLES TO bq_api")
+    print(f"country of seed {country[0]}: {totals[0]} applications, {totals[1]} accounts, "
+          f"{totals[2]} kindergartens", flush=True)
+
+    # argon2id alone on every core: what logins can be at most.
+    out = subprocess.run([str(ROOT / "build" / "argon2_rate"), "5"],
+                         capture_output=True, text=True, check=True).stdout
+    argon = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", out)}
+    argon2 = {"rate": argon["per_second"]}
+
+    # The framework's ceiling: GET /health against a static Kore reply.
+    health = [("GET", "/health", None, None)]
+    static = load(a.static, health, secs, name="static")
+    service = load(a.service, health, secs, name="health")
+    row("GET /health", service, static, "static Kore")
+
+    # Logins: 64 connections on parents 1 to 256; the tokens are kept.
+    tokens_file = TMP / "tokens"
+    logins = [("POST", "/v1/auth/login", None,
+               json.dumps({"login": phone(n), "password": PASSWORD}))
+              for n in range(1, 257)]
+    login = load(a.service, logins, secs, tokens=tokens_file, name="login")
+    row("POST /v1/auth/login", login, argon2, "argon2id",
+        f"argon2id {argon['ms_per_hash']:.0f} ms a hash")
+    tokens = {}
+    for t in tokens_file.read_text().split():
+        tokens[claims(t)["sub"]] = t
+    # The owners of the children to file must all hold a token.
+    s = requests.Session()
+    for n in range(1, 201):
+        if bench_id(1, n) not in tokens:
+            r = s.post(a.service + "/v1/auth/login",
+                       json={"login": phone(n), "password": PASSWORD}, timeout=30)
+            r.raise_for_status()
+            tokens[bench_id(1, n)] = r.json()["access_token"]
+
+    # The reads: each logged-in parent's applications, by wrk with its
+    # token and by pgbench with its session.
+    conn.execute("DROP TABLE IF EXISTS bench.pick, bench.search")
+    conn.execute("CREATE TABLE bench.pick (i serial PRIMARY KEY, account uuid, "
+                 "sid uuid, app uuid, token text)")
+    with conn.cursor() as cur:
+        for sub, t in tokens.items():
+            cur.execute("INSERT INTO bench.pick (account, sid, app, token) "
+                        "SELECT %s, %s, a.id, %s FROM bq.application a "
+                        "JOIN bq.child c ON c.id = a.child_id WHERE c.owner_id = %s",
+                        (sub, claims(t)["sid"], t, sub))
+    picks = conn.execute("SELECT app, token FROM bench.pick ORDER BY i").fetchall()
+    conn.execute("GRANT SELECT ON bench.pick TO bq_api")
+    positions = [("GET", f"/v1/applications/{app}", t, None) for app, t in picks]
+    read = load(a.service, positions, secs, name="position")
+    sql_read = pgbench(f"\\set i random(1, {len(picks)})\n"
+                       "SELECT bq.application_get(account, sid, app, 'kk') "
+                       "FROM bench.pick WHERE i = :i;\n", secs, name="position")
+    row("GET /v1/applications/{id}", read, sql_read, "pgbench",
+        f"{len(picks)} applications of {len(tokens)} parents")
+    one = pgbench(f"\\set i random(1, {len(picks)})\n"
+                  "SELECT bq.application_get(account, sid, app, 'kk') "
+                  "FROM bench.pick WHERE i = :i;\n", 5, clients=1, name="position1")
+    biggest = conn.execute(
+        "SELECT count(*) FROM bq.application WHERE status = 'queued' "
+        "GROUP BY queue_region, queue_type, queue_correction, birth_year "
+        "ORDER BY 1 DESC LIMIT 1").fetchone()[0]
+    rows.append(("position read, database time (pgbench, 1 client)", "",
+                 f"{one['p50']:.2f}", f"{one['p99']:.2f}", "", "",
+                 f"mean {one['mean']:.2f} ms; largest partition {biggest} queued"))
+    print("  ".join(rows[-1]), flush=True)
+
+    # The catalogue search: a name in each region.
+    words = ["балдырған", "күншуақ", "ертегі", "звёздочка", "сад", "kindergarten no. 1"]
+    regions = [r[0] for r in conn.execute(
+        "SELECT id FROM bq.region WHERE parent_id IS NULL ORDER BY sort, code")]
+    conn.execute("CREATE TABLE bench.search (i serial PRIMARY KEY, region uuid, q text)")
+    for reg in regions:
+        for w in words:
+            conn.execute("INSERT INTO bench.search (region, q) VALUES (%s, %s)", (reg, w))
+    conn.execute("GRANT SELECT ON bench.search TO bq_api")
+    searches = [("GET", f"/v1/kindergartens?region_id={reg}&q={urllib.parse.quote(q)}"
+                 "&limit=20", None, None)
+                for reg, q in conn.execute("SELECT region, q FROM bench.search ORDER BY i")]
+    search = load(a.service, searches, secs, name="search")
+    sql_search = pgbench(f"\\set i random(1, {len(searches)})\n"
+                         "SELECT bq.kindergartens(region, NULL, NULL, NULL, NULL, q, "
+                         "NULL, NULL, NULL, 20, 'kk') FROM bench.search WHERE i = :i;\n",
+                         secs, name="search")
+    row("GET /v1/kindergartens?q=", search, sql_search, "pgbench",
+        f"{len(searches)} searches, 20 a page")
+
+    # Reads during a login flood, beside the reads alone above.
+    reads = wrk(a.service, positions, secs, name="position-flood")
+    flood = wrk(a.service, logins, secs, name="login-flood")
+    during, flooding = wrk_result(reads), wrk_result(flood)
+    row("GET /v1/applications/{id} during a login flood", during, read, "alone",
+        f"p99 alone {read['p99']:.1f} ms")
+    row("POST /v1/auth/login, the flood", flooding, argon2, "argon2id")
+
+    # Filings: the children without an application, by their parents.
+    rnd = random.Random(country[0])
+    children = conn.execute(
+        "SELECT c.id, c.owner_id FROM bq.child c WHERE c.id::text LIKE "
+        "'00000000-0000-4002-%%' AND NOT EXISTS (SELECT 1 FROM bq.application a "
+        "WHERE a.child_id = c.id) AND c.owner_id = ANY(%s) ORDER BY c.id",
+        ([bench_id(1, n) for n in range(1, 201)],)).fetchall()
+    filings = [("POST", "/v1/applications", tokens[str(owner)],
+                json.dumps({"child_id": str(cid), "queue_type": "general",
+                            "region_id": str(rnd.choice(regions)),
+                            "languages": [rnd.choice(["kk", "ru"])], "consent": True}))
+               for cid, owner in children]
+    before = conn.execute("SELECT count(*) FROM bq.application").fetchone()[0]
+    filed = load(a.service, filings, min(secs, 10), name="filing")
+    after = conn.execute("SELECT count(*) FROM bq.application").fetchone()[0]
+    sample = conn.execute(
+        "SELECT a.id, a.queue_region, a.queue_type, a.queue_correction, a.birth_year, "
+        "c.owner_id FROM bq.application a JOIN bq.child c ON c.id = a.child_id "
+        "WHERE a.child_id::text LIKE '00000000-0000-4002-%%' AND a.status = 'queued' "
+        "AND c.owner_id = ANY(%s) AND a.filed_at > now() - interval '1 hour' "
+        "ORDER BY md5(a.id::text) LIMIT 40", ([bench_id(1, n) for n in range(1, 201)],)
+    ).fetchall()
+    right = 0
+    for app, reg, qt, corr, year, owner in sample:
+        part = conn.execute(
+            "SELECT rank, filed_at, seq, id::text FROM bq.application WHERE status = 'queued' "
+            "AND queue_region = %s AND queue_type = %s AND queue_correction = %s "
+            "AND birth_year = %s", (reg, qt, corr, year)).fetchall()
+        want = independent_positions(part)[str(app)]
+        got = s.get(f"{a.service}/v1/applications/{app}", timeout=30,
+                    headers={"Authorization": "Bearer " + tokens[str(owner)]}).json()
+        right += got.get("queue_position") == want
+    row("POST /v1/applications", filed, None, "",
+        f"{after - before} filed; positions right afterwards: {right} of {len(sample)} "
+        "checked against an independent ordering")
+
+    # An allocation round in every region of the country, two at a time.
+    admin = s.post(a.service + "/v1/auth/login",
+                   json={"login": "admin", "password": PASSWORD}, timeout=30).json()
+    queued = conn.execute("SELECT count(*) FROM bq.application "
+                          "WHERE status = 'queued'").fetchone()[0]
+
+    def round_in(reg):
+        r = requests.post(a.service + "/v1/admin/allocation-rounds",
+                          json={"region_id": str(reg)}, timeout=600,
+                          headers={"Authorization": "Bearer " + admin["access_token"]})
+        r.raise_for_status()
+        return r.json()
+
+    t = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        done = list(pool.map(round_in, regions))
+    took = time.perf_counter() - t
+    issued = sum(d["issued"] for d in done)
+    rows.append((f"allocation rounds, all {len(regions)} regions, two at a time",
+                 f"{took:.1f} s", "", "", "", "",
+                 f"{queued} queued, {sum(d['places'] for d in done)} places, "
+                 f"{issued} vouchers; slowest region "
+                 f"{max(d['applications'] for d in done)} applications"))
+    print("  ".join(rows[-1]), flush=True)
+
+    head = ("| measure | rate (/s) | p50 (ms) | p99 (ms) | ceiling | ratio | note |\n"
+            "|---|---:|---:|---:|---|---:|---|\n")
+    table = head + "".join("| " + " | ".join(r) + " |\n" for r in rows)
+    text = (f"`bench/run {secs}` on {datetime.date.today()}: {machine()}; wrk, "
+            f"PostgreSQL and Kore on the same cores; {CLIENTS} connections.\n"
+            f"Country of seed {country[0]}: {totals[0]} applications, {totals[1]} "
+            f"accounts, {totals[2]} kindergartens"
+            + (f", generated in {a.generated} s" if a.generated else "") + ".\n\n"
+            + table)
+    pathlib.Path(a.out).write_text(text)
+    print("\n" + text)
+
+
+if __name__ == "__main__":
+    main()
