@@ -153,7 +153,7 @@ def main():
     def row(what, r, ceiling=None, ceiling_name="", note=""):
         ratio = f"{100 * r['rate'] / ceiling['rate']:.0f}%" if ceiling else ""
         rows.append((what, f"{r['rate']:.0f}", f"{r.get('p50', 0):.1f}",
-                     f"{r.get('p99', 0):.1f}",
+                     f"{r.get('p99', 0):.1f}", f"{r.get('5xx', 0):.0f}" if "5xx" in r else "",
                      f"{ceiling_name} {ceiling['rate']:.0f}/s" if ceiling else "",
                      ratio, note))
         print("  ".join(str(x) for x in rows[-1]), flush=True)
@@ -230,7 +230,7 @@ def main():
         "GROUP BY queue_region, queue_type, queue_correction, birth_year "
         "ORDER BY 1 DESC LIMIT 1").fetchone()[0]
     rows.append(("position read, database time (pgbench, 1 client)", "",
-                 f"{one['p50']:.2f}", f"{one['p99']:.2f}", "", "",
+                 f"{one['p50']:.2f}", f"{one['p99']:.2f}", "", "", "",
                  f"mean {one['mean']:.2f} ms; largest partition {biggest} queued"))
     print("  ".join(rows[-1]), flush=True)
 
@@ -317,14 +317,14 @@ def main():
     took = time.perf_counter() - t
     issued = sum(d["issued"] for d in done)
     rows.append((f"allocation rounds, all {len(regions)} regions, two at a time",
-                 f"{took:.1f} s", "", "", "", "",
+                 f"{took:.1f} s", "", "", "", "", "",
                  f"{queued} queued, {sum(d['places'] for d in done)} places, "
                  f"{issued} vouchers; slowest region "
                  f"{max(d['applications'] for d in done)} applications"))
     print("  ".join(rows[-1]), flush=True)
 
-    head = ("| measure | rate (/s) | p50 (ms) | p99 (ms) | ceiling | ratio | note |\n"
-            "|---|---:|---:|---:|---|---:|---|\n")
+    head = ("| measure | rate (/s) | p50 (ms) | p99 (ms) | 5xx | ceiling | ratio | note |\n"
+            "|---|---:|---:|---:|---:|---|---:|---|\n")
     table = head + "".join("| " + " | ".join(r) + " |\n" for r in rows)
     text = (f"`bench/run {secs}` on {datetime.date.today()}: {machine()}; wrk, "
             f"PostgreSQL and Kore on the same cores; {CLIENTS} connections.\n"
