@@ -29,6 +29,9 @@ import psycopg
 import requests
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "integration"))
+from places import queue_positions  # noqa: E402
+
 DATA = pathlib.Path(os.environ["BQ_DATA_DIR"])
 PORT = os.environ.get("BQ_DB_PORT", "5432")
 PASSWORD = "Balabaqsha-demo-2026"
@@ -109,24 +112,6 @@ def pgbench(script, seconds, clients=CLIENTS, name="sql"):
             "p50": lat[len(lat) // 2] if lat else 0.0,
             "p99": lat[int(len(lat) * 0.99)] if lat else 0.0,
             "mean": sum(lat) / len(lat) if lat else 0.0}
-
-
-def independent_positions(rows):
-    """The queue's order by its rule, written apart from the SQL:
-    extraordinary first by filing; then priority and ordinary one to
-    three, each by filing time and number, the longer going on alone."""
-    lists = [sorted((r for r in rows if r[0] == k), key=lambda r: (r[1], r[2]))
-             for k in (0, 1, 2)]
-    order = list(lists[0])
-    p, o = lists[1], lists[2]
-    i = j = 0
-    while i < len(p) or j < len(o):
-        if i < len(p):
-            order.append(p[i])
-            i += 1
-        order += o[j:j + 3]
-        j += 3
-    return {r[3]: n + 1 for n, r in enumerate(order)}
 
 
 def machine():
@@ -290,7 +275,7 @@ def main():
             "SELECT rank, filed_at, seq, id::text FROM bq.application WHERE status = 'queued' "
             "AND queue_region = %s AND queue_type = %s AND queue_correction = %s "
             "AND birth_year = %s", (reg, qt, corr, year)).fetchall()
-        want = independent_positions(part)[str(app)]
+        want = queue_positions(part)[str(app)]
         got = s.get(f"{a.service}/v1/applications/{app}", timeout=30,
                     headers={"Authorization": "Bearer " + tokens[str(owner)]}).json()
         right += got.get("queue_position") == want

@@ -115,3 +115,21 @@ def complete(api, parent, contract):
                  token=parent.token)
         assert r.status_code == 200, r.text
     return r.json()
+
+
+def queue_positions(rows):
+    """The queue's order by its rule, written apart from the SQL, for rows
+    of (rank, filed_at, seq, id): extraordinary first by filing; then
+    priority and ordinary one to three, each by filing time and number,
+    the longer going on alone.  The position of each id."""
+    lists = [sorted((r for r in rows if r[0] == k), key=lambda r: (r[1], r[2]))
+             for k in (0, 1, 2)]
+    order, p, o = list(lists[0]), lists[1], lists[2]
+    i = j = 0
+    while i < len(p) or j < len(o):
+        if i < len(p):
+            order.append(p[i])
+            i += 1
+        order += o[j:j + 3]
+        j += 3
+    return {str(r[3]): n + 1 for n, r in enumerate(order)}

@@ -5,7 +5,7 @@ the spans of filing time the applications fall in."""
 import pytest
 
 from people import Parent, bearer
-from places import add_kindergarten, admin_token, run_round
+from places import add_kindergarten, admin_token, queue_positions, run_round
 
 
 def recount_differs(db, region):
@@ -20,21 +20,6 @@ def recount_differs(db, region):
                    WHERE queue_region = %s AND n > 0) c
             USING (queue_region, queue_type, queue_correction, birth_year, rank, bucket)
         WHERE r.n IS DISTINCT FROM c.n""", (region, region)).fetchone()[0]
-
-
-def rule(rows):
-    """Extraordinary by filing; then priority and ordinary one to three."""
-    lists = [sorted((r for r in rows if r[0] == k), key=lambda r: (r[1], r[2]))
-             for k in (0, 1, 2)]
-    order, p, o = list(lists[0]), lists[1], lists[2]
-    i = j = 0
-    while i < len(p) or j < len(o):
-        if i < len(p):
-            order.append(p[i])
-            i += 1
-        order += o[j:j + 3]
-        j += 3
-    return {str(r[3]): n + 1 for n, r in enumerate(order)}
 
 
 def test_the_counts_follow_filings_departures_and_a_round(api, stack, db, region):
@@ -62,7 +47,7 @@ def test_the_counts_follow_filings_departures_and_a_round(api, stack, db, region
 
     rows = db.execute("SELECT rank, filed_at, seq, id FROM bq.application "
                       "WHERE status = 'queued' AND queue_region = %s", (region,)).fetchall()
-    want = rule(rows)
+    want = queue_positions(rows)
     assert len(want) == 4
     got = {a: p.card(a)["queue_position"] for a in apps if a in want}
     assert got == want
