@@ -326,7 +326,7 @@ FROM bq.application
 WHERE id::text LIKE '00000000-0000-4003-%' AND status = 'queued'
 ORDER BY filed_at, seq;
 DROP TABLE bench.application;
-SELECT count(bq.queue_count_rebuild(id)) AS regions FROM bench.region \gset
+SELECT bq.queue_count_rebuild(id) FROM bench.region \g /dev/null
 
 -- Every foreign key of the tables loaded, checked whole.
 DO $$

@@ -17,7 +17,6 @@ answered with 429.
 import collections
 import os
 import pathlib
-import re
 import subprocess
 import sys
 import threading
@@ -28,6 +27,8 @@ import requests
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "integration"))
 from people import Parent  # noqa: E402
+
+import replay  # noqa: E402
 
 BASE = os.environ.get("BQ_URL", "http://127.0.0.1:8888")
 SECONDS = int(sys.argv[1]) if len(sys.argv) > 1 else 60
@@ -109,19 +110,11 @@ def main():
     paths = [f"/v1/applications/{first}", "/v1/kindergartens?limit=20",
              f"/v1/queue?region_id={almaty}&birth_year=2022", "/v1/regions",
              "/v1/stats/queue"]
-    requests_file = Stack.data / "reads.tsv"
-    requests_file.write_text("".join(f"GET\t{p}\t{parent.token}\t\n" for p in paths))
+    lines = [("GET", p, parent.token, None) for p in paths]
 
     def reads(seconds):
-        """wrk: 64 connections on the read routes; its STATUS and LATENCY."""
-        env = dict(os.environ, BQ_REQUESTS=str(requests_file))
-        out = subprocess.run(["wrk", "-t2", f"-c{CLIENTS}", f"-d{seconds}s", "--latency",
-                              "-s", str(ROOT / "bench" / "wrk" / "replay.lua"), BASE],
-                             env=env, capture_output=True, text=True).stdout
-        got = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", out)}
-        rps = re.search(r"Requests/sec:\s*([0-9.]+)", out)
-        got["rps"] = float(rps.group(1)) if rps else 0.0
-        return got
+        """wrk: 64 connections on the read routes."""
+        return replay.run(BASE, lines, seconds, conns=CLIENTS, name="reads")
 
     filing = threading.Thread(target=filer)
     filing.start()
@@ -146,7 +139,7 @@ def main():
           f"{max(SECONDS - 40, 10)} s, then 20 s beside 4 login flooders; "
           "a filing a second throughout")
     for name, r in (("warm-up", warm), ("steady", before), ("during the flood", during)):
-        print(f"  reads {name:17} {r.get('rps', 0):8.0f} req/s  p50 {r.get('p50', 0):6.1f} ms"
+        print(f"  reads {name:17} {r.get('rate', 0):8.0f} req/s  p50 {r.get('p50', 0):6.1f} ms"
               f"  p99 {r.get('p99', 0):6.1f} ms  2xx {r.get('ok', 0):.0f}"
               f"  4xx {r.get('4xx', 0):.0f}  5xx {r.get('5xx', 0):.0f}")
     for (kind, code), n in sorted(statuses.items(), key=str):

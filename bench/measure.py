@@ -32,6 +32,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "integration"))
 from places import queue_positions  # noqa: E402
 
+import replay  # noqa: E402
+
 DATA = pathlib.Path(os.environ["BQ_DATA_DIR"])
 PORT = os.environ.get("BQ_DB_PORT", "5432")
 PASSWORD = "Balabaqsha-demo-2026"
@@ -55,36 +57,6 @@ def bench_id(kind, n):
 def claims(token):
     part = token.split(".")[1]
     return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
-
-
-def wrk(base, lines, seconds, conns=CLIENTS, tokens=None, name="load"):
-    """Replays LINES (method, path, token, body) with wrk: its rate,
-    p50 and p99 in ms, and the answers by class."""
-    reqs = TMP / f"{name}.tsv"
-    with open(reqs, "w") as f:
-        for m, p, t, b in lines:
-            f.write(f"{m}\t{p}\t{t or '-'}\t{b or ''}\n")
-    env = dict(os.environ, BQ_REQUESTS=str(reqs))
-    if tokens:
-        env["BQ_TOKENS"] = str(tokens)
-    return subprocess.Popen(
-        ["wrk", "-t2", f"-c{conns}", f"-d{seconds}s", "--timeout", "30s",
-         "-s", str(ROOT / "bench" / "wrk" / "replay.lua"), base],
-        env=env, stdout=subprocess.PIPE, text=True)
-
-
-def wrk_result(proc):
-    out = proc.communicate()[0]
-    got = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", out)}
-    rps = re.search(r"Requests/sec:\s*([0-9.]+)", out)
-    got["rate"] = float(rps.group(1)) if rps else 0.0
-    if got.get("5xx", 0) or not got.get("ok"):
-        print(out, file=sys.stderr)
-    return got
-
-
-def load(base, lines, seconds, **kw):
-    return wrk_result(wrk(base, lines, seconds, **kw))
 
 
 def pgbench(script, seconds, clients=CLIENTS, name="sql"):
@@ -151,7 +123,6 @@ def main():
         "SELECT (SELECT count(*) FROM bq.application), (SELECT count(*) FROM bq.account), "
         "(SELECT count(*) FROM bq.kindergarten)").fetchone()
     conn.execute("GRANT USAGE ON SCHEMA bench TO bq_api")
-    conn.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA bench GRANT SELECT ON TABLES TO bq_api")
     print(f"country of seed {country[0]}: {totals[0]} applications, {totals[1]} accounts, "
           f"{totals[2]} kindergartens", flush=True)
 
@@ -163,8 +134,8 @@ def main():
 
     # The framework's ceiling: GET /health against a static Kore reply.
     health = [("GET", "/health", None, None)]
-    static = load(a.static, health, secs, name="static")
-    service = load(a.service, health, secs, name="health")
+    static = replay.run(a.static, health, secs, name="static")
+    service = replay.run(a.service, health, secs, name="health")
     row("GET /health", service, static, "static Kore")
 
     # Logins: 64 connections on parents 1 to 256; the tokens are kept.
@@ -172,20 +143,22 @@ def main():
     logins = [("POST", "/v1/auth/login", None,
                json.dumps({"login": phone(n), "password": PASSWORD}))
               for n in range(1, 257)]
-    login = load(a.service, logins, secs, tokens=tokens_file, name="login")
+    login = replay.run(a.service, logins, secs, tokens=tokens_file, name="login")
     row("POST /v1/auth/login", login, argon2, "argon2id",
         f"argon2id {argon['ms_per_hash']:.0f} ms a hash")
     tokens = {}
     for t in tokens_file.read_text().split():
         tokens[claims(t)["sub"]] = t
-    # The owners of the children to file must all hold a token.
+    # The owners of the children to file (parents 1 to 200, country.sql)
+    # must all hold a token.
+    owners = [bench_id(1, n) for n in range(1, 201)]
     s = requests.Session()
-    for n in range(1, 201):
-        if bench_id(1, n) not in tokens:
+    for n, owner in enumerate(owners, 1):
+        if owner not in tokens:
             r = s.post(a.service + "/v1/auth/login",
                        json={"login": phone(n), "password": PASSWORD}, timeout=30)
             r.raise_for_status()
-            tokens[bench_id(1, n)] = r.json()["access_token"]
+            tokens[owner] = r.json()["access_token"]
 
     # The reads: each logged-in parent's applications, by wrk with its
     # token and by pgbench with its session.
@@ -201,15 +174,14 @@ def main():
     picks = conn.execute("SELECT app, token FROM bench.pick ORDER BY i").fetchall()
     conn.execute("GRANT SELECT ON bench.pick TO bq_api")
     positions = [("GET", f"/v1/applications/{app}", t, None) for app, t in picks]
-    read = load(a.service, positions, secs, name="position")
-    sql_read = pgbench(f"\\set i random(1, {len(picks)})\n"
-                       "SELECT bq.application_get(account, sid, app, 'kk') "
-                       "FROM bench.pick WHERE i = :i;\n", secs, name="position")
+    read = replay.run(a.service, positions, secs, name="position")
+    card_sql = (f"\\set i random(1, {len(picks)})\n"
+                "SELECT bq.application_get(account, sid, app, 'kk') "
+                "FROM bench.pick WHERE i = :i;\n")
+    sql_read = pgbench(card_sql, secs, name="position")
     row("GET /v1/applications/{id}", read, sql_read, "pgbench",
         f"{len(picks)} applications of {len(tokens)} parents")
-    one = pgbench(f"\\set i random(1, {len(picks)})\n"
-                  "SELECT bq.application_get(account, sid, app, 'kk') "
-                  "FROM bench.pick WHERE i = :i;\n", 5, clients=1, name="position1")
+    one = pgbench(card_sql, 5, clients=1, name="position1")
     biggest = conn.execute(
         "SELECT count(*) FROM bq.application WHERE status = 'queued' "
         "GROUP BY queue_region, queue_type, queue_correction, birth_year "
@@ -231,7 +203,7 @@ def main():
     searches = [("GET", f"/v1/kindergartens?region_id={reg}&q={urllib.parse.quote(q)}"
                  "&limit=20", None, None)
                 for reg, q in conn.execute("SELECT region, q FROM bench.search ORDER BY i")]
-    search = load(a.service, searches, secs, name="search")
+    search = replay.run(a.service, searches, secs, name="search")
     sql_search = pgbench(f"\\set i random(1, {len(searches)})\n"
                          "SELECT bq.kindergartens(region, NULL, NULL, NULL, NULL, q, "
                          "NULL, NULL, NULL, 20, 'kk') FROM bench.search WHERE i = :i;\n",
@@ -240,9 +212,9 @@ def main():
         f"{len(searches)} searches, 20 a page")
 
     # Reads during a login flood, beside the reads alone above.
-    reads = wrk(a.service, positions, secs, name="position-flood")
-    flood = wrk(a.service, logins, secs, name="login-flood")
-    during, flooding = wrk_result(reads), wrk_result(flood)
+    reads = replay.start(a.service, positions, secs, name="position-flood")
+    flood = replay.start(a.service, logins, secs, name="login-flood")
+    during, flooding = replay.result(reads), replay.result(flood)
     row("GET /v1/applications/{id} during a login flood", during, read, "alone",
         f"p99 alone {read['p99']:.1f} ms")
     row("POST /v1/auth/login, the flood", flooding, argon2, "argon2id")
@@ -253,21 +225,21 @@ def main():
         "SELECT c.id, c.owner_id FROM bq.child c WHERE c.id::text LIKE "
         "'00000000-0000-4002-%%' AND NOT EXISTS (SELECT 1 FROM bq.application a "
         "WHERE a.child_id = c.id) AND c.owner_id = ANY(%s) ORDER BY c.id",
-        ([bench_id(1, n) for n in range(1, 201)],)).fetchall()
+        (owners,)).fetchall()
     filings = [("POST", "/v1/applications", tokens[str(owner)],
                 json.dumps({"child_id": str(cid), "queue_type": "general",
                             "region_id": str(rnd.choice(regions)),
                             "languages": [rnd.choice(["kk", "ru"])], "consent": True}))
                for cid, owner in children]
     before = conn.execute("SELECT count(*) FROM bq.application").fetchone()[0]
-    filed = load(a.service, filings, min(secs, 10), name="filing")
+    filed = replay.run(a.service, filings, min(secs, 10), name="filing")
     after = conn.execute("SELECT count(*) FROM bq.application").fetchone()[0]
     sample = conn.execute(
         "SELECT a.id, a.queue_region, a.queue_type, a.queue_correction, a.birth_year, "
         "c.owner_id FROM bq.application a JOIN bq.child c ON c.id = a.child_id "
         "WHERE a.child_id::text LIKE '00000000-0000-4002-%%' AND a.status = 'queued' "
         "AND c.owner_id = ANY(%s) AND a.filed_at > now() - interval '1 hour' "
-        "ORDER BY md5(a.id::text) LIMIT 40", ([bench_id(1, n) for n in range(1, 201)],)
+        "ORDER BY md5(a.id::text) LIMIT 40", (owners,)
     ).fetchall()
     right = 0
     for app, reg, qt, corr, year, owner in sample:

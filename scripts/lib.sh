@@ -115,6 +115,22 @@ db_admin_args() {
 	echo "-h $(db_socket_dir) -p ${BQ_DB_PORT:-5432} -U bq -d $BQ_DB_NAME"
 }
 
+# A copy of a Kore configuration (SRC) at DEST, bound to HOST:PORT, its
+# pidfile PIDFILE and its modules loaded from the build folder; and in
+# KORE_FLAGS the flags that run it in the foreground: -n -r too as root
+# (no chroot, no privilege drop, for a developer's machine; a deployment
+# sets runas and root in kore.conf instead, README).
+kore_conf() {
+	local src=$1 dest=$2 host=$3 port=$4 pidfile=$5
+	sed -e "s|^\([[:space:]]*bind[[:space:]]\{1,\}\)[^[:space:]]\{1,\}[[:space:]]\{1,\}[0-9]\{1,\}|\1$host $port|" \
+		-e "s|^pidfile.*|pidfile $pidfile|" \
+		-e "s|^load[[:space:]]\{1,\}\./build/|load $(build_dir)/|" \
+		"$src" >"$dest"
+	KORE_FLAGS=(-f -c "$dest")
+	[ "$(id -u)" -eq 0 ] && KORE_FLAGS+=(-n -r)
+	return 0
+}
+
 # The demo signature CA (API.md): made once per data folder, trusted for
 # contract signatures in demo mode only.  Parents' and kindergartens'
 # demo certificates are issued from it with openssl (README).

@@ -44,11 +44,12 @@ LANGUAGE sql AS $$
 	GROUP BY 1, 2, 3, 4, 5, 6;
 $$;
 
-INSERT INTO bq.queue_count
-SELECT queue_region, queue_type, queue_correction, birth_year, rank,
-    bq.queue_bucket(filed_at), count(*)
-FROM bq.application WHERE status = 'queued'
-GROUP BY 1, 2, 3, 4, 5, 6;
+DO $$
+BEGIN
+	PERFORM bq.queue_count_rebuild(r)
+	FROM (SELECT DISTINCT queue_region AS r FROM bq.application) x;
+END
+$$;
 
 -- Joining or leaving the queue moves its count by one.
 CREATE FUNCTION bq.queue_counted() RETURNS trigger
@@ -57,7 +58,7 @@ DECLARE
 	v_joined boolean := TG_OP <> 'DELETE' AND NEW.status = 'queued';
 	v_left boolean := TG_OP <> 'INSERT' AND OLD.status = 'queued';
 BEGIN
-	IF v_joined AND v_left THEN
+	IF v_joined = v_left THEN
 		RETURN NULL;
 	END IF;
 	IF v_joined THEN
@@ -66,7 +67,7 @@ BEGIN
 		    NEW.rank, bq.queue_bucket(NEW.filed_at), 1)
 		ON CONFLICT (queue_region, queue_type, queue_correction,
 		    birth_year, rank, bucket) DO UPDATE SET n = c.n + 1;
-	ELSIF v_left THEN
+	ELSE
 		UPDATE bq.queue_count SET n = n - 1
 		WHERE queue_region = OLD.queue_region
 		  AND queue_type = OLD.queue_type

@@ -122,6 +122,15 @@ class Api:
     def options(self, path, **kw):
         return self.request("OPTIONS", path, **kw)
 
+    def wait_ready(self, seconds=15):
+        """Until /ready says the database is back, at most SECONDS."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.get("/ready").status_code == 200:
+                return
+            time.sleep(0.1)
+        raise AssertionError("not ready again")
+
 
 @pytest.fixture(scope="session")
 def stack():

@@ -22,15 +22,6 @@ def _timed(fn):
     return r, time.monotonic() - t
 
 
-def _wait_ready(api, seconds=10):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if api.get("/ready").status_code == 200:
-            return
-        time.sleep(0.1)
-    raise AssertionError("not ready again")
-
-
 def _pg_pids(stack):
     master = int((stack.data / "pg" / "postmaster.pid").read_text().split()[0])
     children = subprocess.run(["pgrep", "-P", str(master)], capture_output=True,
@@ -59,7 +50,7 @@ def test_stopped_database_gives_503_then_recovers(api, stack, clean):
         assert api.get("/health").status_code == 200
     finally:
         stack.script("db", "start")
-    _wait_ready(api)
+    api.wait_ready(10)
     r = api.post("/v1/feedback", data=FEEDBACK, headers=JSON)
     assert r.status_code == 201
 
@@ -93,7 +84,7 @@ def test_hung_database_gives_503_within_2s_then_recovers(api, stack, clean):
     finally:
         for pid in pids:
             os.kill(pid, signal.SIGCONT)
-    _wait_ready(api)
+    api.wait_ready(10)
     assert api.post("/v1/feedback", data=FEEDBACK, headers=JSON).status_code == 201
 
 

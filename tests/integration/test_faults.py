@@ -123,15 +123,6 @@ def check_the_queue(db, load):
                 (isinstance(a[2], int) and a[2] >= 500 and a[2] != 503)]
 
 
-def wait_ready(api, seconds=15):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if api.get("/ready").status_code == 200:
-            return
-        time.sleep(0.1)
-    raise AssertionError("not ready again")
-
-
 def test_a_hard_stop_of_postgresql_under_load(stack, db, load):
     api = Api(stack)
     pgdata = stack.data / "pg"
@@ -146,7 +137,7 @@ def test_a_hard_stop_of_postgresql_under_load(stack, db, load):
         return down, up
 
     down, up = load.run(fault)
-    wait_ready(api)
+    api.wait_ready()
     # While it was away (past the moment in flight): 503s only, in time.
     during = [a for a in load.answers if down + 0.3 < a[0] < up]
     assert during, "no request while the database was down"
