@@ -9,6 +9,8 @@ BQ_DATA_DIR=${BQ_DATA_DIR:-$BQ_ROOT/var}
 case $BQ_DATA_DIR in /*) ;; *) BQ_DATA_DIR=$PWD/$BQ_DATA_DIR ;; esac
 export BQ_DATA_DIR
 BQ_HTTP_PORT=${BQ_HTTP_PORT:-8888}
+# Where scripts/web serves the reference web page (clients/web).
+BQ_WEB_PORT=${BQ_WEB_PORT:-8890}
 PG_BIN=/usr/lib/postgresql/15/bin
 BQ_DB_NAME=balabaqsha
 
@@ -44,9 +46,13 @@ ensure_packages() {
 		--no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The spec and client tools of package-lock.json: Redocly, openapi-typescript,
+# TypeScript, puppeteer-core.
 ensure_node_tools() {
-	[ -x "$BQ_ROOT/node_modules/.bin/redocly" ] && return 0
-	say "installing the spec tools from package-lock.json"
+	local b=$BQ_ROOT/node_modules
+	[ -x "$b/.bin/redocly" ] && [ -x "$b/.bin/openapi-typescript" ] &&
+		[ -x "$b/.bin/tsc" ] && [ -d "$b/puppeteer-core" ] && return 0
+	say "installing the spec and client tools from package-lock.json"
 	(cd "$BQ_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 }
 

@@ -36,11 +36,14 @@ class Stack:
         self.data = ROOT / "var" / f"test-{os.getpid()}"
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        # The origin the browser test serves the reference web page from.
+        self.web_port = _free_port()
+        self.web_origin = f"http://127.0.0.1:{self.web_port}"
         self.log_path = self.data / "server.log"
         self.env = dict(os.environ, BQ_DATA_DIR=str(self.data),
                         BQ_HTTP_PORT=str(self.port), BQ_DB_FAST="1",
                         BQ_MODE="demo", BQ_SWEEP_INTERVAL_MS="0",
-                        BQ_CORS_ORIGINS="https://portal.example.kz")
+                        BQ_CORS_ORIGINS="https://portal.example.kz," + self.web_origin)
         self.server = None
         self.secrets = set()
 

@@ -1,0 +1,5581 @@
+// Generated from openapi.yaml by openapi-typescript (tools/generate.mjs): do not edit.
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness
+         * @description 200 while the server process answers; it does not touch the database.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description 200 when the database answers and is migrated; 503 otherwise, within
+         *     2 seconds. Load balancers route to an instance only while it is ready.
+         */
+        get: operations["getReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description The Prometheus text format: `bq_http_requests_total` by route and
+         *     status, `bq_http_request_duration_seconds` (histogram) by route, and
+         *     per worker `bq_db_pool_busy`, `bq_db_pool_waiting`,
+         *     `bq_db_timeouts_total` and `bq_db_failures_total`. Routes are
+         *     labelled by their template, never by a concrete path. Expose it to
+         *     the monitoring network only (README, Deploy).
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: operations["getOpenApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write to support
+         * @description Anyone may write. Signed in (a bearer token sent), the author is
+         *     kept and support's answer reaches their inbox; a token sent must be
+         *     valid (401 otherwise). Without one, an e-mail or a phone is needed
+         *     to answer (422 `email` `required`). One client address may send at
+         *     most 5 messages an hour (429 beyond). A phone number is stored in
+         *     E.164 form.
+         */
+        post: operations["postFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/otp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a one-time code by SMS
+         * @description A 6-digit code for `register`, `login` or `reset`, valid 5 minutes,
+         *     bound to the phone, the IIN and the purpose. One phone gets a code
+         *     at most every 80 seconds and 5 an hour; one client address is
+         *     capped too (429 with `Retry-After`). For `login` and `reset` an SMS
+         *     goes out only when the phone and IIN belong to one account, but the
+         *     answer is the same either way: it never tells whether an account
+         *     exists. In demo mode the SMS is appended to `sms.jsonl`.
+         */
+        post: operations["postAuthOtp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/register/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a registration code and show the registry's person
+         * @description The code (purpose `register`) is checked: five wrong tries kill it
+         *     (`invalid_code`). The person registry is asked for the IIN; the
+         *     answer holds the person to show and a registration token, valid
+         *     15 minutes, for setting the password. 409 `account_exists` when the
+         *     IIN or the phone already has an account.
+         */
+        post: operations["postAuthRegisterVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the password and create the account
+         * @description The password: 8 to 128 characters, not among the 10,000 most common
+         *     (`common_password`), typed twice (`mismatch`). The account is a
+         *     parent's, signed in at once.
+         */
+        post: operations["postAuthRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a password
+         * @description `login` is an IIN, a phone number, an e-mail address or a login
+         *     name. `remember` makes the session last 30 days instead of 12
+         *     hours. 10 failed logins in 15 minutes lock the account for 15
+         *     minutes (423 `account_locked`, even with the right password); an
+         *     unknown login answers exactly like a wrong password, in the same
+         *     time. One client address may try 30 logins a minute; beyond, 429
+         *     with `Retry-After`, before any password is checked.
+         */
+        post: operations["postAuthLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/login/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a one-time code
+         * @description After `POST /v1/auth/otp` with purpose `login`.
+         */
+        post: operations["postAuthLoginCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset code
+         * @description After `POST /v1/auth/otp` with purpose `reset`. Every session of
+         *     the account ends, and a lock from failed logins lifts.
+         */
+        post: operations["postAuthPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New tokens for a refresh token
+         * @description The refresh token is rotated: the one sent is spent, the answer
+         *     holds the next. Sending a spent one again means it was copied: the
+         *     whole session ends (401), and so do the tokens of whoever holds it.
+         */
+        post: operations["postAuthRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the session
+         * @description The session's refresh and access tokens stop working at once.
+         */
+        post: operations["postAuthLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in account */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the e-mail, login name or language
+         * @description Only the fields sent change; `null` clears the e-mail or login name.
+         *     Names, sex and birth date come from the person registry and cannot
+         *     be changed here. 409 `taken` when another account has the value.
+         */
+        patch: operations["patchMe"];
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password
+         * @description A wrong `current_password` is a 422 on that field and counts as a
+         *     failed login. A change ends every other session of the account.
+         */
+        post: operations["postMePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch the session to another role of the account
+         * @description Tokens for the role; the session's earlier refresh tokens are
+         *     retired (refused, without ending the session).
+         */
+        post: operations["postMeRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user log
+         * @description The account's own actions, newest first.
+         */
+        get: operations["getMeLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a staff account
+         * @description Administrators only. Staff sign in with their login name. Roles:
+         *     `verifier`, `kindergarten_staff`, `support`, `admin`.
+         */
+        post: operations["postAdminStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Regions and their localities */
+        get: operations["getRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reference lists of the rules
+         * @description Queue types, languages, age groups, priority categories (with their kind), correction types, ownership and document kinds, each with kk/ru/en names.
+         */
+        get: operations["getReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergartens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue of kindergartens
+         * @description Filters combine. The group filters (`language`, `age_group`,
+         *     `correction_type`, `has_free_places`) must all hold for one and the
+         *     same group of the kindergarten. Sorted by the registry code, or by
+         *     distance with `near`. Page with `limit` and the answer's
+         *     `next_cursor`; no item is lost or repeated between pages.
+         */
+        get: operations["getKindergartens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergartens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A kindergarten's card, with its groups */
+        get: operations["getKindergarten"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergarten/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change one of my kindergarten's groups
+         * @description Staff of the group's kindergarten only; another kindergarten's group
+         *     is not found. Send the fields to change. The capacity cannot fall
+         *     below the places taken (409 `below_taken`).
+         */
+        put: operations["putKindergartenGroup"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/children/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check an IIN in the person registry
+         * @description What the registry knows of a child; only children young enough for
+         *     the queue (84 months at most; `out_of_range` otherwise). An account
+         *     may ask the registry 30 times an hour (429 beyond).
+         */
+        post: operations["postChildrenLookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My children */
+        get: operations["getChildren"];
+        put?: never;
+        /**
+         * Add a child
+         * @description The child's data come from the person registry; the sex is the
+         *     parent's to state. An IIN can be added once, by one parent (409
+         *     `taken`); entrust the child to others instead.
+         */
+        post: operations["postChildren"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trusted-children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Children entrusted to me */
+        get: operations["getTrustedChildren"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/children/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One child
+         * @description For its parent and its trustees; anyone else gets 404.
+         */
+        get: operations["getChild"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a child
+         * @description The parent only (a trustee gets 403); not while it has a live application (409 `live_application`).
+         */
+        delete: operations["deleteChild"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the child's sex
+         * @description The registry's data cannot be changed here.
+         */
+        patch: operations["patchChild"];
+        trace?: never;
+    };
+    "/v1/children/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The child's photo */
+        get: operations["getChildPhoto"];
+        /**
+         * Set the child's photo
+         * @description A JPEG or PNG (the content must be what the Content-Type says), 2 MB at most.
+         */
+        put: operations["putChildPhoto"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/children/{id}/trustees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the child is entrusted to */
+        get: operations["getChildTrustees"];
+        put?: never;
+        /**
+         * Entrust the child to another account
+         * @description By the IIN of a registered account (`not_registered` otherwise).
+         *     The trustee acts for the child where the parent can, except managing
+         *     trustees and deleting the child. Only the parent entrusts (403).
+         */
+        post: operations["postChildTrustee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/children/{id}/trustees/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a trustee
+         * @description The trustee's rights end at once.
+         */
+        delete: operations["deleteChildTrustee"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a document
+         * @description The raw file as the body: a PDF, JPEG or PNG (the content must be
+         *     what the Content-Type says), 10 MB at most. It belongs to the
+         *     uploader.
+         */
+        post: operations["postDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document's bytes
+         * @description To its owner.
+         */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My applications and my trusted children's */
+        get: operations["getApplications"];
+        put?: never;
+        /**
+         * File an application
+         * @description For a child of mine or entrusted to me, younger than 84 months.
+         *     One live application per child and queue type (409 `taken`). Up to
+         *     three preferred kindergartens, each in the region with a group for
+         *     the child's age in one of the languages (and of the correction type,
+         *     for the special queue). The special queue needs a correction type
+         *     and a PMPK conclusion document (kind `pmpk`) and waits for a
+         *     verifier; the general queue is queued at once. A retried POST with
+         *     the same `Idempotency-Key` returns the first answer; the same key
+         *     with another body is 409.
+         */
+        post: operations["postApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application's card */
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/position-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the position changed, and why
+         * @description Each change of the position since the application joined the queue,
+         *     with its cause: `queued`, `filed` (someone joined behind, which
+         *     moves no one but may move priority places), `priority_filed`,
+         *     `extraordinary_filed`, `restored`, or the status of someone ahead
+         *     who left (`voucher_issued`, `archived`).
+         */
+        get: operations["getPositionHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw
+         * @description The application is archived and leaves the queue.
+         */
+        post: operations["postWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a suspended application to the queue
+         * @description A suspended application goes back to the queue, once, within 28 days.
+         */
+        post: operations["postRestore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A queue, anonymised
+         * @description The applications of one queue partition in position order: no names,
+         *     only position, number, filing time and the priority kind. Paged by
+         *     position (`next_cursor`).
+         */
+        get: operations["getQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Special-queue applications of my region */
+        get: operations["getStaffApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/applications/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a special-queue application
+         * @description It is queued; the parent is told the position.
+         */
+        post: operations["postConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a special-queue application
+         * @description It is rejected, then archived; the parent is told the verifier's name and the reason.
+         */
+        post: operations["postReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inbox, newest first */
+        get: operations["getNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many are unread */
+        get: operations["getUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notification read */
+        post: operations["postNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When a voucher is likely
+         * @description An estimate, for a queued application, of when its voucher is likely:
+         *     a date range from the partition's vouchers in the 12 months before
+         *     today (monthly mean m, standard deviation s) and the position P: about
+         *     P / m months, give or take 1.2816 * s * sqrt(P / m) / m (an 80% range).
+         *     The inputs come with it. `estimate` is null with a `reason` when the
+         *     application is not queued (`not_queued`) or the partition has too little
+         *     history (`too_little_history`: under 12 vouchers or 3 months with any).
+         */
+        get: operations["getForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vouchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My vouchers
+         * @description The vouchers of the caller's children and of the children entrusted to it, newest first.
+         */
+        get: operations["getVouchers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vouchers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A voucher
+         * @description Where the notification of an issued voucher links to.
+         */
+        get: operations["getVoucher"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vouchers/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm interest
+         * @description An issued voucher becomes active: the application moves to
+         *     `voucher_active` and `enrol_by` is the end (Almaty time) of the 5th
+         *     working day after today. Refused with 409 once `confirm_by` has passed
+         *     (`deadline_passed`) or when the voucher is not issued (`confirmed_already`,
+         *     `closed`).
+         */
+        post: operations["postVoucherConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vouchers/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse the voucher
+         * @description The voucher is cancelled and the application archived: the place in
+         *     the queue is given up. 409 `closed` when the voucher is no longer live.
+         */
+        post: operations["postVoucherRefuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vouchers/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend the voucher
+         * @description Once, on the last day of an active voucher (`can_extend`): `enrol_by`
+         *     moves by 2 working days. 409 `not_active`, `extended_already`,
+         *     `deadline_passed` or `not_last_day` otherwise.
+         */
+        post: operations["postVoucherExtend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/allocation-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Allocation rounds
+         * @description The rounds, newest first.
+         */
+        get: operations["getRounds"];
+        put?: never;
+        /**
+         * Run an allocation round
+         * @description Vouchers for the free places of each pool of the region (city), in
+         *     queue order. The round snapshots every queued application of the region
+         *     and every pool's free places (seats of the region's groups not taken,
+         *     less vouchers issued or active), then allocates from that snapshot and
+         *     a random seed alone: each partition's applications by position (the 1:3
+         *     rule), the partitions that share a pool (correction type and age group,
+         *     by year of birth) in turns, each turn's order drawn from the seed; an
+         *     application takes a place in the first of its languages with one left.
+         *     Inputs, seed and SHA-256 hashes of inputs and result are kept; see
+         *     replay. A second round for the region while one runs is refused (409
+         *     `busy`), and so is a round during which a chosen application left the
+         *     queue. Each chosen parent is told, with a link to the voucher, and has
+         *     2 working days to confirm.
+         */
+        post: operations["postRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/allocation-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A round's protocol
+         * @description The inputs (partitions, pools), the seed, the result in order and the
+         *     hashes, anonymised: application numbers and positions, as in the public
+         *     queue.
+         */
+        get: operations["getRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/allocation-rounds/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a round
+         * @description Recomputes the inputs' hash from the kept inputs, and the result and
+         *     its hash from those inputs and the seed; `matches` when both equal what
+         *     was recorded.
+         */
+        post: operations["postRoundReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sweeper/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the deadline sweeper now
+         * @description What the timer in every worker does every minute: vouchers not
+         *     confirmed in time are cancelled and their applications suspended (or
+         *     archived if restored once before); vouchers not used by `enrol_by` are
+         *     cancelled and their applications archived; suspended applications past
+         *     the 28-day restore window are archived. Each with its events and
+         *     notifications. Returns the counts of one batch.
+         */
+        post: operations["postSweeperRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Queue sizes
+         * @description Queued applications by partition, with priority kinds and categories.
+         */
+        get: operations["getQueueStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/vouchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vouchers by month
+         * @description Vouchers issued in each month of a year (Almaty time), and what became of them.
+         */
+        get: operations["getVoucherStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/kindergartens/popular": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The most chosen kindergartens
+         * @description Kindergartens by the number of live applications that name them, then by first choices.
+         */
+        get: operations["getPopularKindergartens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vouchers/{id}/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a kindergarten and a group
+         * @description For an active voucher: a group of the kindergarten for the child's age
+         *     group (the voucher's pool), correction type and one of the
+         *     application's languages. The seat is held at once (the database
+         *     allows one live seat per numbered place and never more than the
+         *     capacity); the application becomes `awaiting_contract` and the
+         *     kindergarten's staff are told. 409 `no_free_seat` when the group is
+         *     full: the parent may join the kindergarten's waiting list.
+         */
+        post: operations["postEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergartens/{id}/waiting-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wait for a seat at a kindergarten
+         * @description For an application with an active voucher. The list is served in
+         *     order whenever a seat frees (a decline, an expired contract, a voucher
+         *     ended): the first waiting voucher that fits a free seat gets it held and
+         *     the parent is told. Served at once when a seat fits and nobody waits
+         *     ahead (`served_at` set, `enrolment_id` given).
+         */
+        post: operations["postWaitingList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergarten/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kindergarten's enrolment requests
+         * @description Staff: the requests to their kindergarten, oldest first.
+         */
+        get: operations["getStaffEnrolments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergarten/enrolments/{id}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the contract
+         * @description Staff: the contract from the template (the parties, the child, the
+         *     group, the start date, the monthly parent fee and the hours), sent to
+         *     the parent, who has 5 working days to fill in their part, attach the
+         *     documents and sign. The application becomes `contract_signing`.
+         */
+        post: operations["postStaffContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergarten/enrolments/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a request
+         * @description Staff, with a reason: the seat is freed (and the waiting list served),
+         *     the voucher stays active and the parent is told.
+         */
+        post: operations["postStaffDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contracts
+         * @description A parent's contracts (their children's and entrusted children's); a
+         *     kindergarten's staff see their kindergarten's.
+         */
+        get: operations["getContracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contract
+         * @description With its documents, what is missing, the hash of the signed bytes and the signatures (signer, time, certificate serial).
+         */
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * The parent's part
+         * @description The parent party (the child's owner) fills in address, phone and
+         *     e-mail while the contract is a draft. When these and every document
+         *     needed are in, the contract's bytes are fixed (`ready`).
+         */
+        patch: operations["patchContract"];
+        trace?: never;
+    };
+    "/v1/contracts/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a document
+         * @description One of the parent's uploaded documents (`POST /v1/documents`) for one
+         *     kind: `form_027u, birth_certificate, parent_id, form_052_2u, form_065u`,
+         *     and `pmpk` for the special queue. Attaching a kind again replaces it
+         *     while the contract is a draft.
+         */
+        post: operations["postContractDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bytes both sides sign
+         * @description The contract's text, UTF-8, exactly as signed: sign these bytes with a
+         *     detached CMS signature. 409 `not_ready` until the parent's part is
+         *     complete.
+         */
+        get: operations["getContractDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The parent's signature
+         * @description A detached CMS (PKCS#7) signature, DER in base64, of exactly the
+         *     bytes of `GET /v1/contracts/{id}/document`, by a certificate of a
+         *     trusted CA (the demo CA in demo mode), valid now, whose subject
+         *     serialNumber is `IIN` and the parent's IIN. 422 names `cms`: `invalid_format` (not one
+         *     detached signed-data with one signer), `signature_invalid` (other
+         *     bytes), `untrusted_certificate`, `certificate_expired`, `wrong_signer`;
+         *     nothing changes then. When both sides have signed, the child is
+         *     enrolled: the seat taken, the voucher used, the application `enrolled`,
+         *     everyone told.
+         */
+        post: operations["postContractSignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergarten/contracts/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The kindergarten's signature
+         * @description A detached CMS (PKCS#7) signature, DER in base64, of exactly the
+         *     bytes of `GET /v1/contracts/{id}/document`, by a certificate of a
+         *     trusted CA (the demo CA in demo mode), valid now, whose subject
+         *     serialNumber is `BIN` and the kindergarten's `bin`. 422 names `cms`: `invalid_format` (not one
+         *     detached signed-data with one signer), `signature_invalid` (other
+         *     bytes), `untrusted_certificate`, `certificate_expired`, `wrong_signer`;
+         *     nothing changes then. When both sides have signed, the child is
+         *     enrolled: the seat taken, the voucher used, the application `enrolled`,
+         *     everyone told.
+         */
+        post: operations["postStaffContractSignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergarten/groups/{id}/attendance/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A group's day
+         * @description Staff of the group's kindergarten: every child enrolled in the group, marked or not (`present` null).
+         */
+        get: operations["getGroupAttendance"];
+        /**
+         * Mark a day
+         * @description Staff of the group's kindergarten mark children enrolled in the group:
+         *     present, or absent with a reason (`illness`, `leave`, `other`). Not a day
+         *     to come (422 `date`); a mark may be changed until the parent approves
+         *     the month, after which the database refuses any change (409 `date`
+         *     `approved`). Errors name the item: `[2].child_id`.
+         */
+        put: operations["putGroupAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/children/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A child's month
+         * @description The parent and trustees: each marked day of the month, the totals and the approval.
+         */
+        get: operations["getChildAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/children/{id}/attendance/{month}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a month
+         * @description The parent or a trustee approves a month that has ended (422 `month`
+         *     `out_of_range` otherwise) and has marks (409 `not_ready`): from then on
+         *     nobody can change its days, the kindergarten is paid on them. Twice: 409
+         *     `approved`.
+         */
+        post: operations["postAttendanceApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergarten/statements/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The month's statement
+         * @description Staff: attended and absent days per child at their kindergarten in the
+         *     month, counting only months the parents approved (the basis of voucher
+         *     payments); `pending` counts children whose month is not approved yet.
+         *     `format=csv` gives RFC 4180 CSV.
+         */
+        get: operations["getStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergarten/menus/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kindergarten's menu of a day
+         * @description Staff: what their kindergarten published for the day (no meals when nothing was).
+         */
+        get: operations["getMenu"];
+        /**
+         * Publish a menu
+         * @description Staff: the day's meals (`breakfast`, `lunch`, `snack`, `dinner`, each at
+         *     most once) with their dishes in kk and ru, and calories and allergens
+         *     when known; replaces what was published for the day.
+         */
+        put: operations["putMenu"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/children/{id}/menu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the child's kindergarten serves
+         * @description The parent and trustees: the menu of the kindergarten where the child is enrolled (`kindergarten_id` null and no meals when none).
+         */
+        get: operations["getChildMenu"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Support's messages
+         * @description Support staff: messages oldest first, `open` (default), `answered` or `all`; paged by `next_cursor`.
+         */
+        get: operations["getSupportFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/feedback/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a message
+         * @description Support staff answer once (409 `answer` `taken` after); a signed-in author finds the answer in their inbox.
+         */
+        post: operations["postSupportAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        FieldError: {
+            /**
+             * @description The field, as a path into the body (`child.iin`,
+             *     `kindergarten_ids[2]`), or `body` for the body as a whole.
+             */
+            field: string;
+            /** @enum {string} */
+            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved";
+            /** @description For people, in the reply's language. */
+            message: string;
+        };
+        /** @description RFC 9457 problem details. */
+        Problem: {
+            /**
+             * Format: uri
+             * @example urn:balabaqsha:problem:validation_failed
+             */
+            type: string;
+            title: string;
+            status: number;
+            /**
+             * @description Stable; clients branch on it.
+             * @enum {string}
+             */
+            code: "bad_request" | "malformed_json" | "validation_failed" | "unauthorized" | "invalid_credentials" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "account_locked" | "rate_limited" | "internal_error" | "service_unavailable";
+            detail: string;
+            request_id: string;
+            errors: components["schemas"]["FieldError"][];
+        };
+        /**
+         * @description 12 digits with a valid check digit (`check_digit` otherwise).
+         * @example 850312400009
+         */
+        Iin: string;
+        /**
+         * @description A Kazakhstan number (+7 6xx or +7 7xx) in any usual notation; stored as E.164.
+         * @example +7 701 111 22 33
+         */
+        Phone: string;
+        Code: string;
+        /** @description 8 to 128 characters, no control characters, not among the 10,000 most common. */
+        NewPassword: string;
+        /** @enum {string} */
+        Role: "parent" | "verifier" | "kindergarten_staff" | "support" | "admin";
+        OtpRequest: {
+            phone: components["schemas"]["Phone"];
+            iin: components["schemas"]["Iin"];
+            /** @enum {string} */
+            purpose: "register" | "login" | "reset";
+            /**
+             * @description The data policy was shown and accepted.
+             * @constant
+             */
+            policy_accepted: true;
+        };
+        OtpIssued: {
+            /** @description Seconds the code stays valid. */
+            expires_in: number;
+            /** @description Seconds before another code may be asked for. */
+            resend_after: number;
+        };
+        CodeRequest: {
+            phone: components["schemas"]["Phone"];
+            iin: components["schemas"]["Iin"];
+            code: components["schemas"]["Code"];
+        };
+        /** @description What the state person registry knows of the IIN's holder. */
+        Person: {
+            iin: string;
+            surname: string;
+            first_name: string;
+            patronymic: string | null;
+            /** @enum {string|null} */
+            sex: "male" | "female" | null;
+            /** Format: date */
+            birth_date: string | null;
+            nationality: string | null;
+        };
+        RegistrationVerified: {
+            /** @description For `POST /v1/auth/register`; single use. */
+            registration_token: string;
+            expires_in: number;
+            person: components["schemas"]["Person"];
+        };
+        RegisterRequest: {
+            registration_token: string;
+            password: components["schemas"]["NewPassword"];
+            password_confirm: string;
+        };
+        Account: {
+            /** Format: uuid */
+            id: string;
+            iin: string | null;
+            surname: string;
+            first_name: string;
+            patronymic: string | null;
+            /** @enum {string|null} */
+            sex: "male" | "female" | null;
+            /** Format: date */
+            birth_date: string | null;
+            nationality: string | null;
+            phone: string | null;
+            email: string | null;
+            login: string | null;
+            roles: components["schemas"]["Role"][];
+            active_role: components["schemas"]["Role"];
+            /** @enum {string} */
+            language: "kk" | "ru" | "en";
+            /** Format: date-time */
+            created_at: string;
+        };
+        Tokens: {
+            /** @description Send in the Authorization header as Bearer; valid for expires_in seconds. */
+            access_token: string;
+            /** @description For `POST /v1/auth/refresh`; single use, rotated each time. */
+            refresh_token: string;
+            /** @constant */
+            token_type: "Bearer";
+            expires_in: number;
+            /** @description Seconds until the session ends. */
+            refresh_expires_in: number;
+            account: components["schemas"]["Account"];
+        };
+        LoginRequest: {
+            /** @description An IIN, a phone number, an e-mail address or a login name. */
+            login: string;
+            password: string;
+            /** @default false */
+            remember?: boolean;
+        };
+        PasswordResetRequest: {
+            phone: components["schemas"]["Phone"];
+            iin: components["schemas"]["Iin"];
+            code: components["schemas"]["Code"];
+            password: components["schemas"]["NewPassword"];
+            password_confirm: string;
+        };
+        RefreshRequest: {
+            refresh_token: string;
+        };
+        AccountPatch: {
+            /** Format: email */
+            email?: string | null;
+            login?: string | null;
+            /** @enum {string} */
+            language?: "kk" | "ru" | "en";
+        };
+        PasswordChangeRequest: {
+            current_password: string;
+            password: components["schemas"]["NewPassword"];
+            password_confirm: string;
+        };
+        RoleRequest: {
+            role: components["schemas"]["Role"];
+        };
+        UserLog: {
+            items: {
+                id: string;
+                /** Format: date-time */
+                at: string;
+                /** @description registered, login, login_failed, locked, logout, password_changed, password_reset, role_switched, profile_updated, session_revoked, staff_created */
+                action: string;
+                detail: Record<string, never>;
+            }[];
+            next_cursor: string | null;
+        };
+        StaffRequest: {
+            login: string;
+            password: components["schemas"]["NewPassword"];
+            surname: string;
+            first_name: string;
+            patronymic?: string | null;
+            /** Format: email */
+            email?: string | null;
+            phone?: components["schemas"]["Phone"] | null;
+            /** @enum {string} */
+            role: "verifier" | "kindergarten_staff" | "support" | "admin";
+            /** Format: uuid */
+            kindergarten_id?: string | null;
+        };
+        LocalizedNames: {
+            kk: string;
+            ru: string;
+            en: string;
+        };
+        RegionList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                /** @enum {string} */
+                kind: "region" | "city" | "district";
+                name: string;
+                localities: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    kind: string;
+                    name: string;
+                }[];
+            }[];
+        };
+        ReferenceItem: {
+            code: string;
+            name: components["schemas"]["LocalizedNames"];
+            /** @enum {string} */
+            kind?: "extraordinary" | "priority";
+            min_months?: number;
+            max_months?: number;
+        };
+        ReferenceLists: {
+            queue_types: components["schemas"]["ReferenceItem"][];
+            languages: components["schemas"]["ReferenceItem"][];
+            age_groups: components["schemas"]["ReferenceItem"][];
+            priority_categories: components["schemas"]["ReferenceItem"][];
+            correction_types: components["schemas"]["ReferenceItem"][];
+            ownerships: components["schemas"]["ReferenceItem"][];
+            document_kinds: components["schemas"]["ReferenceItem"][];
+        };
+        Location: {
+            lat: number;
+            lon: number;
+        };
+        KindergartenItem: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            address: string;
+            /** Format: uuid */
+            region_id: string;
+            location: components["schemas"]["Location"];
+            /** @enum {string} */
+            ownership: "state" | "private";
+            languages: string[];
+            age_groups: string[];
+            correction_types: string[];
+            free_places: number;
+            phone: string | null;
+            /** @description Metres from `near`, when asked. */
+            distance_m: number | null;
+        };
+        KindergartenPage: {
+            items: components["schemas"]["KindergartenItem"][];
+            next_cursor: string | null;
+        };
+        Group: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            age_group: string;
+            /** @enum {string} */
+            language: "kk" | "ru";
+            correction_type: string | null;
+            capacity: number;
+            /** @description Capacity less the places taken (enrolled or held). */
+            free_places: number;
+        };
+        GroupPatch: {
+            capacity?: number;
+            name?: string;
+            age_group?: string;
+            /** @enum {string} */
+            language?: "kk" | "ru";
+            correction_type?: string | null;
+        };
+        KindergartenCard: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            /** @description 12 digits; the check digit of an IIN. */
+            bin: string;
+            name: string;
+            names: components["schemas"]["LocalizedNames"];
+            address: string;
+            region: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+            };
+            location: components["schemas"]["Location"];
+            ownership: string;
+            contacts: {
+                phone: string | null;
+                email: string | null;
+                website: string | null;
+            };
+            hours: string | null;
+            languages: string[];
+            groups: components["schemas"]["Group"][];
+            free_places: number;
+        };
+        IinRequest: {
+            iin: components["schemas"]["Iin"];
+        };
+        RegistryChild: {
+            iin: string;
+            surname: string;
+            first_name: string;
+            patronymic: string | null;
+            /** Format: date */
+            birth_date: string;
+            nationality: string | null;
+        };
+        ChildRequest: {
+            iin: components["schemas"]["Iin"];
+            /** @enum {string} */
+            sex: "male" | "female";
+        };
+        ChildPatch: {
+            /** @enum {string} */
+            sex?: "male" | "female";
+        };
+        Child: {
+            /** Format: uuid */
+            id: string;
+            iin: string;
+            surname: string;
+            first_name: string;
+            patronymic: string | null;
+            /** Format: date */
+            birth_date: string;
+            /** @enum {string} */
+            sex: "male" | "female";
+            nationality: string | null;
+            has_photo: boolean;
+            /**
+             * @description How the caller stands to the child.
+             * @enum {string}
+             */
+            access: "owner" | "trustee";
+            /** Format: date-time */
+            created_at: string;
+        };
+        ChildList: {
+            items: components["schemas"]["Child"][];
+        };
+        TrusteeList: {
+            items: {
+                /** Format: uuid */
+                account_id: string;
+                surname: string;
+                first_name: string;
+                patronymic: string | null;
+                /** Format: date-time */
+                granted_at: string;
+            }[];
+        };
+        StoredFile: {
+            content_type: string;
+            size: number;
+            sha256: string;
+        };
+        Document: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            /** @enum {string} */
+            content_type: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            /** @description Hex SHA-256 of the bytes. */
+            sha256: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ApplicationRequest: {
+            /** Format: uuid */
+            child_id: string;
+            /** @enum {string} */
+            queue_type: "general" | "special";
+            /** Format: uuid */
+            region_id: string;
+            languages: ("kk" | "ru")[];
+            kindergarten_ids?: string[];
+            priority_category?: string | null;
+            correction_type?: string | null;
+            /** Format: uuid */
+            pmpk_document_id?: string | null;
+            /** @constant */
+            consent: true;
+        };
+        Application: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: date-time */
+            filed_at: string;
+            /** @enum {string} */
+            queue_type: "general" | "special";
+            child: {
+                /** Format: uuid */
+                id: string;
+                surname: string;
+                first_name: string;
+                patronymic: string | null;
+                /** Format: date */
+                birth_date: string;
+            };
+            region: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+            };
+            languages: string[];
+            kindergartens: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+            }[];
+            priority_category: string | null;
+            correction_type: string | null;
+            /** Format: uuid */
+            pmpk_document_id: string | null;
+            age_group: string | null;
+            birth_year: number;
+            /** @enum {string} */
+            status: "awaiting_verification" | "queued" | "voucher_issued" | "voucher_active" | "awaiting_contract" | "contract_signing" | "enrolled" | "suspended" | "rejected" | "archived";
+            /** @description The place in the queue while queued, else null. */
+            queue_position: number | null;
+            financing_type: string;
+            timeline: {
+                /** @enum {string} */
+                stage: "queue" | "waiting" | "kindergarten_choice" | "financing_type" | "admission";
+                /** @enum {string} */
+                state: "done" | "current" | "pending" | "closed";
+                /** Format: date-time */
+                at: string | null;
+            }[];
+        };
+        ApplicationList: {
+            items: components["schemas"]["Application"][];
+        };
+        PositionHistory: {
+            items: {
+                /** Format: date-time */
+                at: string;
+                position: number | null;
+                change: number | null;
+                cause: string;
+            }[];
+            position: number | null;
+        };
+        QueuePage: {
+            items: {
+                position: number;
+                number: string;
+                /** Format: date-time */
+                filed_at: string;
+                /** @enum {string|null} */
+                priority: "extraordinary" | "priority" | null;
+            }[];
+            next_cursor: string | null;
+        };
+        RejectRequest: {
+            reason: string;
+        };
+        NotificationPage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                at: string;
+                kind: string;
+                text: string;
+                read: boolean;
+                link: string | null;
+            }[];
+            next_cursor: string | null;
+        };
+        UnreadCount: {
+            count: number;
+        };
+        FeedbackRequest: {
+            /** @enum {string} */
+            topic: "question" | "complaint" | "suggestion" | "technical_problem" | "other";
+            /** @description Line breaks and tabs allowed; no other control characters. */
+            message: string;
+            name?: string | null;
+            /** Format: email */
+            email?: string | null;
+            /**
+             * @description A Kazakhstan number (+7 6xx or +7 7xx) in any usual notation.
+             * @example +7 701 234 56 78
+             */
+            phone?: string | null;
+        };
+        Feedback: {
+            /** Format: uuid */
+            id: string;
+            topic: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Forecast: {
+            /** Format: uuid */
+            application_id: string;
+            status: string;
+            position: number | null;
+            /** @enum {string} */
+            method: "partition_monthly_rate";
+            /** @description The share of outcomes the range should hold. */
+            confidence: number;
+            window: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            /** @description Vouchers the partition got in the window. */
+            vouchers: number;
+            months_with_vouchers: number;
+            monthly_mean: number;
+            monthly_sd: number;
+            monthly: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                vouchers: number;
+            }[];
+            estimate: {
+                /** Format: date */
+                earliest: string;
+                /** Format: date */
+                likely: string;
+                /** Format: date */
+                latest: string;
+                months: number;
+            } | null;
+            /** @enum {string|null} */
+            reason: "not_queued" | "too_little_history" | null;
+        };
+        Voucher: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            application_id: string;
+            application_number: string;
+            child: {
+                /** Format: uuid */
+                id: string;
+                surname: string;
+                first_name: string;
+            };
+            /** @enum {string} */
+            status: "issued" | "active" | "cancelled" | "used";
+            /** Format: date-time */
+            issued_at: string;
+            /**
+             * Format: date-time
+             * @description The end (Almaty time) of the 2nd working day after issue.
+             */
+            confirm_by: string;
+            /** Format: date-time */
+            confirmed_at: string | null;
+            /**
+             * Format: date-time
+             * @description Set on confirmation; the end of the 5th working day after it.
+             */
+            enrol_by: string | null;
+            extended: boolean;
+            /** @description Active, not extended, and today (Almaty) is its last day. */
+            can_extend: boolean;
+            /** Format: date-time */
+            closed_at: string | null;
+            /** @enum {string|null} */
+            cancel_reason: "refused" | "not_confirmed" | "not_enrolled" | "withdrawn" | null;
+            age_group: string;
+            /** @enum {string} */
+            language: "kk" | "ru";
+            correction_type: string | null;
+            /** Format: uuid */
+            round_id: string;
+        };
+        VoucherList: {
+            items: components["schemas"]["Voucher"][];
+        };
+        RoundRequest: {
+            /**
+             * Format: uuid
+             * @description A city (a top-level region).
+             */
+            region_id: string;
+        };
+        RoundSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            region_id: string;
+            /** Format: date-time */
+            started_at: string;
+            /** @description The year the school year starts in (rounds from 1 July serve the next one). */
+            school_year: number;
+            seed: string;
+            applications: number;
+            places: number;
+            issued: number;
+            inputs_hash: string;
+            result_hash: string;
+        };
+        RoundList: {
+            items: components["schemas"]["RoundSummary"][];
+        };
+        RoundProtocol: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            region_id: string;
+            /** Format: date-time */
+            started_at: string;
+            /** @description The year the school year starts in (rounds from 1 July serve the next one). */
+            school_year: number;
+            seed: string;
+            applications: number;
+            places: number;
+            issued: number;
+            inputs_hash: string;
+            result_hash: string;
+            pools: {
+                correction_type: string | null;
+                age_group: string;
+                language: string;
+                places: number;
+                issued: number;
+            }[];
+            partitions: {
+                queue_type: string;
+                correction_type: string | null;
+                birth_year: number;
+                age_group: string | null;
+                applications: number;
+            }[];
+            result: {
+                order: number;
+                number: string;
+                queue_type: string;
+                correction_type: string | null;
+                birth_year: number;
+                position: number;
+                /** @enum {string|null} */
+                priority: "extraordinary" | "priority" | null;
+                age_group: string;
+                language: string;
+            }[];
+        };
+        RoundReplay: {
+            /** Format: uuid */
+            id: string;
+            result_hash: string;
+            inputs_hash: string;
+            recorded_result_hash: string;
+            recorded_inputs_hash: string;
+            matches: boolean;
+        };
+        SweepResult: {
+            /** @description Vouchers not confirmed in time. */
+            suspended: number;
+            /** @description Vouchers not used in time. */
+            archived: number;
+            /** @description Suspended applications past the restore window. */
+            closed: number;
+            /** @description Contracts not signed in time (the seat freed). */
+            contracts_expired: number;
+        };
+        QueueStats: {
+            /** Format: date-time */
+            at: string;
+            school_year: number;
+            items: {
+                /** Format: uuid */
+                region_id: string;
+                queue_type: string;
+                correction_type: string | null;
+                birth_year: number;
+                age_group: string | null;
+                total: number;
+                extraordinary: number;
+                priority: number;
+                ordinary: number;
+                /** @description Queued applications per priority category. */
+                categories: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        VoucherStats: {
+            year: number;
+            items: {
+                month: string;
+                issued: number;
+                active: number;
+                used: number;
+                refused: number;
+                not_confirmed: number;
+                not_enrolled: number;
+                withdrawn: number;
+            }[];
+        };
+        PopularKindergartens: {
+            items: {
+                kindergarten: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                applications: number;
+                first_choice: number;
+            }[];
+        };
+        EnrolmentRequest: {
+            /** Format: uuid */
+            kindergarten_id: string;
+            /** Format: uuid */
+            group_id: string;
+        };
+        Enrolment: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "requested" | "contract" | "enrolled" | "declined" | "cancelled";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            reason: string | null;
+            /** Format: uuid */
+            voucher_id: string;
+            /** Format: uuid */
+            application_id: string;
+            application_number: string;
+            child: {
+                /** Format: uuid */
+                id: string;
+                surname: string;
+                first_name: string;
+                patronymic: string | null;
+                /** Format: date */
+                birth_date: string;
+            };
+            kindergarten: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+            };
+            group: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                age_group: string;
+                language: string;
+                correction_type: string | null;
+            };
+            /** Format: uuid */
+            contract_id: string | null;
+        };
+        EnrolmentList: {
+            items: components["schemas"]["Enrolment"][];
+        };
+        WaitingListRequest: {
+            /** Format: uuid */
+            application_id: string;
+        };
+        WaitingListEntry: {
+            id: number;
+            /** Format: uuid */
+            kindergarten_id: string;
+            /** Format: uuid */
+            voucher_id: string;
+            /** Format: uuid */
+            application_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            served_at: string | null;
+            /** Format: date-time */
+            left_at: string | null;
+            /** @description The place in the kindergarten's list while waiting. */
+            position: number | null;
+            /** Format: uuid */
+            enrolment_id: string | null;
+        };
+        ContractRequest: {
+            /**
+             * Format: date
+             * @description Today or later.
+             */
+            start_date: string;
+            /** @description The parent's monthly payment (food), in tenge. */
+            monthly_fee: number;
+            /** @description The kindergarten's hours by default. */
+            hours?: string;
+        };
+        ContractFields: {
+            address: string;
+            /** @description E.164, +7... */
+            phone: string;
+            email?: string | null;
+        };
+        ContractDocumentRequest: {
+            /** Format: uuid */
+            document_id: string;
+            /** @enum {string} */
+            kind: "form_027u" | "birth_certificate" | "parent_id" | "form_052_2u" | "form_065u" | "pmpk";
+        };
+        SignatureRequest: {
+            /** @description DER CMS (PKCS#7) detached signature, base64. */
+            cms: string;
+        };
+        Signature: {
+            /** @description The certificate's subject (RFC 2253). */
+            signer: string;
+            /** Format: date-time */
+            signed_at: string;
+            /** @description Hex. */
+            certificate_serial: string;
+        } | null;
+        Contract: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /**
+             * @description draft (the parent's part missing), ready (the bytes fixed, signatures awaited), signed (both), expired (not signed by sign_by), cancelled (the voucher ended).
+             * @enum {string}
+             */
+            status: "draft" | "ready" | "signed" | "expired" | "cancelled" | "declined";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            sign_by: string;
+            /** Format: date */
+            start_date: string;
+            monthly_fee: number;
+            hours: string;
+            /** Format: uuid */
+            enrolment_id: string;
+            /** Format: uuid */
+            voucher_id: string;
+            /** Format: uuid */
+            application_id: string;
+            kindergarten: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                bin: string;
+                name: string;
+            };
+            group: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                age_group: string;
+                language: string;
+            };
+            child: {
+                /** Format: uuid */
+                id: string;
+                surname: string;
+                first_name: string;
+                patronymic: string | null;
+                /** Format: date */
+                birth_date: string;
+            };
+            parent: {
+                surname: string | null;
+                first_name: string | null;
+                patronymic: string | null;
+            };
+            parent_fields: {
+                address?: string;
+                phone?: string;
+                email?: string;
+            } | null;
+            documents: {
+                kind: string;
+                /** Format: uuid */
+                document_id: string;
+                /** Format: date-time */
+                attached_at: string;
+            }[];
+            missing_documents: string[];
+            document_sha256: string | null;
+            signatures: {
+                parent: components["schemas"]["Signature"];
+                kindergarten: components["schemas"]["Signature"];
+            };
+            /** Format: date-time */
+            closed_at: string | null;
+        };
+        ContractList: {
+            items: components["schemas"]["Contract"][];
+        };
+        AttendanceMarks: {
+            /** Format: uuid */
+            child_id: string;
+            present: boolean;
+            /**
+             * @description Required when absent, absent when present.
+             * @enum {string|null}
+             */
+            reason?: "illness" | "leave" | "other" | null;
+        }[];
+        GroupDay: {
+            /** Format: uuid */
+            group_id: string;
+            /** Format: date */
+            date: string;
+            items: {
+                child: {
+                    /** Format: uuid */
+                    id: string;
+                    surname: string;
+                    first_name: string;
+                };
+                present: boolean | null;
+                reason: string | null;
+                approved: boolean;
+            }[];
+        };
+        AttendanceMonth: {
+            /** Format: uuid */
+            child_id: string;
+            month: string;
+            days: {
+                /** Format: date */
+                date: string;
+                present: boolean;
+                reason: string | null;
+                /** Format: uuid */
+                kindergarten_id: string;
+            }[];
+            totals: {
+                present: number;
+                absent: number;
+                illness: number;
+                leave: number;
+                other: number;
+            };
+            /** Format: date-time */
+            approved_at: string | null;
+        };
+        Statement: {
+            /** Format: uuid */
+            kindergarten_id: string;
+            month: string;
+            items: {
+                child: {
+                    /** Format: uuid */
+                    id: string;
+                    surname: string;
+                    first_name: string;
+                };
+                attended: number;
+                absent: number;
+                /** Format: date-time */
+                approved_at: string;
+            }[];
+            /** @description Attended days of the approved months, all children. */
+            attended: number;
+            /** @description Children with marks whose month is not approved. */
+            pending: number;
+        };
+        Dish: {
+            name_kk: string;
+            name_ru: string;
+            calories?: number;
+            allergens?: string[];
+        };
+        Meal: {
+            /** @enum {string} */
+            meal: "breakfast" | "lunch" | "snack" | "dinner";
+            dishes: components["schemas"]["Dish"][];
+        };
+        MenuRequest: {
+            meals: components["schemas"]["Meal"][];
+        };
+        Menu: {
+            /** Format: uuid */
+            kindergarten_id: string | null;
+            /** Format: date */
+            date: string;
+            meals: components["schemas"]["Meal"][];
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        FeedbackItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            topic: string;
+            message: string;
+            name: string | null;
+            email: string | null;
+            phone: string | null;
+            language: string;
+            /** Format: uuid */
+            author_id: string | null;
+            answer: string | null;
+            /** Format: date-time */
+            answered_at: string | null;
+        };
+        FeedbackPage: {
+            items: components["schemas"]["FeedbackItem"][];
+            next_cursor: string | null;
+        };
+        AnswerRequest: {
+            answer: string;
+        };
+    };
+    responses: {
+        /** @description The body is not strict JSON (`malformed_json`) or not readable (`bad_request`). */
+        MalformedJson: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Fields are missing, unknown or invalid; each is listed in `errors`. */
+        ValidationFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description No valid token (`unauthorized`: missing, bad, expired, or its
+         *     session ended), or a wrong login or password
+         *     (`invalid_credentials`).
+         */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                /** @description Bearer, on a refused token. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The token's role may not do this. */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request clashes with what exists (`account_exists`, `taken`). */
+        Conflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many failed logins; `Retry-After` says when to try again. */
+        AccountLocked: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource, or not one the caller may see. */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The route exists but not with this method; `Allow` lists the methods. */
+        MethodNotAllowed: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                /** @description The methods the route takes. */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The JSON body is over 64 KiB (problem+json); a body over 1 MiB is
+         *     refused by the server before it is read, with an empty body.
+         */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not `application/json` (or names a charset other than utf-8). */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests; try again after `Retry-After` seconds. */
+        RateLimited: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The database is down or slow; retry after `Retry-After` seconds. */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Items on a page, 1 to 200 (50 by default). */
+        Limit: number;
+        /** @description The `next_cursor` of the page before. */
+        Cursor: string;
+        /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
+        AcceptLanguage: string;
+        /** @description The caller's id for this request, echoed back when plain. */
+        RequestId: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description The id of this request in the server's log. */
+        "X-Request-Id": string;
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": number;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server is alive. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ready";
+                        /**
+                         * @description The newest migration applied.
+                         * @example 0001
+                         */
+                        schema: string;
+                    };
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getOpenApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document the server was started with. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    postFeedback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The caller's id for this request, echoed back when plain. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feedback"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAuthOtp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OtpRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; a code is on its way when the details match. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OtpIssued"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAuthRegisterVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The code was right. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationVerified"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAuthRegister: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description The account, and tokens for it. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tokens"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tokens"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            423: components["responses"]["AccountLocked"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAuthLoginCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tokens"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAuthPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description The password is changed. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedJson"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAuthRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description New tokens. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tokens"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    patchMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountPatch"];
+            };
+        };
+        responses: {
+            /** @description The account as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postMePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postMeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleRequest"];
+            };
+        };
+        responses: {
+            /** @description Tokens for the role. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tokens"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMeLog: {
+        parameters: {
+            query?: {
+                /** @description Items on a page, 1 to 200 (50 by default). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the page before. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the log. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLog"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAdminStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffRequest"];
+            };
+        };
+        responses: {
+            /** @description The account. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRegions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The regions, with names in the language asked for. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionList"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lists. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceLists"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getKindergartens: {
+        parameters: {
+            query?: {
+                /** @description A region (its localities included) or a locality. */
+                region_id?: string;
+                language?: "kk" | "ru";
+                /** @description A code of the age_groups reference list. */
+                age_group?: string;
+                /** @description A code of the correction_types reference list. */
+                correction_type?: string;
+                has_free_places?: boolean;
+                /** @description Text in a name or address (any language), 100 characters at most. */
+                q?: string;
+                /** @description `lat,lon` in degrees: sort by distance from there. */
+                near?: string;
+                /** @description Items on a page, 1 to 100 (20 by default). */
+                limit?: number;
+                /** @description The `next_cursor` of the page before. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of kindergartens. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenPage"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getKindergarten: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenCard"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putKindergartenGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupPatch"];
+            };
+        };
+        responses: {
+            /** @description The group as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postChildrenLookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IinRequest"];
+            };
+        };
+        responses: {
+            /** @description The child in the registry. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryChild"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getChildren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The children the account owns. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postChildren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChildRequest"];
+            };
+        };
+        responses: {
+            /** @description The child. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Child"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTrustedChildren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The children. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getChild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The child. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Child"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteChild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    patchChild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChildPatch"];
+            };
+        };
+        responses: {
+            /** @description The child. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Child"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getChildPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, as it was uploaded. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putChildPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFile"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getChildTrustees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trustees. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrusteeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postChildTrustee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IinRequest"];
+            };
+        };
+        responses: {
+            /** @description The trustees now. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrusteeList"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteChildTrustee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The child. */
+                id: string;
+                /** @description The trustee's account. */
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postDocument: {
+        parameters: {
+            query: {
+                /** @description A code of the document_kinds reference list. */
+                kind: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, byte for byte as uploaded. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getApplications: {
+        parameters: {
+            query?: {
+                /** @description One status. */
+                status?: string;
+                /** @description general or special. */
+                queue_type?: string;
+                /** @description true for archived and rejected ones only, false for the others. */
+                archived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The applications, newest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 to 64 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+                /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The application. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPositionHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postRestore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getQueue: {
+        parameters: {
+            query: {
+                /** @description The region (a district counts as its city). */
+                region_id: string;
+                /** @description general (default) or special. */
+                queue_type?: string;
+                /** @description The age cohort. */
+                birth_year: number;
+                /** @description Required for the special queue. */
+                correction_type?: string;
+                /** @description 1 to 200 (50 by default). */
+                limit?: number;
+                /** @description The `next_cursor` of the page before. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the queue. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePage"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getStaffApplications: {
+        parameters: {
+            query?: {
+                /** @description awaiting_verification by default. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The applications, oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            /** @description The application. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getNotifications: {
+        parameters: {
+            query?: {
+                /** @description Items on a page, 1 to 200 (50 by default). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the page before. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the inbox. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getForecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forecast and its inputs. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getVouchers: {
+        parameters: {
+            query?: {
+                /** @description issued, active, cancelled or used. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vouchers. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The voucher. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voucher. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Voucher"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postVoucherConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The voucher. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voucher. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Voucher"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postVoucherRefuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The voucher. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voucher. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Voucher"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postVoucherExtend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The voucher. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voucher. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Voucher"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRounds: {
+        parameters: {
+            query?: {
+                /** @description Only this region's. */
+                region_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rounds. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundRequest"];
+            };
+        };
+        responses: {
+            /** @description The round. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundSummary"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The round. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The protocol. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundProtocol"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postRoundReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The round. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recomputed hashes. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundReplay"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postSweeperRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was done. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SweepResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getQueueStats: {
+        parameters: {
+            query?: {
+                /** @description A region (a district counts as its city); all when absent. */
+                region_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sizes. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueStats"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getVoucherStats: {
+        parameters: {
+            query?: {
+                /** @description A region (a district counts as its city); all when absent. */
+                region_id?: string;
+                /** @description 2000 to 2100; this year by default. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The months. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherStats"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPopularKindergartens: {
+        parameters: {
+            query?: {
+                /** @description A region (a district counts as its city); all when absent. */
+                region_id?: string;
+                /** @description 1 to 100 (10 by default). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kindergartens. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopularKindergartens"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The voucher. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolmentRequest"];
+            };
+        };
+        responses: {
+            /** @description The enrolment. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enrolment"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postWaitingList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The kindergarten. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaitingListRequest"];
+            };
+        };
+        responses: {
+            /** @description The place in the list. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingListEntry"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getStaffEnrolments: {
+        parameters: {
+            query?: {
+                /** @description requested, contract, enrolled, declined or cancelled. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postStaffContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The enrolment. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractRequest"];
+            };
+        };
+        responses: {
+            /** @description The contract. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postStaffDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The enrolment. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            /** @description The enrolment. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enrolment"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContracts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contracts. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    patchContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractFields"];
+            };
+        };
+        responses: {
+            /** @description The contract. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postContractDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The contract. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContractDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postContractSignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignatureRequest"];
+            };
+        };
+        responses: {
+            /** @description The contract. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postStaffContractSignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignatureRequest"];
+            };
+        };
+        responses: {
+            /** @description The contract. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getGroupAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group. */
+                id: string;
+                /** @description The day, YYYY-MM-DD. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDay"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putGroupAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group. */
+                id: string;
+                /** @description The day, YYYY-MM-DD. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceMarks"];
+            };
+        };
+        responses: {
+            /** @description The day. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDay"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getChildAttendance: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM (required). */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The child. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The month. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceMonth"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAttendanceApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The child. */
+                id: string;
+                /** @description YYYY-MM. */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The month. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceMonth"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getStatement: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv. */
+                format?: string;
+            };
+            header?: never;
+            path: {
+                /** @description YYYY-MM. */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMenu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The day, YYYY-MM-DD. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The menu. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Menu"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putMenu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The day, YYYY-MM-DD. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MenuRequest"];
+            };
+        };
+        responses: {
+            /** @description The menu. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Menu"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getChildMenu: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD; today by default. */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The child. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The menu. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Menu"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSupportFeedback: {
+        parameters: {
+            query?: {
+                /** @description open, answered or all. */
+                status?: string;
+                /** @description 1 to 200 (50 by default). */
+                limit?: number;
+                /** @description The `next_cursor` of the page before. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postSupportAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The message. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description The message. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackItem"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+}

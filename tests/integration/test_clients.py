@@ -1,0 +1,43 @@
+"""The clients (clients/) against this suite's server: the JS client's
+Node tests, the bq CLI's tests and the browser walking the reference web
+page.  Each runs as its own program, as it would against scripts/run; here
+they get the suite's server, data folder and a city of their own with free
+seats, so their allocation rounds touch no other test's queue."""
+
+import os
+import subprocess
+import uuid
+
+import pytest
+
+from places import add_kindergarten
+from spec import ROOT
+
+CLIENTS = ROOT / "clients"
+
+
+@pytest.fixture(scope="module")
+def city(stack):
+    with stack.db() as db:
+        code = f"clientcity-{uuid.uuid4().hex[:8]}"
+        region = str(db.execute(
+            "INSERT INTO bq.region (kind, code, name_kk, name_ru, name_en) "
+            "VALUES ('city', %s, 'Клиент қаласы', 'Город клиентов', 'Client city') "
+            "RETURNING id", (code,)).fetchone()[0])
+        ages = ("nursery", "junior", "middle", "senior", "preschool")
+        add_kindergarten(db, region, [(a, lang, 20) for a in ages for lang in ("kk", "ru")])
+    return region
+
+
+def run(stack, city, argv, timeout=300):
+    env = dict(os.environ, BQ_API_URL=stack.base, BQ_DATA_DIR=str(stack.data),
+               BQ_TEST_REGION=city, BQ_WEB_PORT=str(stack.web_port))
+    r = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True,
+                       timeout=timeout)
+    assert r.returncode == 0, r.stdout[-8000:] + r.stderr[-4000:]
+    return r
+
+
+def test_the_js_client(stack, city):
+    run(stack, city, ["node", "--test", *sorted(
+        str(p) for p in (CLIENTS / "js" / "test").glob("*.test.mjs"))])
