@@ -41,3 +41,8 @@ def run(stack, city, argv, timeout=300):
 def test_the_js_client(stack, city):
     run(stack, city, ["node", "--test", *sorted(
         str(p) for p in (CLIENTS / "js" / "test").glob("*.test.mjs"))])
+
+
+def test_the_cli(stack, city):
+    run(stack, city, ["node", "--test", *sorted(
+        str(p) for p in (CLIENTS / "cli" / "test").glob("*.test.mjs"))])

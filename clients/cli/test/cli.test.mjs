@@ -1,0 +1,145 @@
+// bq against the running server (BQ_API_URL, BQ_DATA_DIR as for the JS
+// client's tests): node --test clients/cli/test
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { randomUUID } from "node:crypto";
+import { createClient } from "../../js/src/index.js";
+import { API, DEMO_PASSWORD, PASSWORD, bornAgo, journeyRegion, makeIin, registerParent }
+    from "../../js/test/support.mjs";
+
+const BQ = join(dirname(fileURLToPath(import.meta.url)), "..", "bq");
+const home = mkdtempSync(join(tmpdir(), "bq-cli-"));
+
+// A shell user of their own: a session file and, to see what curl is
+// given, a curl on PATH that writes down its arguments first.
+function user(name) {
+	const bin = join(home, `${name}-bin`);
+	spawnSync("mkdir", ["-p", bin]);
+	writeFileSync(join(bin, "curl"), `#!/bin/sh\nprintf '%s\\n' "$@" >>"${bin}/argv"\nexec /usr/bin/curl "$@"\n`);
+	chmodSync(join(bin, "curl"), 0o755);
+	const session = join(home, `${name}.json`);
+	const run = (args, { input, env = {} } = {}) => {
+		const r = spawnSync(BQ, args, {
+			input, encoding: "utf8",
+			env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, BQ_API_URL: API,
+			    BQ_SESSION_FILE: session, BQ_LANG: "en", BQ_PASSWORD: "", ...env },
+		});
+		return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) };
+	};
+	return { run, session, argv: () => readFileSync(join(bin, "argv"), "utf8") };
+}
+
+async function parent() {
+	const bq = createClient({ baseUrl: API });
+	const who = await registerParent(bq);
+	const u = user(`parent-${randomUUID().slice(0, 8)}`);
+	const r = u.run(["login", who.phone, "--password-stdin"], { input: PASSWORD + "\n" });
+	assert.equal(r.code, 0, r.err);
+	return { ...u, ...who };
+}
+
+test("usage mistakes exit 2 and say what is wrong", () => {
+	const u = user("nobody");
+	assert.equal(u.run([]).code, 2);
+	const r = u.run(["fly"]);
+	assert.equal(r.code, 2);
+	assert.match(r.err, /unknown command fly/);
+	assert.equal(u.run(["children", "show", "not-an-id"]).code, 2);
+	assert.equal(u.run(["-o", "xml", "regions"]).code, 2);
+	assert.equal(u.run(["help"]).code, 0);
+});
+
+test("a parent's journey: login, child, filing, position, voucher", async () => {
+	const p = await parent();
+	assert.equal(statSync(p.session).mode & 0o777, 0o600);
+	const me = p.run(["whoami"]).json();
+	assert.deepEqual(me.roles, ["parent"]);
+	const iin = makeIin(bornAgo(4, 3));
+	const child = p.run(["children", "add", iin, "female"]).json();
+	assert.equal(child.iin, iin);
+	const table = p.run(["-o", "table", "children"]);
+	assert.equal(table.code, 0);
+	assert.match(table.out, /^ID\s+IIN\s+SURNAME/);
+	assert.ok(table.out.includes(iin));
+	const region = await journeyRegion(createClient({ baseUrl: API }));
+	const app = p.run(["applications", "file", "--child", child.id, "--region", region,
+	    "--language", "kk", "--language", "ru"]).json();
+	assert.equal(app.status, "queued");
+	assert.deepEqual(app.languages, ["kk", "ru"]);
+	// The same child again, under a new key: a conflict.
+	const again = p.run(["applications", "file", "--child", child.id, "--region", region]);
+	assert.equal(again.code, 6, again.err);
+	const pos = p.run(["position", app.id]).json();
+	assert.ok(pos.queue_position >= 1);
+	assert.ok(pos.history.length >= 1);
+	const shown = p.run(["-o", "table", "position", app.id]);
+	assert.match(shown.out, /queue_position\s+\d+/);
+	assert.match(shown.out, /AT\s+POSITION\s+CHANGE\s+CAUSE/);
+
+	const admin = user("admin");
+	const login = admin.run(["login", "admin"], { env: { BQ_PASSWORD: DEMO_PASSWORD } });
+	assert.equal(login.code, 0, login.err);
+	const round = admin.run(["rounds", "run", "--region", region]).json();
+	assert.ok(round.issued >= 1);
+	assert.equal(admin.run(["rounds", "replay", round.id]).json().matches, true);
+	assert.ok(admin.run(["rounds", "list", "--region", region]).json().items.some((r) => r.id === round.id));
+	const vl = p.run(["vouchers"]);
+	assert.equal(vl.code, 0, vl.err);
+	const vouchers = vl.json().items.filter((v) => v.application_id === app.id);
+	assert.equal(vouchers.length, 1);
+	assert.equal(vouchers[0].status, "issued");
+	const confirmed = p.run(["vouchers", "confirm", vouchers[0].id]).json();
+	assert.equal(confirmed.status, "active");
+	assert.equal(p.run(["stats", "vouchers", "--region", region]).code, 0);
+	assert.equal(admin.run(["stats", "queue"]).code, 0);
+	// No token ever went to curl as an argument.
+	const tokens = JSON.parse(readFileSync(p.session, "utf8"));
+	for (const who of [p, admin])
+		assert.ok(!who.argv().includes(tokens.access_token.slice(-20)) &&
+		    !who.argv().includes("Bearer"), "a token in curl's arguments");
+});
+
+test("exit codes: not found 4, rejected input 5 naming the field, another's child 4", async () => {
+	const p = await parent();
+	const r404 = p.run(["children", "show", randomUUID()]);
+	assert.equal(r404.code, 4);
+	assert.match(r404.err, /404 not_found/);
+	const r422 = p.run(["children", "add", "123", "male"]);
+	assert.equal(r422.code, 5);
+	assert.match(r422.err, /^bq:\s+iin: /m);
+	const problem = p.run(["-o", "json", "children", "add", "123", "male"]).json();
+	assert.equal(problem.code, "validation_failed");
+	assert.equal(p.run(["children"]).json().items.length, 0);
+	const other = await parent();
+	const child = other.run(["children", "add", makeIin(bornAgo(3)), "male"]).json();
+	assert.equal(p.run(["children", "show", child.id]).code, 4);
+	assert.equal(p.run(["rounds", "list"]).code, 3);
+});
+
+test("the session: refreshed on a 401, refused when readable by others, gone after logout", async () => {
+	const p = await parent();
+	const s = JSON.parse(readFileSync(p.session, "utf8"));
+	writeFileSync(p.session, JSON.stringify({ ...s, access_token: "x.y.z" }), { mode: 0o600 });
+	assert.equal(p.run(["whoami"]).code, 0);
+	const after = JSON.parse(readFileSync(p.session, "utf8"));
+	assert.notEqual(after.refresh_token, s.refresh_token);
+	assert.equal(statSync(p.session).mode & 0o777, 0o600);
+	chmodSync(p.session, 0o644);
+	const open = p.run(["whoami"]);
+	assert.equal(open.code, 3);
+	assert.match(open.err, /must be 600/);
+	chmodSync(p.session, 0o600);
+	// A dead refresh token ends the session.
+	writeFileSync(p.session, JSON.stringify({ ...s, access_token: "x.y.z" }), { mode: 0o600 });
+	assert.equal(p.run(["whoami"]).code, 3);
+	const fresh = p.run(["login", p.phone, "--password-stdin"], { input: PASSWORD + "\n" });
+	assert.equal(fresh.code, 0, fresh.err);
+	assert.equal(p.run(["logout"]).code, 0);
+	assert.equal(p.run(["whoami"]).code, 3);
+	assert.equal(p.run(["-a", "http://127.0.0.1:1", "regions"]).code, 8);
+});
