@@ -56,6 +56,21 @@ ensure_node_tools() {
 	(cd "$BQ_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
+# Debian's Chromium for the browser test (tests/integration/test_clients.py):
+# installed when missing; where it cannot be, the test says so and skips.
+ensure_chromium() {
+	[ -x /usr/bin/chromium ] && return 0
+	say "installing chromium for the browser test"
+	if ! { as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends chromium >/dev/null 2>&1 ||
+		{ as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+			as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				--no-install-recommends chromium >/dev/null; }; }; then
+		say "chromium cannot be installed here: the browser test will be skipped"
+	fi
+	return 0
+}
+
 # The build folder scripts/serve runs from: build/, or build-asan/ with
 # BQ_SANITIZE=1 (the module and bq-sms with AddressSanitizer and UBSan).
 build_dir() {

@@ -46,3 +46,12 @@ def test_the_js_client(stack, city):
 def test_the_cli(stack, city):
     run(stack, city, ["node", "--test", *sorted(
         str(p) for p in (CLIENTS / "cli" / "test").glob("*.test.mjs"))])
+
+
+def test_the_reference_web_page_in_a_browser(stack, city):
+    """Skipped inside (with the reason in its output) only where no
+    Chromium is installed; scripts/test installs Debian's."""
+    r = run(stack, city, ["node", "--test", *sorted(
+        str(p) for p in (CLIENTS / "web" / "test").glob("*.test.mjs"))],)
+    if "# SKIP" in r.stdout:
+        pytest.skip(r.stdout[r.stdout.index("# SKIP"):].splitlines()[0])

@@ -52,7 +52,12 @@ function queryString(op, query = {}) {
 }
 
 async function readBody(res) {
-	if (res.status === 204 || res.status === 205) return undefined;
+	// An empty answer is still read to its end: a body left unread is
+	// an aborted request to a browser.
+	if (res.status === 204 || res.status === 205) {
+		await res.arrayBuffer();
+		return undefined;
+	}
 	const type = (res.headers.get("content-type") || "").split(";")[0].trim();
 	if (type === "application/json" || type.endsWith("+json")) {
 		const text = await res.text();
@@ -62,8 +67,16 @@ async function readBody(res) {
 	return res.blob();
 }
 
+// randomUUID exists only in secure contexts; a page served over plain
+// HTTP from a LAN address still has getRandomValues.
 function newKey() {
-	return globalThis.crypto.randomUUID();
+	const c = globalThis.crypto;
+	if (typeof c.randomUUID === "function") return c.randomUUID();
+	const b = c.getRandomValues(new Uint8Array(16));
+	b[6] = (b[6] & 0x0f) | 0x40;
+	b[8] = (b[8] & 0x3f) | 0x80;
+	const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 // options: baseUrl (required), language ("kk", "ru", "en"), tokens (from a

@@ -1,0 +1,192 @@
+// The parent's cabinet: register with the SMS code or sign in, add a
+// child, apply, follow the position and its history, confirm a voucher.
+import { bq, guarded, el, localName, regionOptions, t, when } from "./api.js";
+import { translate } from "./i18n.js";
+
+translate();
+
+const $ = (id) => document.getElementById(id);
+const field = (form, name) => form.elements[name].value.trim();
+
+// ---- registration and sign-in -----------------------------------------
+
+let pending = null;	/* phone and IIN between the code and the password */
+
+$("otp-form").addEventListener("submit", (e) => {
+	e.preventDefault();
+	const f = e.target;
+	guarded(f, async () => {
+		const who = { phone: field(f, "phone"), iin: field(f, "iin") };
+		await bq.postAuthOtp({ body: { ...who, purpose: "register", policy_accepted: f.elements.policy_accepted.checked } });
+		pending = who;
+		$("code-form").hidden = false;
+		$("code-form").elements.code.focus();
+	});
+});
+
+$("code-form").addEventListener("submit", (e) => {
+	e.preventDefault();
+	const f = e.target;
+	guarded(f, async () => {
+		const v = await bq.postAuthRegisterVerify({ body: { ...pending, code: field(f, "code") } });
+		pending.registration_token = v.registration_token;
+		$("person").textContent = [v.person.surname, v.person.first_name, v.person.patronymic].filter(Boolean).join(" ");
+		$("password-form").hidden = false;
+		$("password-form").elements.password.focus();
+	});
+});
+
+$("password-form").addEventListener("submit", (e) => {
+	e.preventDefault();
+	const f = e.target;
+	guarded(f, async () => {
+		await bq.postAuthRegister({ body: {
+			registration_token: pending.registration_token,
+			password: f.elements.password.value,
+			password_confirm: f.elements.password_confirm.value,
+		} });
+		pending = null;
+	});
+});
+
+$("login-form").addEventListener("submit", (e) => {
+	e.preventDefault();
+	const f = e.target;
+	guarded(f, () => bq.postAuthLogin({ body: { login: field(f, "login"), password: f.elements.password.value, remember: false } }));
+});
+
+$("sign-out").addEventListener("click", () => bq.postAuthLogout().catch(() => bq.setTokens(null)));
+$("refresh").addEventListener("click", () => load());
+
+// ---- the cabinet ------------------------------------------------------
+
+let reference = null;
+
+function childName(c) {
+	return [c.surname, c.first_name, c.patronymic].filter(Boolean).join(" ");
+}
+
+async function showChildren() {
+	const { items } = await bq.getChildren();
+	$("children").replaceChildren(...items.map((c) => el("li", { dataset: { id: c.id } },
+	    `${childName(c)}, ${c.birth_date}`)));
+	$("no-children").hidden = items.length > 0;
+	$("apply-form").elements.child_id.replaceChildren(...items.map(
+	    (c) => el("option", { value: c.id }, childName(c))));
+}
+
+function historyTable(items) {
+	return el("table", { class: "history" },
+	    el("thead", {}, el("tr", {}, ["at", "position", "change", "cause"].map((k) => el("th", {}, t(k))))),
+	    el("tbody", {}, items.map((h) => el("tr", {},
+		el("td", {}, when(h.at)), el("td", {}, h.position ?? "—"),
+		el("td", {}, h.change === null ? "—" : h.change > 0 ? `+${h.change}` : h.change),
+		el("td", {}, t(`cause.${h.cause}`))))));
+}
+
+function applicationCard(a) {
+	const history = el("div", { class: "history-box" });
+	const button = el("button", { class: "secondary", type: "button", onclick: async () => {
+		const h = await bq.getPositionHistory({ path: { id: a.id } });
+		history.replaceChildren(historyTable(h.items));
+		button.hidden = true;
+	} }, t("history"));
+	return el("div", { class: "card application", dataset: { id: a.id, status: a.status } },
+	    el("div", {}, el("strong", { class: "number" }, a.number), " · ", childName(a.child), " · ", a.region.name),
+	    el("div", {}, `${t("status")}: `, el("span", { class: "status" }, t(`status.${a.status}`))),
+	    a.queue_position === null ? null :
+		el("div", {}, `${t("position")}: `, el("span", { class: "position" }, a.queue_position)),
+	    button, history);
+}
+
+async function showApplications() {
+	const { items } = await bq.getApplications();
+	// The list has no position; each card does.
+	const cards = await Promise.all(items.map((a) => bq.getApplication({ path: { id: a.id } })));
+	$("applications").replaceChildren(...cards.map(applicationCard));
+	$("no-applications").hidden = cards.length > 0;
+}
+
+function voucherCard(v) {
+	const form = $("voucher-errors");
+	return el("div", { class: "card voucher", dataset: { id: v.id, status: v.status } },
+	    el("div", {}, el("strong", {}, v.application_number), " · ", childName(v.child)),
+	    el("div", {}, `${t("status")}: `, el("span", { class: "status" }, t(`voucher.${v.status}`))),
+	    v.status === "issued" ? el("div", {}, `${t("confirm_by")}: ${when(v.confirm_by)}`) : null,
+	    v.enrol_by ? el("div", {}, `${t("enrol_by")}: ${when(v.enrol_by)}`) : null,
+	    v.status === "issued" ? el("button", { class: "confirm", type: "button", onclick: () =>
+		guarded(form, async () => {
+			await bq.postVoucherConfirm({ path: { id: v.id } });
+			await Promise.all([showVouchers(), showApplications()]);
+		}) }, t("confirm")) : null);
+}
+
+async function showVouchers() {
+	const { items } = await bq.getVouchers();
+	$("vouchers").replaceChildren(...items.map(voucherCard));
+	$("no-vouchers").hidden = items.length > 0;
+}
+
+async function applyForm() {
+	const f = $("apply-form");
+	reference ??= await bq.getReference();
+	f.elements.queue_type.replaceChildren(...reference.queue_types.filter((q) => q.code === "general")
+	    .map((q) => el("option", { value: q.code }, localName(q.name))));
+	$("languages").replaceChildren(el("legend", {}, t("language")), ...reference.languages.map((l) =>
+	    el("label", { class: "check" }, el("input", { type: "checkbox", name: "languages", value: l.code }), localName(l.name))));
+	await regionOptions(f.elements.region_id);
+}
+
+$("child-form").addEventListener("submit", (e) => {
+	e.preventDefault();
+	const f = e.target;
+	guarded(f, async () => {
+		await bq.postChildren({ body: { iin: field(f, "iin"), sex: f.elements.sex.value } });
+		f.reset();
+		await showChildren();
+	});
+});
+
+$("apply-form").addEventListener("submit", (e) => {
+	e.preventDefault();
+	const f = e.target;
+	guarded(f, async () => {
+		await bq.postApplication({ body: {
+			child_id: f.elements.child_id.value,
+			queue_type: f.elements.queue_type.value,
+			region_id: f.elements.region_id.value,
+			languages: [...f.querySelectorAll("input[name=languages]:checked")].map((i) => i.value),
+			consent: f.elements.consent.checked,
+		} });
+		f.elements.consent.checked = false;
+		await showApplications();
+	});
+});
+
+let shown = null;	/* whether the cabinet (true) or the sign-in shows */
+
+async function load() {
+	const signedIn = Boolean(bq.tokens);
+	shown = signedIn;
+	$("guest").hidden = signedIn;
+	$("cabinet").hidden = !signedIn;
+	$("sign-out").hidden = !signedIn;
+	document.body.dataset.ready = "false";
+	if (signedIn) {
+		try {
+			const me = await bq.getMe();
+			$("account-name").textContent = [me.surname, me.first_name].filter(Boolean).join(" ");
+			await Promise.all([showChildren(), applyForm(), showApplications(), showVouchers()]);
+		} catch (e) {
+			// A session the server no longer takes: back to the sign-in.
+			if (e.status !== 401) throw e;
+		}
+	}
+	document.body.dataset.ready = "true";
+}
+
+// Signing in or out redraws; a refreshed token does not.
+document.addEventListener("bq:session", (e) => {
+	if (e.detail !== shown) load();
+});
+load();

@@ -1,0 +1,205 @@
+// The reference web page in a real browser: Debian's Chromium, headless,
+// driven by puppeteer-core, walks the parent's journey against the running
+// server (BQ_API_URL) and its demo SMS file (BQ_DATA_DIR), then the public
+// catalogue and queue.  The pages are served from clients/ on
+// 127.0.0.1:$BQ_WEB_PORT (default 8890, the origin scripts/run allows);
+// screenshots go to $BQ_SCREENSHOTS (default var/screenshots).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createClient } from "../../js/src/index.js";
+import { API, DEMO_PASSWORD, PASSWORD, bornAgo, journeyRegion, makeIin, makePhone, smsCode, smsCount }
+    from "../../js/test/support.mjs";
+
+const clients = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const root = join(clients, "..");
+const CHROMIUM = process.env.BQ_CHROMIUM ?? "/usr/bin/chromium";
+const PORT = Number(process.env.BQ_WEB_PORT ?? 8890);
+const WEB = `http://127.0.0.1:${PORT}/web`;
+const SHOTS = process.env.BQ_SCREENSHOTS ?? join(root, "var", "screenshots");
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
+
+// Any static server will do: this is the smallest, for clients/ only.
+function staticServer() {
+	return createServer((req, res) => {
+		const path = normalize(decodeURIComponent(new URL(req.url, WEB).pathname));
+		const file = join(clients, path);
+		if (!file.startsWith(clients) || !existsSync(file) || !statSync(file).isFile()) {
+			res.writeHead(404).end();
+			return;
+		}
+		res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+		res.end(readFileSync(file));
+	});
+}
+
+let browser, server, page;
+const problems = [];	/* what no walk may meet */
+const refusals = [];	/* the API's 4xx answers, to match the walk's own mistakes */
+
+// Every console error, failed request (a CORS refusal is both), page
+// error or 5xx fails the walk; each 4xx is written down.
+function watch(p) {
+	p.on("console", (m) => {
+		// A 4xx or 5xx is logged as a failed load too; answers are watched below.
+		if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+			problems.push(`console: ${m.text()}`);
+	});
+	p.on("pageerror", (e) => problems.push(`page: ${e.message}`));
+	p.on("requestfailed", (r) => problems.push(`request: ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
+	p.on("response", (r) => {
+		const where = `${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`;
+		if (r.status() >= 500 || (r.status() >= 400 && !r.url().startsWith(API))) problems.push(`answer: ${where}`);
+		else if (r.status() >= 400) refusals.push(where);
+	});
+}
+const skip = existsSync(CHROMIUM) ? false :
+    `no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set BQ_CHROMIUM`;
+
+before(async () => {
+	if (skip) return;
+	const { default: puppeteer } = await import("puppeteer-core");
+	mkdirSync(SHOTS, { recursive: true });
+	server = staticServer();
+	await new Promise((ok, fail) => server.once("error", fail).listen(PORT, "127.0.0.1", ok));
+	browser = await puppeteer.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		// As root Chromium has no sandbox to drop into.
+		args: ["--no-sandbox", "--disable-dev-shm-usage", "--lang=ru-RU"],
+	});
+	page = await browser.newPage();
+	await page.setViewport({ width: 1000, height: 900 });
+	watch(page);
+});
+
+after(async () => {
+	await browser?.close();
+	await new Promise((ok) => (server ? server.close(ok) : ok()));
+});
+
+async function ready() {
+	await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+}
+
+async function shot(name) {
+	await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function text(selector) {
+	return page.$eval(selector, (e) => e.textContent.trim());
+}
+
+async function fill(form, name, value) {
+	const input = await page.$(`#${form} [name="${name}"]`);
+	await input.click({ clickCount: 3 });
+	await input.type(value);
+}
+
+test("a parent registers with the SMS code, applies, follows the position and confirms a voucher",
+    { skip }, async () => {
+	const phone = makePhone();
+	const iin = makeIin("1988-09-21");
+	const born = bornAgo(4, 2);
+	const childIin = makeIin(born);
+	const region = await journeyRegion(createClient({ baseUrl: API }));
+
+	await page.goto(`${WEB}/parent.html?api=${encodeURIComponent(API)}&lang=ru`);
+	await ready();
+	assert.equal(await text("#otp-form button"), "Получить код");
+	await shot("01-register");
+
+	// A mistake first: the field is named beside its input, in Russian.
+	await fill("otp-form", "phone", phone);
+	await fill("otp-form", "iin", "123");
+	await page.click("#otp-form [name=policy_accepted]");
+	await page.click("#otp-form button[type=submit]");
+	await page.waitForSelector("#otp-form .field-error");
+	assert.match(await text("#otp-form [data-role=error]"), /[А-Яа-я]/);
+
+	const before = smsCount();
+	await fill("otp-form", "iin", iin);
+	await page.click("#otp-form button[type=submit]");
+	await page.waitForSelector("#code-form:not([hidden])");
+	await fill("code-form", "code", await smsCode(phone, before));
+	await page.click("#code-form button[type=submit]");
+	await page.waitForSelector("#password-form:not([hidden])");
+	assert.ok((await text("#person")).length > 3);
+	await fill("password-form", "password", PASSWORD);
+	await fill("password-form", "password_confirm", PASSWORD);
+	await shot("02-password");
+	await page.click("#password-form button[type=submit]");
+	await page.waitForSelector("#cabinet:not([hidden])");
+	await ready();
+
+	await fill("child-form", "iin", childIin);
+	await page.select("#child-form [name=sex]", "female");
+	await page.click("#child-form button[type=submit]");
+	await page.waitForSelector("#children li");
+
+	await page.select("#apply-form [name=region_id]", region);
+	await page.click("#apply-form input[name=languages][value=kk]");
+	await page.click("#apply-form [name=consent]");
+	await page.click("#apply-form button[type=submit]");
+	await page.waitForSelector("#applications .application .position");
+	assert.equal(await text("#applications .application .status"), "В очереди");
+	const position = Number(await text("#applications .application .position"));
+	assert.ok(position >= 1);
+	const number = await text("#applications .application .number");
+	await page.click("#applications .application button");
+	await page.waitForSelector("#applications .history tbody tr");
+	assert.match(await text("#applications .history tbody tr"), /Поставлен в очередь/);
+	await shot("03-position");
+
+	// The public queue shows the application by its number, nothing more.
+	const pub = await browser.newPage();
+	watch(pub);
+	await pub.goto(`${WEB}/index.html?api=${encodeURIComponent(API)}`);
+	await pub.waitForSelector("body[data-ready=true]");
+	await pub.waitForSelector("#kindergartens tr");
+	await pub.select("#queue-filter [name=region_id]", region);
+	await pub.$eval("#queue-filter [name=birth_year]", (e, y) => { e.value = y; }, born.slice(0, 4));
+	await pub.click("#queue-filter button[type=submit]");
+	await pub.waitForFunction((n) => [...document.querySelectorAll("#queue-rows .number")].some((e) => e.textContent === n), {}, number);
+	const rowText = await pub.$$eval("#queue-rows tr", (rows, n) => rows.find((r) => r.textContent.includes(n)).textContent, number);
+	assert.ok(!rowText.includes(childIin), "the public queue shows an IIN");
+	await pub.screenshot({ path: join(SHOTS, "04-public-queue.png"), fullPage: true });
+	// The catalogue filtered by the region, in Kazakh now.
+	await pub.click("[data-lang=kk]");
+	await pub.waitForSelector("body[data-ready=true]");
+	assert.equal(await pub.$eval("#catalogue h1", (e) => e.textContent), "Балабақшалар каталогы");
+	await pub.select("#catalogue-filter [name=region_id]", region);
+	await pub.click("#catalogue-filter button[type=submit]");
+	await pub.waitForFunction(() => document.querySelectorAll("#kindergartens tr").length >= 1);
+	await pub.screenshot({ path: join(SHOTS, "05-catalogue.png"), fullPage: true });
+	await pub.close();
+
+	// The allocation round, as an operator would run it.
+	const admin = createClient({ baseUrl: API });
+	await admin.postAuthLogin({ body: { login: "admin", password: DEMO_PASSWORD } });
+	const round = await admin.postRound({ body: { region_id: region } });
+	assert.ok(round.issued >= 1);
+
+	await page.click("#refresh");
+	await page.waitForSelector("#vouchers .voucher[data-status=issued] button.confirm");
+	await shot("06-voucher");
+	await page.click("#vouchers .voucher[data-status=issued] button.confirm");
+	await page.waitForSelector("#vouchers .voucher[data-status=active]");
+	assert.equal(await text("#vouchers .voucher .status"), "Подтверждено");
+	await page.waitForFunction(() => document.querySelector("#applications .application")?.dataset.status === "voucher_active");
+	await shot("07-confirmed");
+
+	// Signing out and in again by phone.
+	await page.click("#sign-out");
+	await page.waitForSelector("#guest:not([hidden])");
+	await fill("login-form", "login", phone);
+	await fill("login-form", "password", PASSWORD);
+	await page.click("#login-form button[type=submit]");
+	await page.waitForSelector("#cabinet:not([hidden])");
+	await page.waitForSelector("#vouchers .voucher[data-status=active]");
+	assert.deepEqual(problems, []);
+	assert.deepEqual(refusals, ["POST /v1/auth/otp 422"]);
+});
