@@ -61,6 +61,14 @@ export async function guarded(form, action) {
 	}
 }
 
+// Runs ACTION(form) on the form's submit, its problems shown by guarded().
+export function onSubmit(form, action) {
+	form.addEventListener("submit", (e) => {
+		e.preventDefault();
+		guarded(form, () => action(form));
+	});
+}
+
 export function localName(names) {
 	return names?.[language()] ?? names?.kk ?? "";
 }

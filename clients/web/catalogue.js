@@ -1,6 +1,6 @@
 // The public page: the catalogue of kindergartens and the anonymised
 // queue, each a page at a time with "more" following the cursor.
-import { bq, guarded, el, localName, regionOptions, t, when } from "./api.js";
+import { bq, guarded, el, localName, onSubmit, regionOptions, t, when } from "./api.js";
 import { translate } from "./i18n.js";
 
 translate();
@@ -42,10 +42,7 @@ function catalogueQuery() {
 	};
 }
 
-catalogueForm.addEventListener("submit", (e) => {
-	e.preventDefault();
-	guarded(catalogueForm, () => showCatalogue(catalogueQuery()));
-});
+onSubmit(catalogueForm, () => showCatalogue(catalogueQuery()));
 
 const queueForm = document.getElementById("queue-filter");
 const priorityName = { extraordinary: t("extraordinary"), priority: t("priority_kind") };
@@ -55,14 +52,13 @@ const showQueue = pager(document.getElementById("queue-rows"),
     (r) => el("tr", {}, el("td", {}, r.position), el("td", { class: "number" }, r.number),
 	el("td", {}, when(r.filed_at)), el("td", {}, r.priority ? priorityName[r.priority] : "—")));
 
-queueForm.addEventListener("submit", (e) => {
-	e.preventDefault();
+onSubmit(queueForm, () => {
 	const f = new FormData(queueForm);
-	guarded(queueForm, () => showQueue({
+	return showQueue({
 		region_id: f.get("region_id"),
 		queue_type: f.get("queue_type"),
 		birth_year: Number(f.get("birth_year")),
-	}));
+	});
 });
 
 async function start() {

@@ -1,6 +1,6 @@
 // The parent's cabinet: register with the SMS code or sign in, add a
 // child, apply, follow the position and its history, confirm a voucher.
-import { bq, guarded, el, localName, regionOptions, t, when } from "./api.js";
+import { bq, guarded, el, localName, onSubmit, regionOptions, t, when } from "./api.js";
 import { translate } from "./i18n.js";
 
 translate();
@@ -12,48 +12,32 @@ const field = (form, name) => form.elements[name].value.trim();
 
 let pending = null;	/* phone and IIN between the code and the password */
 
-$("otp-form").addEventListener("submit", (e) => {
-	e.preventDefault();
-	const f = e.target;
-	guarded(f, async () => {
-		const who = { phone: field(f, "phone"), iin: field(f, "iin") };
-		await bq.postAuthOtp({ body: { ...who, purpose: "register", policy_accepted: f.elements.policy_accepted.checked } });
-		pending = who;
-		$("code-form").hidden = false;
-		$("code-form").elements.code.focus();
-	});
+onSubmit($("otp-form"), async (f) => {
+	const who = { phone: field(f, "phone"), iin: field(f, "iin") };
+	await bq.postAuthOtp({ body: { ...who, purpose: "register", policy_accepted: f.elements.policy_accepted.checked } });
+	pending = who;
+	$("code-form").hidden = false;
+	$("code-form").elements.code.focus();
 });
 
-$("code-form").addEventListener("submit", (e) => {
-	e.preventDefault();
-	const f = e.target;
-	guarded(f, async () => {
-		const v = await bq.postAuthRegisterVerify({ body: { ...pending, code: field(f, "code") } });
-		pending.registration_token = v.registration_token;
-		$("person").textContent = [v.person.surname, v.person.first_name, v.person.patronymic].filter(Boolean).join(" ");
-		$("password-form").hidden = false;
-		$("password-form").elements.password.focus();
-	});
+onSubmit($("code-form"), async (f) => {
+	const v = await bq.postAuthRegisterVerify({ body: { ...pending, code: field(f, "code") } });
+	pending.registration_token = v.registration_token;
+	$("person").textContent = [v.person.surname, v.person.first_name, v.person.patronymic].filter(Boolean).join(" ");
+	$("password-form").hidden = false;
+	$("password-form").elements.password.focus();
 });
 
-$("password-form").addEventListener("submit", (e) => {
-	e.preventDefault();
-	const f = e.target;
-	guarded(f, async () => {
-		await bq.postAuthRegister({ body: {
-			registration_token: pending.registration_token,
-			password: f.elements.password.value,
-			password_confirm: f.elements.password_confirm.value,
-		} });
-		pending = null;
-	});
+onSubmit($("password-form"), async (f) => {
+	await bq.postAuthRegister({ body: {
+		registration_token: pending.registration_token,
+		password: f.elements.password.value,
+		password_confirm: f.elements.password_confirm.value,
+	} });
+	pending = null;
 });
 
-$("login-form").addEventListener("submit", (e) => {
-	e.preventDefault();
-	const f = e.target;
-	guarded(f, () => bq.postAuthLogin({ body: { login: field(f, "login"), password: f.elements.password.value, remember: false } }));
-});
+onSubmit($("login-form"), (f) => bq.postAuthLogin({ body: { login: field(f, "login"), password: f.elements.password.value, remember: false } }));
 
 $("sign-out").addEventListener("click", () => bq.postAuthLogout().catch(() => bq.setTokens(null)));
 $("refresh").addEventListener("click", () => load());
@@ -137,30 +121,22 @@ async function applyForm() {
 	await regionOptions(f.elements.region_id);
 }
 
-$("child-form").addEventListener("submit", (e) => {
-	e.preventDefault();
-	const f = e.target;
-	guarded(f, async () => {
-		await bq.postChildren({ body: { iin: field(f, "iin"), sex: f.elements.sex.value } });
-		f.reset();
-		await showChildren();
-	});
+onSubmit($("child-form"), async (f) => {
+	await bq.postChildren({ body: { iin: field(f, "iin"), sex: f.elements.sex.value } });
+	f.reset();
+	await showChildren();
 });
 
-$("apply-form").addEventListener("submit", (e) => {
-	e.preventDefault();
-	const f = e.target;
-	guarded(f, async () => {
-		await bq.postApplication({ body: {
-			child_id: f.elements.child_id.value,
-			queue_type: f.elements.queue_type.value,
-			region_id: f.elements.region_id.value,
-			languages: [...f.querySelectorAll("input[name=languages]:checked")].map((i) => i.value),
-			consent: f.elements.consent.checked,
-		} });
-		f.elements.consent.checked = false;
-		await showApplications();
-	});
+onSubmit($("apply-form"), async (f) => {
+	await bq.postApplication({ body: {
+		child_id: f.elements.child_id.value,
+		queue_type: f.elements.queue_type.value,
+		region_id: f.elements.region_id.value,
+		languages: [...f.querySelectorAll("input[name=languages]:checked")].map((i) => i.value),
+		consent: f.elements.consent.checked,
+	} });
+	f.elements.consent.checked = false;
+	await showApplications();
 });
 
 let shown = null;	/* whether the cabinet (true) or the sign-in shows */
