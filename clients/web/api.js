@@ -73,8 +73,11 @@ export function localName(names) {
 	return names?.[language()] ?? names?.kk ?? "";
 }
 
+// Times as Almaty's clocks show them, wherever the device is: the
+// deadlines are Almaty's working days.
 export function when(iso) {
-	return iso ? new Date(iso).toLocaleString(language() === "ru" ? "ru-RU" : "kk-KZ") : "—";
+	return iso ? new Date(iso).toLocaleString(language() === "ru" ? "ru-RU" : "kk-KZ",
+	    { timeZone: "Asia/Almaty" }) : "—";
 }
 
 export function el(tag, attrs = {}, ...children) {

@@ -46,6 +46,11 @@ $("refresh").addEventListener("click", () => load());
 
 let reference = null;
 
+function ageGroupName(code) {
+	const g = reference?.age_groups.find((x) => x.code === code);
+	return g ? localName(g.name) : code ?? "—";
+}
+
 function childName(c) {
 	return [c.surname, c.first_name, c.patronymic].filter(Boolean).join(" ");
 }
@@ -68,6 +73,12 @@ function historyTable(items) {
 		el("td", {}, t(`cause.${h.cause}`))))));
 }
 
+function timeline(a) {
+	return el("ol", { class: "timeline" }, a.timeline.map((s) =>
+	    el("li", { dataset: { state: s.state } }, `${t(`state.${s.state}`)} ${t(`stage.${s.stage}`)}`,
+		s.at ? el("small", { class: "muted" }, ` ${when(s.at)}`) : null)));
+}
+
 function applicationCard(a) {
 	const history = el("div", { class: "history-box" });
 	const button = el("button", { class: "secondary", type: "button", onclick: async () => {
@@ -80,6 +91,9 @@ function applicationCard(a) {
 	    el("div", {}, `${t("status")}: `, el("span", { class: "status" }, t(`status.${a.status}`))),
 	    a.queue_position === null ? null :
 		el("div", {}, `${t("position")}: `, el("span", { class: "position" }, a.queue_position)),
+	    el("div", { class: "muted" }, `${t("age_group")}: ${ageGroupName(a.age_group)} · ${t("languages_of")}: ${a.languages.join(", ")}`),
+	    a.kindergartens.length ? el("div", { class: "muted" }, a.kindergartens.map((k) => k.name).join("; ")) : null,
+	    el("details", {}, el("summary", {}, t("timeline")), timeline(a)),
 	    button, history);
 }
 
@@ -101,7 +115,7 @@ function voucherCard(v) {
 	    v.status === "issued" ? el("button", { class: "confirm", type: "button", onclick: () =>
 		guarded(form, async () => {
 			await bq.postVoucherConfirm({ path: { id: v.id } });
-			await Promise.all([showVouchers(), showApplications()]);
+			await Promise.all([showVouchers(), showApplications(), showNotifications()]);
 		}) }, t("confirm")) : null);
 }
 
@@ -111,19 +125,47 @@ async function showVouchers() {
 	$("no-vouchers").hidden = items.length > 0;
 }
 
+async function showNotifications() {
+	const [{ items }, { count }] = await Promise.all([
+		bq.getNotifications({ query: { limit: 10 } }), bq.getUnreadCount()]);
+	$("notifications").replaceChildren(...items.map((n) => el("li", { class: n.read ? "muted" : "" },
+	    el("small", {}, when(n.at)), " ", n.text)));
+	$("no-notifications").hidden = items.length > 0;
+	$("unread").textContent = count ? `(${count})` : "";
+}
+
+// The kindergartens of the chosen region, the first page of them.
+async function kindergartenOptions() {
+	const f = $("apply-form");
+	const region = f.elements.region_id.value;
+	const { items } = region ? await bq.getKindergartens({ query: { region_id: region, limit: 50 } }) : { items: [] };
+	f.elements.kindergarten_ids.replaceChildren(...items.map((k) => el("option", { value: k.id }, `${k.code} ${k.name}`)));
+}
+
+$("apply-form").elements.region_id.addEventListener("change", () => kindergartenOptions());
+
+$("check-iin").addEventListener("click", () => {
+	const f = $("child-form");
+	guarded(f, async () => {
+		const p = await bq.postChildrenLookup({ body: { iin: field(f, "iin") } });
+		$("registry-person").textContent = `${[p.surname, p.first_name, p.patronymic].filter(Boolean).join(" ")}, ${p.birth_date}`;
+	});
+});
+
 async function applyForm() {
 	const f = $("apply-form");
-	reference ??= await bq.getReference();
 	f.elements.queue_type.replaceChildren(...reference.queue_types.filter((q) => q.code === "general")
 	    .map((q) => el("option", { value: q.code }, localName(q.name))));
 	$("languages").replaceChildren(el("legend", {}, t("language")), ...reference.languages.map((l) =>
 	    el("label", { class: "check" }, el("input", { type: "checkbox", name: "languages", value: l.code }), localName(l.name))));
 	await regionOptions(f.elements.region_id);
+	await kindergartenOptions();
 }
 
 onSubmit($("child-form"), async (f) => {
 	await bq.postChildren({ body: { iin: field(f, "iin"), sex: f.elements.sex.value } });
 	f.reset();
+	$("registry-person").textContent = "";
 	await showChildren();
 });
 
@@ -133,10 +175,11 @@ onSubmit($("apply-form"), async (f) => {
 		queue_type: f.elements.queue_type.value,
 		region_id: f.elements.region_id.value,
 		languages: [...f.querySelectorAll("input[name=languages]:checked")].map((i) => i.value),
+		kindergarten_ids: [...f.elements.kindergarten_ids.selectedOptions].map((o) => o.value),
 		consent: f.elements.consent.checked,
 	} });
 	f.elements.consent.checked = false;
-	await showApplications();
+	await Promise.all([showApplications(), showNotifications()]);
 });
 
 let shown = null;	/* whether the cabinet (true) or the sign-in shows */
@@ -152,7 +195,8 @@ async function load() {
 		try {
 			const me = await bq.getMe();
 			$("account-name").textContent = [me.surname, me.first_name].filter(Boolean).join(" ");
-			await Promise.all([showChildren(), applyForm(), showApplications(), showVouchers()]);
+			reference ??= await bq.getReference();
+			await Promise.all([showChildren(), applyForm(), showApplications(), showVouchers(), showNotifications()]);
 		} catch (e) {
 			// A session the server no longer takes: back to the sign-in.
 			if (e.status !== 401) throw e;

@@ -136,11 +136,18 @@ test("a parent registers with the SMS code, applies, follows the position and co
 	await ready();
 
 	await fill("child-form", "iin", childIin);
+	// "Check IIN": the registry's name and birth date before saving.
+	await page.click("#check-iin");
+	await page.waitForFunction(() => document.getElementById("registry-person").textContent !== "");
+	assert.ok((await text("#registry-person")).endsWith(born));
 	await page.select("#child-form [name=sex]", "female");
 	await page.click("#child-form button[type=submit]");
 	await page.waitForSelector("#children li");
 
 	await page.select("#apply-form [name=region_id]", region);
+	await page.waitForSelector("#apply-form [name=kindergarten_ids] option");
+	const kindergarten = await page.$eval("#apply-form [name=kindergarten_ids] option", (o) => o.value);
+	await page.select("#apply-form [name=kindergarten_ids]", kindergarten);
 	await page.click("#apply-form input[name=languages][value=kk]");
 	await page.click("#apply-form [name=consent]");
 	await page.click("#apply-form button[type=submit]");
@@ -149,6 +156,10 @@ test("a parent registers with the SMS code, applies, follows the position and co
 	const position = Number(await text("#applications .application .position"));
 	assert.ok(position >= 1);
 	const number = await text("#applications .application .number");
+	assert.match(await page.$eval("#applications .timeline [data-state=current]", (e) => e.textContent.trim()), /^● Очередь/);
+	// The notification says the place, as the guide's does.
+	await page.waitForFunction((p) => [...document.querySelectorAll("#notifications li")]
+	    .some((li) => li.textContent.includes(String(p))), {}, position);
 	await page.click("#applications .application button");
 	await page.waitForSelector("#applications .history tbody tr");
 	assert.match(await text("#applications .history tbody tr"), /Поставлен в очередь/);
