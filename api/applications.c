@@ -25,8 +25,6 @@ int api_staff_applications(struct http_request *);
 int api_staff_confirm(struct http_request *);
 int api_staff_reject(struct http_request *);
 
-#define IDEMPOTENCY_MAX 64
-
 struct filing {
 	const char *child_id;
 	const char *queue_type;
@@ -112,29 +110,16 @@ strings(struct api_call *c, const char *field, const cJSON *array, size_t min,
 }
 
 /*
- * The Idempotency-Key header (printable ASCII, 64 at most) and a digest
- * of the body, so a key reused with another request is told apart.
+ * The Idempotency-Key header and a digest of the body, so a key reused
+ * with another request is told apart.
  */
 static int
 idempotency(struct api_call *c, struct filing *f)
 {
 	unsigned char d[32];
-	const char *key;
-	size_t i;
 
-	if (http_request_header(c->req, "idempotency-key", &key)) {
-		for (i = 0; key[i] != '\0'; i++) {
-			if (i == IDEMPOTENCY_MAX || key[i] < 0x21 ||
-			    key[i] > 0x7e)
-				break;
-		}
-		if (key[i] != '\0' || i == 0) {
-			field_errors_add(
-			    &c->fe, "Idempotency-Key", FIELD_INVALID_FORMAT);
-			return (0);
-		}
-		memcpy(f->key, key, i + 1);
-	}
+	if (!api_idempotency_key(c, f->key))
+		return (0);
 	if (EVP_Digest(f->body, strlen(f->body), d, NULL, EVP_sha256(), NULL) !=
 	    1)
 		return (0);

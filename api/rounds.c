@@ -18,6 +18,7 @@ struct round {
 	const char *region_id;
 	char id[TOKEN_ID_MAX];
 	char region[TOKEN_ID_MAX];
+	char key[IDEMPOTENCY_MAX + 1];
 };
 
 #define F(name, type, flags, min, max) \
@@ -64,13 +65,17 @@ api_rounds(struct http_request *req)
 
 	if (!api_body_json(c, round_fields, JSON_FIELD_COUNT(round_fields), r))
 		return (KORE_RESULT_OK);
-	if (!api_check_uuid(c, "region_id", r->region_id))
+	api_check_uuid(c, "region_id", r->region_id);
+	api_idempotency_key(c, r->key);
+	if (c->fe.n > 0)
 		return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-	api_db_prepare(c, "SELECT bq.allocation_round_run($1, $2, $3)", 201);
+	api_db_prepare(
+	    c, "SELECT bq.allocation_round_run($1, $2, $3, $4)", 201);
 	api_db_slow(c);
 	api_db_param(c, c->auth.sub);
 	api_db_param(c, c->auth.sid);
 	api_db_param(c, r->region_id);
+	api_db_param(c, r->key[0] != '\0' ? r->key : NULL);
 
 	return (api_db_run(c));
 }

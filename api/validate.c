@@ -128,6 +128,34 @@ api_check_page(struct api_call *c, long *limit, long *cursor)
 }
 
 /* A UUID in a body field, if given (lower case; 36 characters). */
+/*
+ * out: IDEMPOTENCY_MAX + 1 bytes, left empty when the request has no key.
+ * A key that is not 1 to IDEMPOTENCY_MAX printable ASCII characters is a
+ * field error.
+ */
+int
+api_idempotency_key(struct api_call *c, char *out)
+{
+	const char *key;
+	size_t i;
+
+	out[0] = '\0';
+	if (!http_request_header(c->req, "idempotency-key", &key))
+		return (1);
+	for (i = 0; key[i] != '\0'; i++) {
+		if (i == IDEMPOTENCY_MAX || key[i] < 0x21 || key[i] > 0x7e)
+			break;
+	}
+	if (key[i] != '\0' || i == 0) {
+		field_errors_add(
+		    &c->fe, "Idempotency-Key", FIELD_INVALID_FORMAT);
+		return (0);
+	}
+	memcpy(out, key, i + 1);
+
+	return (1);
+}
+
 int
 api_check_uuid(struct api_call *c, const char *field, const char *v)
 {

@@ -181,6 +181,10 @@ int api_check_login_name(struct api_call *, const char *, const char *);
 int api_check_email(struct api_call *, const char *, const char *);
 int api_check_page(struct api_call *, long *, long *);
 int api_check_uuid(struct api_call *, const char *, const char *);
+
+/* An Idempotency-Key header: 1 to IDEMPOTENCY_MAX printable ASCII. */
+#define IDEMPOTENCY_MAX 64
+int api_idempotency_key(struct api_call *, char *);
 int api_check_date(struct api_call *, const char *, const char *);
 
 #endif

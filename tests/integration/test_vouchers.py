@@ -147,6 +147,43 @@ def test_a_round_gives_places_in_queue_order_and_tells_the_parents(api, stack, d
     assert h["position"] == 2
 
 
+def test_a_round_retried_with_its_key_is_the_same_round(api, stack, db, region, admin):
+    add_kindergarten(db, region, [("senior", "kk", 3)])
+    p = Parent(api, stack)
+    p.file(p.child(), region)
+    rounds = lambda r: db.execute("SELECT count(*) FROM bq.allocation_round "
+                                  "WHERE region_id = %s", (r,)).fetchone()[0]
+    key = {"Idempotency-Key": "round-" + socket.gethostname()[:8] + str(time.time_ns())}
+    first = post(api, "/v1/admin/allocation-rounds", {"region_id": region}, token=admin,
+                 headers=key, timeout=120)
+    assert first.status_code == 201, first.text
+    assert first.json()["issued"] == 1
+    # The answer was lost, say: the retry gets the same round, no second one.
+    again = post(api, "/v1/admin/allocation-rounds", {"region_id": region}, token=admin,
+                 headers=key, timeout=120)
+    assert again.status_code == 201, again.text
+    assert again.json() == first.json()
+    assert rounds(region) == 1
+    # The same key for another region: refused, nothing run there.
+    other = str(db.execute(
+        "INSERT INTO bq.region (kind, code, name_kk, name_ru, name_en) VALUES "
+        "('city', %s, 'Басқа', 'Другой', 'Other') RETURNING id",
+        ("other-" + str(time.time_ns()),)).fetchone()[0])
+    r = post(api, "/v1/admin/allocation-rounds", {"region_id": other}, token=admin,
+             headers=key, timeout=120)
+    assert_problem(r, 409, "conflict", [("Idempotency-Key", "taken")])
+    assert rounds(other) == 0
+    # A key that is no key: 422 naming the header, nothing run.
+    for bad in ("x" * 65, "two words"):
+        r = post(api, "/v1/admin/allocation-rounds", {"region_id": region}, token=admin,
+                 headers={"Idempotency-Key": bad}, timeout=120)
+        assert_problem(r, 422, "validation_failed", [("Idempotency-Key", "invalid_format")])
+    assert rounds(region) == 1
+    # Without a key a second round runs: nothing is left to give.
+    assert run_round(api, admin, region)["issued"] == 0
+    assert rounds(region) == 2
+
+
 def test_a_replay_notices_a_changed_input(api, stack, db, region, admin):
     add_kindergarten(db, region, [("senior", "kk", 1)])
     p = Parent(api, stack)

@@ -84,8 +84,11 @@ test("a parent's journey: login, child, filing, position, voucher", async () => 
 	const admin = user("admin");
 	const login = admin.run(["login", "admin"], { env: { BQ_PASSWORD: DEMO_PASSWORD } });
 	assert.equal(login.code, 0, login.err);
-	const round = admin.run(["rounds", "run", "--region", region]).json();
+	const key = `round-${randomUUID()}`;
+	const round = admin.run(["rounds", "run", "--region", region, "--idempotency-key", key]).json();
 	assert.ok(round.issued >= 1);
+	// Run again with its key, the command answers with the same round.
+	assert.deepEqual(admin.run(["rounds", "run", "--region", region, "--idempotency-key", key]).json(), round);
 	assert.equal(admin.run(["rounds", "replay", round.id]).json().matches, true);
 	assert.ok(admin.run(["rounds", "list", "--region", region]).json().items.some((r) => r.id === round.id));
 	const vl = p.run(["vouchers"]);

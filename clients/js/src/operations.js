@@ -59,7 +59,7 @@ export const operations = Object.freeze({
 	postVoucherRefuse: {"method":"POST","path":"/v1/vouchers/{id}/refuse","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postVoucherExtend: {"method":"POST","path":"/v1/vouchers/{id}/extend","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	getRounds: {"method":"GET","path":"/v1/admin/allocation-rounds","query":["region_id"],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
-	postRound: {"method":"POST","path":"/v1/admin/allocation-rounds","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
+	postRound: {"method":"POST","path":"/v1/admin/allocation-rounds","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":true,"auth":true},
 	getRound: {"method":"GET","path":"/v1/admin/allocation-rounds/{id}","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postRoundReplay: {"method":"POST","path":"/v1/admin/allocation-rounds/{id}/replay","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postSweeperRun: {"method":"POST","path":"/v1/admin/sweeper/run","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},

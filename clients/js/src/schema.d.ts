@@ -1091,7 +1091,9 @@ export interface paths {
          *     replay. A second round for the region while one runs is refused (409
          *     `busy`), and so is a round during which a chosen application left the
          *     queue. Each chosen parent is told, with a link to the voucher, and has
-         *     2 working days to confirm.
+         *     2 working days to confirm. A retried POST with the same
+         *     `Idempotency-Key` answers with the round the first one ran instead
+         *     of running another; the same key for another region is 409.
          */
         post: operations["postRound"];
         delete?: never;
@@ -2830,6 +2832,12 @@ export interface components {
         Limit: number;
         /** @description The `next_cursor` of the page before. */
         Cursor: string;
+        /**
+         * @description 1 to 64 printable ASCII characters, the caller's own: a request
+         *     retried with it gets the first one's answer. Keys belong to the
+         *     account that sent them.
+         */
+        IdempotencyKey: string;
         /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
         AcceptLanguage: string;
         /** @description The caller's id for this request, echoed back when plain. */
@@ -4048,8 +4056,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1 to 64 printable ASCII characters. */
-                "Idempotency-Key"?: string;
+                /**
+                 * @description 1 to 64 printable ASCII characters, the caller's own: a request
+                 *     retried with it gets the first one's answer. Keys belong to the
+                 *     account that sent them.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
@@ -4622,7 +4634,14 @@ export interface operations {
     postRound: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 1 to 64 printable ASCII characters, the caller's own: a request
+                 *     retried with it gets the first one's answer. Keys belong to the
+                 *     account that sent them.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };

@@ -181,8 +181,10 @@ test("the parent's journey: apply, see the position, get and confirm a voucher",
 	assert.ok(card.queue_position >= 1);
 	const history = await bq.getPositionHistory({ path: { id: app.id } });
 	assert.ok(history.items.length >= 1);
-	const round = await admin.postRound({ body: { region_id: region } });
+	const round = await admin.postRound({ body: { region_id: region }, idempotencyKey: `round-${app.id}` });
 	assert.ok(round.issued >= 1);
+	// A retry under the same key is the same round, not a second one.
+	assert.deepEqual(await admin.postRound({ body: { region_id: region }, idempotencyKey: `round-${app.id}` }), round);
 	const { items } = await bq.getVouchers();
 	const voucher = items.find((v) => v.application_id === app.id);
 	assert.equal(voucher?.status, "issued");
