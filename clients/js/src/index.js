@@ -1,6 +1,6 @@
 // The BALABAQSHA API client: one function per operation of openapi.yaml,
 // built at run time from the generated operation table.  No dependency
-// beyond what browsers and Node.js 18+ have (fetch, Blob, crypto).
+// beyond what browsers and Node.js 20+ have (fetch, Blob, crypto).
 import { operations } from "./operations.js";
 
 export { operations as operationTable, specVersion } from "./operations.js";
