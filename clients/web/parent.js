@@ -1,7 +1,7 @@
 // The parent's cabinet: register with the SMS code or sign in, add a
 // child, apply, follow the position and its history, confirm a voucher.
 import { bq, guarded, el, localName, onSubmit, regionOptions, t, when } from "./api.js";
-import { translate } from "./i18n.js";
+import { language, translate } from "./i18n.js";
 
 translate();
 
@@ -79,7 +79,14 @@ function timeline(a) {
 		s.at ? el("small", { class: "muted" }, ` ${when(s.at)}`) : null)));
 }
 
-function applicationCard(a) {
+function forecastText(f) {
+	if (!f.estimate) return t(`forecast.${f.reason}`);
+	const day = (d) => new Date(`${d}T12:00:00+05:00`).toLocaleDateString(language() === "ru" ? "ru-RU" : "kk-KZ", { timeZone: "Asia/Almaty" });
+	return t("forecast_range").replace("{likely}", day(f.estimate.likely))
+	    .replace("{earliest}", day(f.estimate.earliest)).replace("{latest}", day(f.estimate.latest));
+}
+
+function applicationCard(a, forecast) {
 	const history = el("div", { class: "history-box" });
 	const button = el("button", { class: "secondary", type: "button", onclick: async () => {
 		const h = await bq.getPositionHistory({ path: { id: a.id } });
@@ -93,6 +100,7 @@ function applicationCard(a) {
 		el("div", {}, `${t("position")}: `, el("span", { class: "position" }, a.queue_position)),
 	    el("div", { class: "muted" }, `${t("age_group")}: ${ageGroupName(a.age_group)} · ${t("languages_of")}: ${a.languages.join(", ")}`),
 	    a.kindergartens.length ? el("div", { class: "muted" }, a.kindergartens.map((k) => k.name).join("; ")) : null,
+	    forecast ? el("div", {}, `${t("forecast")}: `, el("span", { class: "forecast" }, forecastText(forecast))) : null,
 	    el("details", {}, el("summary", {}, t("timeline")), timeline(a)),
 	    button, history);
 }
@@ -101,7 +109,10 @@ async function showApplications() {
 	const { items } = await bq.getApplications();
 	// The list has no position; each card does.
 	const cards = await Promise.all(items.map((a) => bq.getApplication({ path: { id: a.id } })));
-	$("applications").replaceChildren(...cards.map(applicationCard));
+	// When a voucher is likely, for those still waiting.
+	const forecasts = await Promise.all(cards.map((a) =>
+	    a.status === "queued" ? bq.getForecast({ path: { id: a.id } }) : null));
+	$("applications").replaceChildren(...cards.map((a, i) => applicationCard(a, forecasts[i])));
 	$("no-applications").hidden = cards.length > 0;
 }
 

@@ -157,6 +157,8 @@ test("a parent registers with the SMS code, applies, follows the position and co
 	assert.ok(position >= 1);
 	const number = await text("#applications .application .number");
 	assert.match(await page.$eval("#applications .timeline [data-state=current]", (e) => e.textContent.trim()), /^● Очередь/);
+	// The forecast: a range of dates, or why there is none yet.
+	assert.match(await text("#applications .application .forecast"), /мало истории|около \d/);
 	// The notification says the place, as the guide's does.
 	await page.waitForFunction((p) => [...document.querySelectorAll("#notifications li")]
 	    .some((li) => li.textContent.includes(String(p))), {}, position);
