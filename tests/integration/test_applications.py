@@ -89,6 +89,20 @@ def test_positions_follow_departures_and_the_history_says_why(api, stack, region
     assert_problem(r, 409, "conflict")
 
 
+def test_two_withdrawals_ahead_are_two_rows_of_the_history(api, stack, region):
+    """Rows are grouped by move (one transaction, one cause), never by cause
+    alone: a round's vouchers are one row (test_vouchers), two parents
+    withdrawing are two."""
+    p = Parent(api, stack)
+    first, second, third = [p.file(p.child(), region).json()["id"] for _ in range(3)]
+    for app in (first, second):
+        r = api.post(f"/v1/applications/{app}/withdraw", headers=bearer(p.token))
+        assert r.status_code == 200, r.text
+    h = api.get(f"/v1/applications/{third}/position-history", headers=bearer(p.token)).json()
+    assert [(e["position"], e["change"], e["cause"]) for e in h["items"]] == [
+        (3, None, "queued"), (2, -1, "archived"), (1, -1, "archived")]
+
+
 def test_a_hundred_concurrent_filings(api, stack, region):
     p = Parent(api, stack)
     children = [p.child() for _ in range(100)]

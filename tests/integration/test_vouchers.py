@@ -140,10 +140,12 @@ def test_a_round_gives_places_in_queue_order_and_tells_the_parents(api, stack, d
     again = run_round(api, admin, region)
     assert again["issued"] == 0 and again["places"] == 5
 
-    # Those behind saw why they moved.
+    # Those behind saw why they moved: the round's three vouchers ahead
+    # as one move, not three.
     h = api.get(f"/v1/applications/{apps['O4']['id']}/position-history",
                 headers=bearer(p.token)).json()
-    assert [e["cause"] for e in h["items"]][-1] == "voucher_issued"
+    assert [(e["position"], e["change"], e["cause"]) for e in h["items"]] == [
+        (5, None, "queued"), (2, -3, "voucher_issued")]
     assert h["position"] == 2
 
 

@@ -750,7 +750,10 @@ export interface paths {
          *     with its cause: `queued`, `filed` (someone joined behind, which
          *     moves no one but may move priority places), `priority_filed`,
          *     `extraordinary_filed`, `restored`, or the status of someone ahead
-         *     who left (`voucher_issued`, `archived`).
+         *     who left (`voucher_issued`, `archived`). One move is one row: the
+         *     departures of one allocation round (one transaction, one cause)
+         *     are a single row whose `change` is their sum and whose `position`
+         *     is the one after them.
          */
         get: operations["getPositionHistory"];
         put?: never;
