@@ -20,8 +20,10 @@ const home = mkdtempSync(join(tmpdir(), "bq-cli-"));
 function user(name) {
 	const bin = join(home, `${name}-bin`);
 	spawnSync("mkdir", ["-p", bin]);
-	writeFileSync(join(bin, "curl"), `#!/bin/sh\nprintf '%s\\n' "$@" >>"${bin}/argv"\nexec /usr/bin/curl "$@"\n`);
-	chmodSync(join(bin, "curl"), 0o755);
+	for (const tool of ["curl", "jq"]) {
+		writeFileSync(join(bin, tool), `#!/bin/sh\nprintf '%s\\n' "$@" >>"${bin}/argv"\nexec /usr/bin/${tool} "$@"\n`);
+		chmodSync(join(bin, tool), 0o755);
+	}
 	const session = join(home, `${name}.json`);
 	const run = (args, { input, env = {} } = {}) => {
 		const r = spawnSync(BQ, args, {
@@ -100,11 +102,13 @@ test("a parent's journey: login, child, filing, position, voucher", async () => 
 	assert.equal(confirmed.status, "active");
 	assert.equal(p.run(["stats", "vouchers", "--region", region]).code, 0);
 	assert.equal(admin.run(["stats", "queue"]).code, 0);
-	// No token ever went to curl as an argument.
+	// No token or password ever went to curl or jq as an argument.
 	const tokens = JSON.parse(readFileSync(p.session, "utf8"));
-	for (const who of [p, admin])
-		assert.ok(!who.argv().includes(tokens.access_token.slice(-20)) &&
-		    !who.argv().includes("Bearer"), "a token in curl's arguments");
+	for (const who of [p, admin]) {
+		const argv = who.argv();
+		for (const secret of [tokens.access_token.slice(-20), tokens.refresh_token, "Bearer", PASSWORD, DEMO_PASSWORD])
+			assert.ok(!argv.includes(secret), "a secret in curl's or jq's arguments");
+	}
 });
 
 test("exit codes: not found 4, rejected input 5 naming the field, another's child 4", async () => {
@@ -131,6 +135,7 @@ test("the session: refreshed on a 401, refused when readable by others, gone aft
 	assert.equal(p.run(["whoami"]).code, 0);
 	const after = JSON.parse(readFileSync(p.session, "utf8"));
 	assert.notEqual(after.refresh_token, s.refresh_token);
+	assert.ok(!p.argv().includes(s.refresh_token), "the refresh token in an argument");
 	assert.equal(statSync(p.session).mode & 0o777, 0o600);
 	chmodSync(p.session, 0o644);
 	const open = p.run(["whoami"]);
