@@ -41,9 +41,13 @@ ensure_packages() {
 	command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 	[ ${#missing[@]} -eq 0 ] && return 0
 	say "installing ${missing[*]}"
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		--no-install-recommends "${missing[@]}" >/dev/null
+	apt_install "${missing[@]}"
+}
+
+apt_install() {
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends "$@" >/dev/null
 }
 
 # The spec and client tools of package-lock.json: Redocly, openapi-typescript,
@@ -61,13 +65,8 @@ ensure_node_tools() {
 ensure_chromium() {
 	[ -x /usr/bin/chromium ] && return 0
 	say "installing chromium for the browser test"
-	if ! { as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		--no-install-recommends chromium >/dev/null 2>&1 ||
-		{ as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-			as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-				--no-install-recommends chromium >/dev/null; }; }; then
+	apt_install chromium ||
 		say "chromium cannot be installed here: the browser test will be skipped"
-	fi
 	return 0
 }
 

@@ -73,11 +73,18 @@ export function localName(names) {
 	return names?.[language()] ?? names?.kk ?? "";
 }
 
-// Times as Almaty's clocks show them, wherever the device is: the
-// deadlines are Almaty's working days.
+// Times and dates as Almaty's clocks show them, wherever the device is:
+// the deadlines are Almaty's working days.
+const ALMATY = { timeZone: "Asia/Almaty" };
+const locale = () => (language() === "ru" ? "ru-RU" : "kk-KZ");
+
 export function when(iso) {
-	return iso ? new Date(iso).toLocaleString(language() === "ru" ? "ru-RU" : "kk-KZ",
-	    { timeZone: "Asia/Almaty" }) : "—";
+	return iso ? new Date(iso).toLocaleString(locale(), ALMATY) : "—";
+}
+
+// A date (YYYY-MM-DD) of Almaty's calendar.
+export function day(date) {
+	return new Date(`${date}T12:00:00+05:00`).toLocaleDateString(locale(), ALMATY);
 }
 
 export function el(tag, attrs = {}, ...children) {
@@ -92,15 +99,14 @@ export function el(tag, attrs = {}, ...children) {
 	return node;
 }
 
-// The regions as options: each top-level region, then its localities.
-export async function regionOptions(select, { blank } = {}) {
-	const { items } = await bq.getRegions();
+// The regions (of getRegions) as options: each top-level region, then
+// its localities.
+export function regionOptions(select, regions, { blank } = {}) {
 	select.replaceChildren(...(blank ? [el("option", { value: "" }, blank)] : []));
-	for (const r of items) {
+	for (const r of regions) {
 		select.append(el("option", { value: r.id, dataset: { code: r.code } }, r.name));
 		for (const l of r.localities) select.append(el("option", { value: l.id, dataset: { code: l.code } }, `— ${l.name}`));
 	}
-	return items;
 }
 
 export { t };

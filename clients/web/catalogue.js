@@ -63,11 +63,9 @@ onSubmit(queueForm, () => {
 
 async function start() {
 	await guarded(catalogueForm, async () => {
-		const [reference] = await Promise.all([
-			bq.getReference(),
-			regionOptions(catalogueForm.elements.region_id, { blank: t("all_regions") }),
-			regionOptions(queueForm.elements.region_id),
-		]);
+		const [reference, { items: regions }] = await Promise.all([bq.getReference(), bq.getRegions()]);
+		regionOptions(catalogueForm.elements.region_id, regions, { blank: t("all_regions") });
+		regionOptions(queueForm.elements.region_id, regions);
 		queueForm.elements.queue_type.replaceChildren(...reference.queue_types.map(
 		    (q) => el("option", { value: q.code }, localName(q.name))));
 		queueForm.elements.birth_year.value = new Date().getFullYear() - 4;

@@ -1,7 +1,7 @@
 // The parent's cabinet: register with the SMS code or sign in, add a
 // child, apply, follow the position and its history, confirm a voucher.
-import { bq, guarded, el, localName, onSubmit, regionOptions, t, when } from "./api.js";
-import { language, translate } from "./i18n.js";
+import { bq, day, guarded, el, localName, onSubmit, regionOptions, t, when } from "./api.js";
+import { translate } from "./i18n.js";
 
 translate();
 
@@ -81,7 +81,6 @@ function timeline(a) {
 
 function forecastText(f) {
 	if (!f.estimate) return t(`forecast.${f.reason}`);
-	const day = (d) => new Date(`${d}T12:00:00+05:00`).toLocaleDateString(language() === "ru" ? "ru-RU" : "kk-KZ", { timeZone: "Asia/Almaty" });
 	return t("forecast_range").replace("{likely}", day(f.estimate.likely))
 	    .replace("{earliest}", day(f.estimate.earliest)).replace("{latest}", day(f.estimate.latest));
 }
@@ -169,7 +168,7 @@ async function applyForm() {
 	    .map((q) => el("option", { value: q.code }, localName(q.name))));
 	$("languages").replaceChildren(el("legend", {}, t("language")), ...reference.languages.map((l) =>
 	    el("label", { class: "check" }, el("input", { type: "checkbox", name: "languages", value: l.code }), localName(l.name))));
-	await regionOptions(f.elements.region_id);
+	regionOptions(f.elements.region_id, (await bq.getRegions()).items);
 	await kindergartenOptions();
 }
 
@@ -194,6 +193,7 @@ onSubmit($("apply-form"), async (f) => {
 });
 
 let shown = null;	/* whether the cabinet (true) or the sign-in shows */
+let formReady = null;	/* the apply form's choices, filled once a page */
 
 async function load() {
 	const signedIn = Boolean(bq.tokens);
@@ -207,8 +207,10 @@ async function load() {
 			const me = await bq.getMe();
 			$("account-name").textContent = [me.surname, me.first_name].filter(Boolean).join(" ");
 			reference ??= await bq.getReference();
-			await Promise.all([showChildren(), applyForm(), showApplications(), showVouchers(), showNotifications()]);
+			formReady ??= applyForm();
+			await Promise.all([showChildren(), formReady, showApplications(), showVouchers(), showNotifications()]);
 		} catch (e) {
+			formReady = null;
 			// A session the server no longer takes: back to the sign-in.
 			if (e.status !== 401) throw e;
 		}

@@ -4,7 +4,6 @@ One stack for the session, in a scratch data folder under var/, on a free
 port.  Every HTTP response goes through spec.check_response.
 """
 
-import itertools
 import os
 import pathlib
 import shutil
@@ -12,7 +11,6 @@ import signal
 import socket
 import subprocess
 import time
-import uuid
 
 import psycopg
 import pytest
@@ -20,6 +18,7 @@ import requests
 
 import spec
 from people import Parent
+from places import add_city
 
 ROOT = spec.ROOT
 SCRIPTS = ROOT / "scripts"
@@ -165,18 +164,10 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "last: run after every other test")
 
 
-_city = itertools.count(1)
-
-
 @pytest.fixture
 def region(db):
     """A city of its own, so the test's queue partition starts empty."""
-    n = next(_city)
-    code = f"testcity-{uuid.uuid4().hex[:8]}"
-    return str(db.execute(
-        "INSERT INTO bq.region (kind, code, name_kk, name_ru, name_en) "
-        "VALUES ('city', %s, %s, %s, %s) RETURNING id",
-        (code, f"Қала {n}", f"Город {n}", f"City {n}")).fetchone()[0])
+    return add_city(db)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Kindergartens of a test's own city, its staff, and allocation rounds:
 what the voucher and contract tests build on."""
 
+import itertools
 import uuid
 
 from people import Parent, bearer, login, post
@@ -8,6 +9,19 @@ from people import Parent, bearer, login, post
 DEMO = "Balabaqsha-demo-2026"
 PDF = b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog >> endobj\n" * 4 + b"%%EOF\n"
 KINDS = ["form_027u", "birth_certificate", "parent_id", "form_052_2u", "form_065u"]
+
+_city = itertools.count(1)
+
+
+def add_city(db):
+    """A top-level region of its own, so a test's queue partitions start
+    empty and its rounds touch no other test's applications."""
+    n = next(_city)
+    return str(db.execute(
+        "INSERT INTO bq.region (kind, code, name_kk, name_ru, name_en) "
+        "VALUES ('city', %s, %s, %s, %s) RETURNING id",
+        (f"testcity-{uuid.uuid4().hex[:8]}", f"Қала {n}", f"Город {n}",
+         f"City {n}")).fetchone()[0])
 
 
 def add_kindergarten(db, region, groups):

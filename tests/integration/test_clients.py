@@ -6,11 +6,10 @@ seats, so their allocation rounds touch no other test's queue."""
 
 import os
 import subprocess
-import uuid
 
 import pytest
 
-from places import add_kindergarten
+from places import add_city, add_kindergarten
 from spec import ROOT
 
 CLIENTS = ROOT / "clients"
@@ -19,11 +18,7 @@ CLIENTS = ROOT / "clients"
 @pytest.fixture(scope="module")
 def city(stack):
     with stack.db() as db:
-        code = f"clientcity-{uuid.uuid4().hex[:8]}"
-        region = str(db.execute(
-            "INSERT INTO bq.region (kind, code, name_kk, name_ru, name_en) "
-            "VALUES ('city', %s, 'Клиент қаласы', 'Город клиентов', 'Client city') "
-            "RETURNING id", (code,)).fetchone()[0])
+        region = add_city(db)
         ages = ("nursery", "junior", "middle", "senior", "preschool")
         add_kindergarten(db, region, [(a, lang, 20) for a in ages for lang in ("kk", "ru")])
     return region
