@@ -1,43 +1,15 @@
--- The kindergarten's daily life: the attendance sheet the voucher pays on,
--- the month's statement, menus, and answers to feedback.
---
--- A month the parent approved is frozen by a trigger: no code path, the
--- SQL console included, changes a day of it.
+-- The kindergarten's daily life: attendance and its frozen months, the
+-- monthly statement, menus, and support's answers to feedback.
 
 -- A child enrolled in a group now: its seat is taken and not released.
-CREATE FUNCTION bq.enrolled_in(p_child uuid, p_group uuid) RETURNS boolean
+CREATE OR REPLACE FUNCTION bq.enrolled_in(p_child uuid, p_group uuid) RETURNS boolean
 LANGUAGE sql STABLE AS $$
 	SELECT EXISTS (SELECT 1 FROM bq.seat s WHERE s.child_id = p_child
 	    AND s.group_id = p_group AND s.kind = 'enrolled'
 	    AND s.released_at IS NULL);
 $$;
 
-CREATE TABLE bq.attendance (
-	child_id uuid NOT NULL REFERENCES bq.child ON DELETE CASCADE,
-	day date NOT NULL,
-	group_id uuid NOT NULL REFERENCES bq.kindergarten_group,
-	kindergarten_id uuid NOT NULL REFERENCES bq.kindergarten,
-	present boolean NOT NULL,
-	reason text CHECK (reason IN ('illness', 'leave', 'other')),
-	marked_by uuid NOT NULL REFERENCES bq.account,
-	marked_at timestamptz NOT NULL DEFAULT now(),
-	PRIMARY KEY (child_id, day),
-	CHECK (present = (reason IS NULL))
-);
-CREATE INDEX attendance_group_day ON bq.attendance (group_id, day);
-CREATE INDEX attendance_kindergarten_day ON bq.attendance (kindergarten_id,
-	day);
-
--- A month's sheet approved by the parent (or a trustee).
-CREATE TABLE bq.attendance_month (
-	child_id uuid NOT NULL REFERENCES bq.child ON DELETE CASCADE,
-	month date NOT NULL CHECK (extract(day FROM month) = 1),
-	approved_at timestamptz NOT NULL DEFAULT now(),
-	approved_by uuid NOT NULL REFERENCES bq.account,
-	PRIMARY KEY (child_id, month)
-);
-
-CREATE FUNCTION bq.attendance_frozen() RETURNS trigger
+CREATE OR REPLACE FUNCTION bq.attendance_frozen() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP IN ('UPDATE', 'DELETE') AND EXISTS (SELECT 1
@@ -55,20 +27,22 @@ BEGIN
 	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END
 $$;
-CREATE TRIGGER attendance_frozen BEFORE INSERT OR UPDATE OR DELETE
+
+CREATE OR REPLACE TRIGGER attendance_frozen BEFORE INSERT OR UPDATE OR DELETE
 	ON bq.attendance FOR EACH ROW EXECUTE FUNCTION bq.attendance_frozen();
+
 -- An approval stands (a child's deletion takes it along).
-CREATE TRIGGER attendance_month_kept BEFORE UPDATE OR DELETE
+CREATE OR REPLACE TRIGGER attendance_month_kept BEFORE UPDATE OR DELETE
 	ON bq.attendance_month FOR EACH ROW
 	EXECUTE FUNCTION bq.history_is_kept();
 
-CREATE FUNCTION bq.today() RETURNS date
+CREATE OR REPLACE FUNCTION bq.today() RETURNS date
 LANGUAGE sql STABLE AS $$
 	SELECT (now() AT TIME ZONE 'Asia/Almaty')::date;
 $$;
 
 -- A group's sheet for a day: every child enrolled in it, marked or not.
-CREATE FUNCTION bq.group_day_json(p_group uuid, p_day date) RETURNS json
+CREATE OR REPLACE FUNCTION bq.group_day_json(p_group uuid, p_day date) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('group_id', p_group, 'date', p_day,
 	    'items', coalesce(json_agg(json_build_object(
@@ -88,7 +62,7 @@ $$;
 
 -- Staff mark a day of one of their groups: p_marks is
 -- [{child_id, present, reason}], checked in shape by the service.
-CREATE FUNCTION bq.attendance_mark(p_account uuid, p_sid uuid, p_group uuid,
+CREATE OR REPLACE FUNCTION bq.attendance_mark(p_account uuid, p_sid uuid, p_group uuid,
     p_day date, p_marks jsonb)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -134,7 +108,7 @@ END
 $$;
 
 -- The staff's read of a group's day.
-CREATE FUNCTION bq.attendance_group_day(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.attendance_group_day(p_account uuid, p_sid uuid,
     p_group uuid, p_day date)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -150,7 +124,7 @@ END
 $$;
 
 -- A child's month: each marked day, the totals, the approval.
-CREATE FUNCTION bq.attendance_month_json(p_child uuid, p_month date)
+CREATE OR REPLACE FUNCTION bq.attendance_month_json(p_child uuid, p_month date)
 RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('child_id', p_child,
@@ -174,7 +148,7 @@ LANGUAGE sql STABLE AS $$
 		WHERE m.child_id = p_child AND m.month = p_month));
 $$;
 
-CREATE FUNCTION bq.attendance_child(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.attendance_child(p_account uuid, p_sid uuid,
     p_child uuid, p_month date)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -188,7 +162,7 @@ $$;
 
 -- The parent (or a trustee) approves a month that has ended: from then on
 -- nobody changes it.
-CREATE FUNCTION bq.attendance_approve(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.attendance_approve(p_account uuid, p_sid uuid,
     p_child uuid, p_month date)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -222,7 +196,7 @@ $$;
 
 -- The month's statement of a kindergarten: attended days per child in
 -- the months their parents approved, what the voucher pays on.
-CREATE FUNCTION bq.statement_rows(p_kindergarten uuid, p_month date)
+CREATE OR REPLACE FUNCTION bq.statement_rows(p_kindergarten uuid, p_month date)
 RETURNS TABLE (child_id uuid, surname text, first_name text, iin text,
     attended integer, absent integer, approved_at timestamptz)
 LANGUAGE sql STABLE AS $$
@@ -238,7 +212,7 @@ LANGUAGE sql STABLE AS $$
 	GROUP BY c.id, c.surname, c.first_name, c.iin, m.approved_at;
 $$;
 
-CREATE FUNCTION bq.statement(p_account uuid, p_sid uuid, p_month date)
+CREATE OR REPLACE FUNCTION bq.statement(p_account uuid, p_sid uuid, p_month date)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -267,12 +241,12 @@ END
 $$;
 
 -- The same as CSV (RFC 4180), for the accounting system.
-CREATE FUNCTION bq.csv_field(p text) RETURNS text
+CREATE OR REPLACE FUNCTION bq.csv_field(p text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT '"' || replace(p, '"', '""') || '"';
 $$;
 
-CREATE FUNCTION bq.statement_csv(p_account uuid, p_sid uuid, p_month date)
+CREATE OR REPLACE FUNCTION bq.statement_csv(p_account uuid, p_sid uuid, p_month date)
 RETURNS TABLE (bytes bytea, content_type text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -295,21 +269,9 @@ BEGIN
 END
 $$;
 
-
--- Menus: a kindergarten's meals of a day, in kk and ru.
-CREATE TABLE bq.menu (
-	kindergarten_id uuid NOT NULL REFERENCES bq.kindergarten
-		ON DELETE CASCADE,
-	day date NOT NULL,
-	meals jsonb NOT NULL,
-	updated_at timestamptz NOT NULL DEFAULT now(),
-	updated_by uuid NOT NULL REFERENCES bq.account,
-	PRIMARY KEY (kindergarten_id, day)
-);
-
 -- p_meals: [{meal, dishes: [{name_kk, name_ru, calories, allergens}]}],
 -- its shape checked by the service; the meals known and each once.
-CREATE FUNCTION bq.menu_put(p_account uuid, p_sid uuid, p_day date,
+CREATE OR REPLACE FUNCTION bq.menu_put(p_account uuid, p_sid uuid, p_day date,
     p_meals jsonb)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -342,7 +304,7 @@ END
 $$;
 
 -- The meals in their order of the day.
-CREATE FUNCTION bq.menu_json(p_kindergarten uuid, p_day date) RETURNS json
+CREATE OR REPLACE FUNCTION bq.menu_json(p_kindergarten uuid, p_day date) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('kindergarten_id', p_kindergarten,
 	    'date', p_day,
@@ -357,7 +319,7 @@ $$;
 
 -- What the child's kindergarten serves on a day: the kindergarten where
 -- the child is enrolled (none: no meals).
-CREATE FUNCTION bq.menu_child(p_account uuid, p_sid uuid, p_child uuid,
+CREATE OR REPLACE FUNCTION bq.menu_child(p_account uuid, p_sid uuid, p_child uuid,
     p_day date)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -376,27 +338,9 @@ BEGIN
 END
 $$;
 
--- Feedback: who wrote (when signed in), the support's answer.
-ALTER TABLE bq.feedback ADD COLUMN author_id uuid REFERENCES bq.account
-	ON DELETE SET NULL;
-ALTER TABLE bq.feedback ADD COLUMN answer text
-	CHECK (length(answer) BETWEEN 3 AND 4000);
-ALTER TABLE bq.feedback ADD COLUMN answered_at timestamptz;
-ALTER TABLE bq.feedback ADD COLUMN answered_by uuid REFERENCES bq.account;
-ALTER TABLE bq.feedback ADD CHECK ((answer IS NULL) = (answered_at IS NULL));
--- The order messages came in, for paging the support's list.
-ALTER TABLE bq.feedback ADD COLUMN seq bigserial UNIQUE;
-CREATE INDEX feedback_open ON bq.feedback (created_at)
-	WHERE answered_at IS NULL;
-
-INSERT INTO bq.message_template VALUES
-	('feedback_answered', 'kk', 'Қолдау қызметі хабарламаңызға жауап берді: {answer}'),
-	('feedback_answered', 'ru', 'Служба поддержки ответила на ваше обращение: {answer}'),
-	('feedback_answered', 'en', 'Support answered your message: {answer}');
-
 -- A message from a signed-in account: its author is kept, so the answer
 -- reaches its inbox.  Anonymous messages need a contact.
-CREATE FUNCTION bq.feedback_send(p_account uuid, p_sid uuid, p_topic text,
+CREATE OR REPLACE FUNCTION bq.feedback_send(p_account uuid, p_sid uuid, p_topic text,
     p_message text, p_name text, p_email text, p_phone text,
     p_language text, p_client text)
 RETURNS json
@@ -418,7 +362,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.feedback_json(f bq.feedback) RETURNS json
+CREATE OR REPLACE FUNCTION bq.feedback_json(f bq.feedback) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', f.id, 'created_at', f.created_at,
 	    'topic', f.topic, 'message', f.message, 'name', f.name,
@@ -427,7 +371,7 @@ LANGUAGE sql STABLE AS $$
 	    'answered_at', f.answered_at);
 $$;
 
-CREATE FUNCTION bq.feedback_list(p_account uuid, p_sid uuid, p_status text,
+CREATE OR REPLACE FUNCTION bq.feedback_list(p_account uuid, p_sid uuid, p_status text,
     p_cursor bigint, p_limit integer)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -458,7 +402,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.feedback_answer(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.feedback_answer(p_account uuid, p_sid uuid, p_id uuid,
     p_answer text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -487,14 +431,7 @@ BEGIN
 END
 $$;
 
-REVOKE EXECUTE ON FUNCTION bq.enrolled_in(uuid, uuid), bq.attendance_frozen(),
-    bq.today(), bq.group_day_json(uuid, date),
-    bq.attendance_month_json(uuid, date),
-    bq.statement_rows(uuid, date), bq.csv_field(text),
-    bq.menu_json(uuid, date), bq.feedback_json(bq.feedback)
-    FROM bq_api;
-
-CREATE FUNCTION bq.menu_staff(p_account uuid, p_sid uuid, p_day date)
+CREATE OR REPLACE FUNCTION bq.menu_staff(p_account uuid, p_sid uuid, p_day date)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
@@ -502,3 +439,10 @@ BEGIN
 	RETURN bq.menu_json(bq.staff_kindergarten(p_account), p_day);
 END
 $$;
+
+REVOKE EXECUTE ON FUNCTION bq.enrolled_in(uuid, uuid), bq.attendance_frozen(),
+    bq.today(), bq.group_day_json(uuid, date),
+    bq.attendance_month_json(uuid, date),
+    bq.statement_rows(uuid, date), bq.csv_field(text),
+    bq.menu_json(uuid, date), bq.feedback_json(bq.feedback)
+    FROM bq_api;

@@ -1,26 +1,9 @@
--- Vouchers: allocation rounds anyone can replay, the voucher's life with
--- its working-day deadlines, the sweeper that enforces them.
---
--- A round for a region snapshots its queued applications and the free
--- places of each pool (age group, language, correction type), computes the
--- vouchers from that snapshot alone with a seed, and keeps inputs, seed
--- and a SHA-256 of inputs and result: replaying recomputes both from what
--- was kept.  The voucher's moves go with the application's, whose trigger
--- writes the events and the partition's log like any other move.
-
-INSERT INTO bq.setting VALUES
-	('voucher_confirm_days', 2, 'working days to confirm interest'),
-	('voucher_enrol_days', 5, 'working days to enrol once confirmed'),
-	('voucher_extend_days', 2, 'working days one extension adds'),
-	('sweep_batch', 500, 'expiries one sweeper call handles at most'),
-	('forecast_min_vouchers', 12,
-	    'vouchers a partition needs in 12 months for a forecast'),
-	('forecast_min_months', 3,
-	    'months with vouchers a partition needs for a forecast');
+-- Vouchers: allocation rounds (snapshot, allocation, seal, replay,
+-- protocol), the voucher's life and its deadlines, and the sweeper.
 
 -- The school year a date distributes places for: distribution for the
 -- year that starts in September opens on 1 July.
-CREATE FUNCTION bq.school_year(p_at timestamptz) RETURNS integer
+CREATE OR REPLACE FUNCTION bq.school_year(p_at timestamptz) RETURNS integer
 LANGUAGE sql STABLE AS $$
 	SELECT (extract(year FROM d) - CASE WHEN extract(month FROM d) >= 7
 	    THEN 0 ELSE 1 END)::integer
@@ -30,7 +13,7 @@ $$;
 -- Groups are formed by year of birth: in the school year starting in year
 -- S a cohort born in year Y is in the group of children S - Y years old
 -- (born 2022, in 2026/27: 4 years, the senior group).  NULL below one.
-CREATE FUNCTION bq.cohort_age_group(p_birth_year integer, p_school_year integer)
+CREATE OR REPLACE FUNCTION bq.cohort_age_group(p_birth_year integer, p_school_year integer)
 RETURNS text
 LANGUAGE sql STABLE AS $$
 	SELECT code FROM bq.reference
@@ -40,66 +23,9 @@ LANGUAGE sql STABLE AS $$
 	ORDER BY sort LIMIT 1;
 $$;
 
-CREATE TABLE bq.allocation_round (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	seq bigserial UNIQUE,
-	region_id uuid NOT NULL REFERENCES bq.region,
-	started_at timestamptz NOT NULL DEFAULT now(),
-	started_by uuid NOT NULL REFERENCES bq.account,
-	school_year integer NOT NULL,
-	seed text NOT NULL CHECK (seed ~ '^[0-9a-f]{64}$'),
-	applications integer,
-	places integer,
-	issued integer,
-	inputs_hash text,
-	result_hash text
-);
-CREATE INDEX allocation_round_region ON bq.allocation_round (region_id, seq);
-
--- The inputs: every application queued in the region when it started.
-CREATE TABLE bq.round_input (
-	round_id uuid NOT NULL REFERENCES bq.allocation_round,
-	seq bigint NOT NULL,
-	application_id uuid NOT NULL,
-	number text NOT NULL,
-	queue_type text NOT NULL,
-	correction_type text NOT NULL,
-	birth_year integer NOT NULL,
-	rank smallint NOT NULL,
-	filed_at timestamptz NOT NULL,
-	languages text[] NOT NULL,
-	PRIMARY KEY (round_id, seq)
-);
-
--- The inputs: the free places of each pool, outstanding vouchers taken off.
-CREATE TABLE bq.round_pool (
-	round_id uuid NOT NULL REFERENCES bq.allocation_round,
-	correction_type text NOT NULL,
-	age_group text NOT NULL,
-	language text NOT NULL,
-	places integer NOT NULL CHECK (places >= 0),
-	PRIMARY KEY (round_id, correction_type, age_group, language)
-);
-
--- The result, in the order the vouchers were given.
-CREATE TABLE bq.round_result (
-	round_id uuid NOT NULL REFERENCES bq.allocation_round,
-	ord integer NOT NULL,
-	application_id uuid NOT NULL,
-	number text NOT NULL,
-	queue_type text NOT NULL,
-	correction_type text NOT NULL,
-	birth_year integer NOT NULL,
-	rank smallint NOT NULL,
-	position integer NOT NULL,
-	age_group text NOT NULL,
-	language text NOT NULL,
-	PRIMARY KEY (round_id, ord)
-);
-
 -- A round is written once: its row is sealed with its hashes, and its
 -- inputs and result never change.
-CREATE FUNCTION bq.round_sealed() RETURNS trigger
+CREATE OR REPLACE FUNCTION bq.round_sealed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP = 'UPDATE' AND OLD.result_hash IS NULL
@@ -109,133 +35,22 @@ BEGIN
 	RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'BQ409';
 END
 $$;
-CREATE TRIGGER allocation_round_sealed BEFORE UPDATE OR DELETE
+
+CREATE OR REPLACE TRIGGER allocation_round_sealed BEFORE UPDATE OR DELETE
 	ON bq.allocation_round FOR EACH ROW EXECUTE FUNCTION bq.round_sealed();
-CREATE TRIGGER round_input_kept BEFORE UPDATE OR DELETE
+
+CREATE OR REPLACE TRIGGER round_input_kept BEFORE UPDATE OR DELETE
 	ON bq.round_input FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
-CREATE TRIGGER round_pool_kept BEFORE UPDATE OR DELETE
+
+CREATE OR REPLACE TRIGGER round_pool_kept BEFORE UPDATE OR DELETE
 	ON bq.round_pool FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
-CREATE TRIGGER round_result_kept BEFORE UPDATE OR DELETE
+
+CREATE OR REPLACE TRIGGER round_result_kept BEFORE UPDATE OR DELETE
 	ON bq.round_result FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
-
-CREATE TABLE bq.voucher (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	application_id uuid NOT NULL REFERENCES bq.application
-		ON DELETE CASCADE,
-	round_id uuid NOT NULL REFERENCES bq.allocation_round,
-	-- The pool its place came from, in the application's queue region.
-	region_id uuid NOT NULL REFERENCES bq.region,
-	correction_type text NOT NULL,
-	age_group text NOT NULL,
-	language text NOT NULL,
-	status text NOT NULL DEFAULT 'issued'
-		CHECK (status IN ('issued', 'active', 'cancelled', 'used')),
-	issued_at timestamptz NOT NULL DEFAULT now(),
-	confirm_by timestamptz NOT NULL,
-	confirmed_at timestamptz,
-	enrol_by timestamptz,
-	extended boolean NOT NULL DEFAULT false,
-	closed_at timestamptz,
-	cancel_reason text CHECK (cancel_reason IN ('refused', 'not_confirmed',
-	    'not_enrolled', 'withdrawn')),
-	CHECK ((status = 'cancelled') = (cancel_reason IS NOT NULL)),
-	CHECK ((status IN ('issued', 'active')) = (closed_at IS NULL)),
-	CHECK (status = 'issued' OR status = 'cancelled' OR enrol_by IS NOT NULL)
-);
--- One live voucher per application, under any concurrency.
-CREATE UNIQUE INDEX voucher_live ON bq.voucher (application_id)
-	WHERE status IN ('issued', 'active');
-CREATE INDEX voucher_application ON bq.voucher (application_id, issued_at);
-CREATE INDEX voucher_outstanding ON bq.voucher (region_id)
-	WHERE status IN ('issued', 'active');
-CREATE INDEX voucher_confirm_due ON bq.voucher (confirm_by)
-	WHERE status = 'issued';
-CREATE INDEX voucher_enrol_due ON bq.voucher (enrol_by)
-	WHERE status = 'active';
-CREATE INDEX voucher_issued_at ON bq.voucher (issued_at);
-CREATE INDEX application_suspended ON bq.application (id)
-	WHERE status = 'suspended';
-
-INSERT INTO bq.message_template VALUES
-	('voucher_issued', 'kk', '{child} балаға ваучер берілді. Қызығушылығыңызды {deadline} дейін растаңыз.'),
-	('voucher_issued', 'ru', 'Для ребёнка {child} выдан ваучер. Подтвердите заинтересованность до {deadline}.'),
-	('voucher_issued', 'en', 'A voucher was issued for child {child}. Confirm interest by {deadline}.'),
-	('voucher_confirmed', 'kk', 'Сіз ваучерге қызығушылығыңызды растадыңыз. Балабақшаны таңдап, электрондық шартқа қол қою үшін {days} жұмыс күні бар. Мерзімі: {deadline}.'),
-	('voucher_confirmed', 'ru', 'Вы подтвердили заинтересованность в ваучере. У вас есть {days} рабочих дней, чтобы выбрать детский сад и подписать электронный договор. Срок: {deadline}.'),
-	('voucher_confirmed', 'en', 'You confirmed interest in the voucher. You have {days} working days to choose a kindergarten and sign an electronic contract. Deadline {deadline}.'),
-	('voucher_refused', 'kk', '{child} баласына берілген ваучерден бас тарттыңыз. № {number} өтініш мұрағатқа жіберілді.'),
-	('voucher_refused', 'ru', 'Вы отказались от ваучера для ребёнка {child}. Заявление № {number} перенесено в архив.'),
-	('voucher_refused', 'en', 'You refused the voucher for child {child}. Application No. {number} was archived.'),
-	('voucher_extended', 'kk', '{child} баласының ваучері ұзартылды. Жаңа мерзімі: {deadline}.'),
-	('voucher_extended', 'ru', 'Ваучер для ребёнка {child} продлён. Новый срок: {deadline}.'),
-	('voucher_extended', 'en', 'The voucher for child {child} was extended. New deadline {deadline}.'),
-	('voucher_not_confirmed', 'kk', '{child} баласына берілген ваучерге қызығушылық мерзімінде расталмады: ваучер жойылды, № {number} өтініш күту парағына ауыстырылды. Оны {days} күн ішінде бір рет қалпына келтіруге болады.'),
-	('voucher_not_confirmed', 'ru', 'Заинтересованность в ваучере для ребёнка {child} не подтверждена в срок: ваучер аннулирован, заявление № {number} перенесено в лист ожидания. Его можно восстановить один раз в течение {days} дней.'),
-	('voucher_not_confirmed', 'en', 'Interest in the voucher for child {child} was not confirmed in time: the voucher is cancelled and application No. {number} moved to the waiting list. You can restore it once within {days} days.'),
-	('voucher_not_enrolled', 'kk', '{child} баласының ваучер мерзімі қабылдауға дейін өтті: ваучер жойылды, № {number} өтініш мұрағатқа жіберілді.'),
-	('voucher_not_enrolled', 'ru', 'Срок ваучера для ребёнка {child} истёк до зачисления: ваучер аннулирован, заявление № {number} перенесено в архив.'),
-	('voucher_not_enrolled', 'en', 'The voucher for child {child} expired before enrolment: it is cancelled and application No. {number} was archived.'),
-	('voucher_not_confirmed_final', 'kk', '{child} баласына берілген ваучерге қызығушылық мерзімінде расталмады: ваучер жойылды, бұрын бір рет қалпына келтірілген № {number} өтініш мұрағатқа жіберілді.'),
-	('voucher_not_confirmed_final', 'ru', 'Заинтересованность в ваучере для ребёнка {child} не подтверждена в срок: ваучер аннулирован, заявление № {number}, уже восстановленное однажды, перенесено в архив.'),
-	('voucher_not_confirmed_final', 'en', 'Interest in the voucher for child {child} was not confirmed in time: the voucher is cancelled and application No. {number}, restored once already, was archived.'),
-	('application_expired', 'kk', '№ {number} өтініш мерзімінде қалпына келтірілмеді және мұрағатқа жіберілді.'),
-	('application_expired', 'ru', 'Заявление № {number} не было восстановлено в срок и перенесено в архив.'),
-	('application_expired', 'en', 'Application No. {number} was not restored in time and was archived.');
-
--- A message in a language, its {placeholders} filled from p_args.
-CREATE FUNCTION bq.message(p_kind text, p_lang bq.language, p_args jsonb)
-RETURNS text
-LANGUAGE plpgsql STABLE AS $$
-DECLARE
-	v_text text;
-	v_key text;
-BEGIN
-	SELECT body INTO v_text FROM bq.message_template
-	WHERE kind = p_kind AND language = p_lang;
-	FOR v_key IN SELECT jsonb_object_keys(p_args) LOOP
-		v_text := replace(v_text, '{' || v_key || '}',
-		    coalesce(p_args->>v_key, ''));
-	END LOOP;
-	RETURN v_text;
-END
-$$;
-
--- Notifications for any accounts (staff too); the application's audience
--- is one such list.
-CREATE FUNCTION bq.notify_accounts(p_ids uuid[], p_kind text, p_args jsonb,
-    p_link text)
-RETURNS void
-LANGUAGE sql AS $$
-	INSERT INTO bq.notification (account_id, kind, text, link)
-	SELECT x.id, p_kind, bq.message(p_kind, x.language, p_args), p_link
-	FROM bq.account x WHERE x.id = ANY (p_ids);
-$$;
-
--- Notifications link where the reader acts: a voucher's links to it.
-CREATE FUNCTION bq.notify(a bq.application, p_kind text, p_args jsonb,
-    p_link text)
-RETURNS void
-LANGUAGE sql AS $$
-	SELECT bq.notify_accounts(ARRAY(SELECT bq.application_audience(a)),
-	    p_kind, p_args, p_link);
-$$;
-
-CREATE OR REPLACE FUNCTION bq.notify(a bq.application, p_kind text,
-    p_args jsonb)
-RETURNS void
-LANGUAGE sql AS $$
-	SELECT bq.notify(a, p_kind, p_args, '/v1/applications/' || a.id);
-$$;
-
--- A deadline as people read it: Almaty time.
-CREATE FUNCTION bq.local_time(p_at timestamptz) RETURNS text
-LANGUAGE sql STABLE AS $$
-	SELECT to_char(p_at AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD HH24:MI:SS');
-$$;
 
 -- Tells the audience of each voucher's application about it, in one
 -- statement for a whole round.
-CREATE FUNCTION bq.vouchers_notify(p_ids uuid[], p_kind text)
+CREATE OR REPLACE FUNCTION bq.vouchers_notify(p_ids uuid[], p_kind text)
 RETURNS void
 LANGUAGE sql AS $$
 	INSERT INTO bq.notification (account_id, kind, text, link)
@@ -255,7 +70,7 @@ LANGUAGE sql AS $$
 	WHERE v.id = ANY (p_ids);
 $$;
 
-CREATE FUNCTION bq.voucher_notify(v bq.voucher, p_kind text)
+CREATE OR REPLACE FUNCTION bq.voucher_notify(v bq.voucher, p_kind text)
 RETURNS void
 LANGUAGE sql AS $$
 	SELECT bq.vouchers_notify(ARRAY[v.id], p_kind);
@@ -263,7 +78,7 @@ $$;
 
 -- An application that leaves the voucher stages for any other reason (a
 -- withdrawal) takes its live voucher with it.
-CREATE FUNCTION bq.voucher_follows() RETURNS trigger
+CREATE OR REPLACE FUNCTION bq.voucher_follows() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
 	IF NEW.status IN ('archived', 'suspended', 'queued') THEN
@@ -274,14 +89,15 @@ BEGIN
 	RETURN NULL;
 END
 $$;
-CREATE TRIGGER voucher_follows AFTER UPDATE OF status ON bq.application
+
+CREATE OR REPLACE TRIGGER voucher_follows AFTER UPDATE OF status ON bq.application
 	FOR EACH ROW WHEN (OLD.status IN ('voucher_issued', 'voucher_active',
 	    'awaiting_contract', 'contract_signing'))
 	EXECUTE FUNCTION bq.voucher_follows();
 
 -- The canonical text the hashes are taken over: one line per input, pool
 -- and result row, tab-separated, times in UTC to the microsecond.
-CREATE FUNCTION bq.round_input_line(i bq.round_input) RETURNS text
+CREATE OR REPLACE FUNCTION bq.round_input_line(i bq.round_input) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT concat_ws(E'\t', 'application', i.seq, i.number, i.queue_type,
 	    i.correction_type, i.birth_year, i.rank,
@@ -290,19 +106,19 @@ LANGUAGE sql IMMUTABLE AS $$
 	    array_to_string(i.languages, ',')) || E'\n';
 $$;
 
-CREATE FUNCTION bq.round_pool_line(p bq.round_pool) RETURNS text
+CREATE OR REPLACE FUNCTION bq.round_pool_line(p bq.round_pool) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT concat_ws(E'\t', 'pool', p.correction_type, p.age_group,
 	    p.language, p.places) || E'\n';
 $$;
 
-CREATE FUNCTION bq.round_result_line(r bq.round_result) RETURNS text
+CREATE OR REPLACE FUNCTION bq.round_result_line(r bq.round_result) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT concat_ws(E'\t', r.ord, r.number, r.position, r.age_group,
 	    r.language) || E'\n';
 $$;
 
-CREATE FUNCTION bq.round_inputs_hash(p_round uuid) RETURNS text
+CREATE OR REPLACE FUNCTION bq.round_inputs_hash(p_round uuid) RETURNS text
 LANGUAGE sql STABLE AS $$
 	SELECT encode(sha256(convert_to('bq-round-inputs-v1' || E'\n' ||
 	    r.school_year || E'\n' ||
@@ -316,7 +132,7 @@ LANGUAGE sql STABLE AS $$
 	FROM bq.allocation_round r WHERE r.id = p_round;
 $$;
 
-CREATE FUNCTION bq.round_result_hash(p_seed text, p_inputs_hash text,
+CREATE OR REPLACE FUNCTION bq.round_result_hash(p_seed text, p_inputs_hash text,
     p_lines text)
 RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
@@ -334,7 +150,7 @@ $$;
 -- from the seed; in practice two birth years share the pre-school group.
 -- Each application takes a place in the first of its languages that has
 -- one left; one with no place in its languages is passed over.
-CREATE FUNCTION bq.round_allocate(p_round uuid)
+CREATE OR REPLACE FUNCTION bq.round_allocate(p_round uuid)
 RETURNS SETOF bq.round_result
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -419,7 +235,7 @@ $$;
 
 -- What a round's summary and protocol show.  The protocol names no child:
 -- application numbers, positions and pools, as the public queue does.
-CREATE FUNCTION bq.round_summary(r bq.allocation_round) RETURNS json
+CREATE OR REPLACE FUNCTION bq.round_summary(r bq.allocation_round) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', r.id, 'region_id', r.region_id,
 	    'started_at', r.started_at, 'school_year', r.school_year,
@@ -428,7 +244,7 @@ LANGUAGE sql STABLE AS $$
 	    'inputs_hash', r.inputs_hash, 'result_hash', r.result_hash);
 $$;
 
-CREATE FUNCTION bq.round_protocol(r bq.allocation_round) RETURNS json
+CREATE OR REPLACE FUNCTION bq.round_protocol(r bq.allocation_round) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT (bq.round_summary(r)::jsonb || jsonb_build_object(
 	    'pools', coalesce((SELECT jsonb_agg(jsonb_build_object(
@@ -464,16 +280,20 @@ LANGUAGE sql STABLE AS $$
 		FROM bq.round_result x WHERE x.round_id = r.id), '[]')))::json;
 $$;
 
--- A live voucher holds a place of its pool: its holder will take a seat.
--- (Enrolment refines this: a held seat then counts the place itself.)
-CREATE FUNCTION bq.voucher_holds_place(v bq.voucher) RETURNS boolean
+-- A voucher whose holder holds a seat no longer holds a pool's place:
+-- the seat count shows it.
+CREATE OR REPLACE FUNCTION bq.voucher_holds_place(v bq.voucher)
+RETURNS boolean
 LANGUAGE sql STABLE AS $$
-	SELECT v.status IN ('issued', 'active');
+	SELECT v.status IN ('issued', 'active')
+	    AND NOT EXISTS (SELECT 1 FROM bq.enrolment e
+		WHERE e.voucher_id = v.id
+		  AND e.status IN ('requested', 'contract'));
 $$;
 
 -- The free places of each pool of a region now: seats of its groups not
 -- taken, less the places the pool's vouchers hold.
-CREATE FUNCTION bq.region_pools(p_region uuid)
+CREATE OR REPLACE FUNCTION bq.region_pools(p_region uuid)
 RETURNS TABLE (correction_type text, age_group text, language text,
     places integer)
 LANGUAGE sql STABLE AS $$
@@ -501,7 +321,7 @@ $$;
 
 -- An allocation round for a region (the administrator's).  One at a
 -- time per region: a second one started meanwhile is refused.
-CREATE FUNCTION bq.allocation_round_run(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.allocation_round_new(p_account uuid, p_sid uuid,
     p_region uuid)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -581,7 +401,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.allocation_round_get(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.allocation_round_get(p_account uuid, p_sid uuid,
     p_id uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -594,7 +414,7 @@ $$;
 
 -- Recomputes a round from what it kept: the inputs' hash from the
 -- inputs, the result from the inputs and the seed, and its hash.
-CREATE FUNCTION bq.allocation_round_replay(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.allocation_round_replay(p_account uuid, p_sid uuid,
     p_id uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -621,7 +441,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.allocation_rounds(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.allocation_rounds(p_account uuid, p_sid uuid,
     p_region uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -636,7 +456,7 @@ END
 $$;
 
 -- Extension: once, on the voucher's last day (in Almaty), while active.
-CREATE FUNCTION bq.voucher_extendable(v bq.voucher) RETURNS boolean
+CREATE OR REPLACE FUNCTION bq.voucher_extendable(v bq.voucher) RETURNS boolean
 LANGUAGE sql STABLE AS $$
 	SELECT v.status = 'active' AND NOT v.extended AND now() <= v.enrol_by
 	    AND (now() AT TIME ZONE 'Asia/Almaty')::date =
@@ -644,7 +464,7 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- The voucher as its holder sees it.
-CREATE FUNCTION bq.voucher_json(v bq.voucher, p_lang text) RETURNS json
+CREATE OR REPLACE FUNCTION bq.voucher_json(v bq.voucher, p_lang text) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', v.id, 'application_id', v.application_id,
 	    'application_number', a.number,
@@ -662,7 +482,7 @@ LANGUAGE sql STABLE AS $$
 	WHERE a.id = v.application_id;
 $$;
 
-CREATE FUNCTION bq.vouchers(p_account uuid, p_sid uuid, p_status text,
+CREATE OR REPLACE FUNCTION bq.vouchers(p_account uuid, p_sid uuid, p_status text,
     p_lang text)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -682,7 +502,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.voucher_get(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.voucher_get(p_account uuid, p_sid uuid, p_id uuid,
     p_lang text)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -696,7 +516,7 @@ $$;
 
 -- The holder's answer: confirm interest, refuse, or extend on the last
 -- day.  A deadline passed is refused here even before the sweeper runs.
-CREATE FUNCTION bq.voucher_act(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.voucher_act(p_account uuid, p_sid uuid, p_id uuid,
     p_action text, p_lang text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -781,7 +601,7 @@ $$;
 -- applications that can no longer be restored are archived.  Rows another
 -- sweeper (worker, node) holds are skipped, so any number may run at once;
 -- each call handles a batch and says what it did.
-CREATE FUNCTION bq.sweep() RETURNS json
+CREATE OR REPLACE FUNCTION bq.sweep_vouchers() RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_batch integer := bq.setting('sweep_batch');
@@ -843,7 +663,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.sweeper_run(p_account uuid, p_sid uuid) RETURNS json
+CREATE OR REPLACE FUNCTION bq.sweeper_run(p_account uuid, p_sid uuid) RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_out json;
@@ -860,7 +680,7 @@ $$;
 -- The flow is taken as a renewal process with the observed monthly mean m
 -- and standard deviation s: reaching position P takes t = P / m months,
 -- give or take z * s * sqrt(t) / m (z = 1.2816, an 80% range).
-CREATE FUNCTION bq.application_forecast(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.application_forecast(p_account uuid, p_sid uuid,
     p_id uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -939,7 +759,7 @@ $$;
 
 -- The city a statistic is asked for (a district counts as its city), or
 -- NULL for all; an unknown region is refused.
-CREATE FUNCTION bq.stats_region(p_region uuid) RETURNS uuid
+CREATE OR REPLACE FUNCTION bq.stats_region(p_region uuid) RETURNS uuid
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
 	v_region uuid := bq.top_region(p_region);
@@ -953,7 +773,7 @@ END
 $$;
 
 -- Public statistics.  Queue sizes by partition and priority category.
-CREATE FUNCTION bq.stats_queue(p_region uuid) RETURNS json
+CREATE OR REPLACE FUNCTION bq.stats_queue(p_region uuid) RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_region uuid := bq.stats_region(p_region);
@@ -993,7 +813,7 @@ END
 $$;
 
 -- Vouchers by month of issue, with what became of them.
-CREATE FUNCTION bq.stats_vouchers(p_region uuid, p_year integer)
+CREATE OR REPLACE FUNCTION bq.stats_vouchers(p_region uuid, p_year integer)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -1027,7 +847,7 @@ $$;
 
 -- The kindergartens parents choose most: named in live applications, and
 -- as first choice.
-CREATE FUNCTION bq.stats_popular(p_region uuid, p_limit integer,
+CREATE OR REPLACE FUNCTION bq.stats_popular(p_region uuid, p_limit integer,
     p_lang text)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -1053,9 +873,49 @@ BEGIN
 END
 $$;
 
+CREATE OR REPLACE FUNCTION bq.allocation_round_run(p_account uuid, p_sid uuid,
+    p_region uuid, p_idempotency_key text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_round bq.allocation_round;
+	v_summary json;
+BEGIN
+	IF p_idempotency_key IS NOT NULL THEN
+		SELECT r.* INTO v_round FROM bq.round_request q
+		JOIN bq.allocation_round r ON r.id = q.round_id
+		WHERE q.account_id = p_account
+		  AND q.idempotency_key = p_idempotency_key;
+		IF FOUND THEN
+			PERFORM bq.session_guard(p_sid, p_account, 'admin');
+			IF v_round.region_id <> p_region THEN
+				RAISE EXCEPTION 'idempotency key reused'
+				    USING ERRCODE = 'BQ409',
+				    COLUMN = 'Idempotency-Key', HINT = 'taken';
+			END IF;
+			RETURN bq.round_summary(v_round);
+		END IF;
+	END IF;
+	v_summary := bq.allocation_round_new(p_account, p_sid, p_region);
+	IF p_idempotency_key IS NOT NULL THEN
+		-- The same key racing in another region: one of them wins.
+		BEGIN
+			INSERT INTO bq.round_request
+			VALUES (p_account, p_idempotency_key,
+			    (v_summary->>'id')::uuid);
+		EXCEPTION WHEN unique_violation THEN
+			RAISE EXCEPTION 'idempotency key reused'
+			    USING ERRCODE = 'BQ409',
+			    COLUMN = 'Idempotency-Key', HINT = 'taken';
+		END;
+	END IF;
+	RETURN v_summary;
+END
+$$;
+
 REVOKE EXECUTE ON FUNCTION bq.school_year(timestamptz),
     bq.cohort_age_group(integer, integer), bq.round_sealed(),
-    bq.notify(bq.application, text, jsonb, text), bq.local_time(timestamptz),
+    bq.notify_linked(bq.application, text, jsonb, text), bq.local_time(timestamptz),
     bq.notify_accounts(uuid[], text, jsonb, text),
     bq.message(text, bq.language, jsonb), bq.vouchers_notify(uuid[], text),
     bq.voucher_notify(bq.voucher, text), bq.voucher_follows(),
@@ -1068,3 +928,7 @@ REVOKE EXECUTE ON FUNCTION bq.school_year(timestamptz),
     bq.voucher_json(bq.voucher, text), bq.voucher_extendable(bq.voucher),
     bq.stats_region(uuid)
     FROM bq_api;
+
+-- The service runs rounds through this door only.
+REVOKE EXECUTE ON FUNCTION bq.allocation_round_new(uuid, uuid, uuid)
+	FROM bq_api;

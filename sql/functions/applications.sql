@@ -1,138 +1,17 @@
--- Applications, their workflow and the queue.
---
--- A status moves only along bq.application_transition; a trigger refuses
--- any other move, from any code path, the SQL console included, and
--- writes the event row (who, when, from, to, why) of every move.  The
--- position is never stored: it is computed from counts over one partial
--- index, so it is always true.  Its history is replayed from the
--- partition's log of arrivals and departures.
-
-CREATE TYPE bq.application_status AS ENUM (
-	'awaiting_verification', 'queued', 'voucher_issued', 'voucher_active',
-	'awaiting_contract', 'contract_signing', 'enrolled', 'suspended',
-	'rejected', 'archived');
-
-INSERT INTO bq.setting VALUES
-	('application_max_age_months', 84, 'oldest a child may be when filed'),
-	('restore_days', 28, 'days a suspended application may be restored in');
-
--- Verifiers work for the education department of a region.
-ALTER TABLE bq.account_role ADD COLUMN region_id uuid REFERENCES bq.region;
-
-CREATE TABLE bq.application_transition (
-	from_status bq.application_status NOT NULL,
-	to_status bq.application_status NOT NULL,
-	PRIMARY KEY (from_status, to_status)
-);
-INSERT INTO bq.application_transition VALUES
-	('awaiting_verification', 'queued'),
-	('awaiting_verification', 'rejected'),
-	('awaiting_verification', 'archived'),
-	('rejected', 'archived'),
-	('queued', 'voucher_issued'),
-	('queued', 'archived'),
-	('voucher_issued', 'voucher_active'),
-	('voucher_issued', 'suspended'),
-	('voucher_issued', 'archived'),
-	('voucher_active', 'awaiting_contract'),
-	('voucher_active', 'archived'),
-	('awaiting_contract', 'voucher_active'),
-	('awaiting_contract', 'contract_signing'),
-	('awaiting_contract', 'archived'),
-	('contract_signing', 'enrolled'),
-	('contract_signing', 'voucher_active'),
-	('contract_signing', 'archived'),
-	('suspended', 'queued'),
-	('suspended', 'archived');
-
-CREATE SEQUENCE bq.application_seq;
-
-CREATE TABLE bq.application (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	seq bigint NOT NULL UNIQUE DEFAULT nextval('bq.application_seq'),
-	number text NOT NULL UNIQUE,
-	child_id uuid NOT NULL REFERENCES bq.child,
-	filed_by uuid NOT NULL REFERENCES bq.account,
-	queue_type text NOT NULL CHECK (queue_type IN ('general', 'special')),
-	-- The region chosen, and the top-level region the queue is kept in.
-	region_id uuid NOT NULL REFERENCES bq.region,
-	queue_region uuid NOT NULL REFERENCES bq.region,
-	languages text[] NOT NULL CHECK (cardinality(languages) BETWEEN 1 AND 2),
-	kindergarten_ids uuid[] NOT NULL DEFAULT '{}'
-		CHECK (cardinality(kindergarten_ids) <= 3),
-	priority_category text,
-	-- 0 extraordinary, 1 priority, 2 ordinary: from the category's kind.
-	rank smallint NOT NULL CHECK (rank BETWEEN 0 AND 2),
-	correction_type text,
-	pmpk_document_id uuid REFERENCES bq.document,
-	birth_year integer NOT NULL,
-	-- The correction type as the partition key has it ('' for general),
-	-- a column so that the queue index can answer counts by itself.
-	queue_correction text GENERATED ALWAYS AS
-		(coalesce(correction_type, '')) STORED,
-	status bq.application_status NOT NULL,
-	filed_at timestamptz NOT NULL DEFAULT now(),
-	-- When it last joined the queue (filing order within the queue).
-	queued_at timestamptz,
-	restored_at timestamptz,
-	idempotency_key text,
-	request_hash bytea,
-	financing_type text NOT NULL DEFAULT 'virtual_voucher',
-	CHECK ((queue_type = 'special') = (correction_type IS NOT NULL)),
-	CHECK ((queue_type = 'special') = (pmpk_document_id IS NOT NULL)),
-	UNIQUE (filed_by, idempotency_key)
-);
--- One live application per child and queue type, under any concurrency.
-CREATE UNIQUE INDEX application_live ON bq.application (child_id, queue_type)
-	WHERE status NOT IN ('rejected', 'archived');
--- The queue: every count a position needs is a range of this index.
-CREATE INDEX application_queue ON bq.application (queue_region, queue_type,
-	queue_correction, birth_year, rank, filed_at, seq)
-	WHERE status = 'queued';
-CREATE INDEX application_child ON bq.application (child_id);
-CREATE INDEX application_verification ON bq.application (queue_region, filed_at)
-	WHERE status = 'awaiting_verification';
-
-CREATE TABLE bq.application_event (
-	id bigserial PRIMARY KEY,
-	application_id uuid NOT NULL REFERENCES bq.application ON DELETE CASCADE,
-	at timestamptz NOT NULL DEFAULT clock_timestamp(),
-	actor uuid REFERENCES bq.account,
-	from_status bq.application_status,
-	to_status bq.application_status NOT NULL,
-	reason text
-);
-CREATE INDEX application_event_application
-	ON bq.application_event (application_id, id);
-
--- The partition's arrivals and departures, for position histories.
-CREATE TABLE bq.queue_log (
-	id bigserial PRIMARY KEY,
-	queue_region uuid NOT NULL,
-	queue_type text NOT NULL,
-	correction_type text NOT NULL,
-	birth_year integer NOT NULL,
-	at timestamptz NOT NULL DEFAULT clock_timestamp(),
-	application_id uuid NOT NULL,
-	joined boolean NOT NULL,
-	rank smallint NOT NULL,
-	filed_at timestamptz NOT NULL,
-	seq bigint NOT NULL,
-	cause text NOT NULL
-);
-CREATE INDEX queue_log_partition ON bq.queue_log (queue_region, queue_type,
-	correction_type, birth_year, id);
+-- Applications: the workflow trigger and its event rows, filing, the
+-- verifier's decisions, withdrawal and restoration, the queue's counts,
+-- the position and its history, and the notification inbox.
 
 -- Who moves an application, and why: set by the workflow functions for
 -- the trigger to record.
-CREATE FUNCTION bq.set_actor(p_actor uuid, p_reason text) RETURNS void
+CREATE OR REPLACE FUNCTION bq.set_actor(p_actor uuid, p_reason text) RETURNS void
 LANGUAGE sql AS $$
 	SELECT set_config('bq.actor', coalesce(p_actor::text, ''), true),
 	    set_config('bq.reason', coalesce(p_reason, ''), true);
 $$;
 
 -- Before a move: only along a transition; joining the queue stamps it.
-CREATE FUNCTION bq.application_check() RETURNS trigger
+CREATE OR REPLACE FUNCTION bq.application_check() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP = 'UPDATE' THEN
@@ -154,12 +33,13 @@ BEGIN
 	RETURN NEW;
 END
 $$;
-CREATE TRIGGER application_check BEFORE INSERT OR UPDATE OF status
+
+CREATE OR REPLACE TRIGGER application_check BEFORE INSERT OR UPDATE OF status
 	ON bq.application FOR EACH ROW EXECUTE FUNCTION bq.application_check();
 
 -- After a move: its event row, and the partition's log when it joined or
 -- left the queue.
-CREATE FUNCTION bq.application_moved() RETURNS trigger
+CREATE OR REPLACE FUNCTION bq.application_moved() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_actor uuid := nullif(current_setting('bq.actor', true), '')::uuid;
@@ -193,12 +73,13 @@ BEGIN
 	RETURN NULL;
 END
 $$;
-CREATE TRIGGER application_moved AFTER INSERT OR UPDATE OF status
+
+CREATE OR REPLACE TRIGGER application_moved AFTER INSERT OR UPDATE OF status
 	ON bq.application FOR EACH ROW EXECUTE FUNCTION bq.application_moved();
 
 -- Nothing rewrites what happened.  Rows go only with their application
 -- (a cascade runs this trigger one level deeper).
-CREATE FUNCTION bq.history_is_kept() RETURNS trigger
+CREATE OR REPLACE FUNCTION bq.history_is_kept() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP = 'DELETE' AND pg_trigger_depth() > 1 THEN
@@ -207,48 +88,56 @@ BEGIN
 	RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'BQ409';
 END
 $$;
-CREATE TRIGGER application_event_kept BEFORE UPDATE OR DELETE
+
+CREATE OR REPLACE TRIGGER application_event_kept BEFORE UPDATE OR DELETE
 	ON bq.application_event FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
-CREATE TRIGGER queue_log_kept BEFORE UPDATE
+
+CREATE OR REPLACE TRIGGER queue_log_kept BEFORE UPDATE
 	ON bq.queue_log FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
 
--- The position of a queued application (NULL otherwise).  The order:
--- extraordinary first; then priority and ordinary one to three (P, O, O,
--- O, P, ...), each list by filing time, then number, the longer one going
--- on alone when the other runs out.  Four counts in one range scan of
--- application_queue, an index-only scan: the settings pin that plan, which
--- the planner would trade for a table scan where one partition is most of
--- the table, as in a test, though never in a country's queue.
-CREATE FUNCTION bq.position(a bq.application) RETURNS integer
+-- The same rule as before (bq.position_of), from the counts: the sizes
+-- of the three lists, and how many of its own rank are ahead: all of
+-- the earlier spans, and those of its span filed before it, counted in
+-- the queue index (a short range scan, the settings pinning it).
+CREATE OR REPLACE FUNCTION bq.position(a bq.application) RETURNS integer
 LANGUAGE plpgsql STABLE
 SET enable_seqscan = off SET enable_bitmapscan = off
 SET max_parallel_workers_per_gather = 0 AS $$
 DECLARE
+	v_bucket integer := bq.queue_bucket(a.filed_at);
 	v_e integer;
 	v_p integer;
 	v_o integer;
 	v_ahead integer;
+	v_near integer;
 BEGIN
 	IF a.status <> 'queued' THEN
 		RETURN NULL;
 	END IF;
-	SELECT count(*) FILTER (WHERE q.rank = 0),
-	    count(*) FILTER (WHERE q.rank = 1),
-	    count(*) FILTER (WHERE q.rank = 2),
-	    count(*) FILTER (WHERE q.rank = a.rank
-		AND (q.filed_at, q.seq) < (a.filed_at, a.seq))
+	SELECT coalesce(sum(c.n) FILTER (WHERE c.rank = 0), 0),
+	    coalesce(sum(c.n) FILTER (WHERE c.rank = 1), 0),
+	    coalesce(sum(c.n) FILTER (WHERE c.rank = 2), 0),
+	    coalesce(sum(c.n) FILTER (WHERE c.rank = a.rank
+		AND c.bucket < v_bucket), 0)
 	INTO v_e, v_p, v_o, v_ahead
+	FROM bq.queue_count c
+	WHERE c.queue_region = a.queue_region AND c.queue_type = a.queue_type
+	  AND c.queue_correction = a.queue_correction
+	  AND c.birth_year = a.birth_year;
+	SELECT count(*) INTO v_near
 	FROM bq.application q
 	WHERE q.status = 'queued' AND q.queue_region = a.queue_region
 	  AND q.queue_type = a.queue_type
 	  AND q.queue_correction = a.queue_correction
-	  AND q.birth_year = a.birth_year;
-	RETURN bq.position_of(a.rank, v_ahead + 1, v_e, v_p, v_o);
+	  AND q.birth_year = a.birth_year AND q.rank = a.rank
+	  AND q.filed_at >= bq.queue_bucket_start(v_bucket)
+	  AND (q.filed_at, q.seq) < (a.filed_at, a.seq);
+	RETURN bq.position_of(a.rank, v_ahead + v_near + 1, v_e, v_p, v_o);
 END
 $$;
 
 -- The rule itself: the place of the i-th of its rank, given the sizes.
-CREATE FUNCTION bq.position_of(p_rank smallint, i integer, e integer,
+CREATE OR REPLACE FUNCTION bq.position_of(p_rank smallint, i integer, e integer,
     p integer, o integer)
 RETURNS integer
 LANGUAGE sql IMMUTABLE AS $$
@@ -258,148 +147,91 @@ LANGUAGE sql IMMUTABLE AS $$
 	    ELSE e + least((i + 2) / 3, p) + (i - 1) + 1 END;
 $$;
 
-CREATE FUNCTION bq.age_group_for(p_birth date, p_on date) RETURNS text
-LANGUAGE sql STABLE AS $$
-	SELECT code FROM bq.reference
-	WHERE list = 'age_group'
-	  AND (extract(year FROM age(p_on, p_birth)) * 12 +
-	      extract(month FROM age(p_on, p_birth)))::integer
-	      < max_months
-	ORDER BY sort LIMIT 1;
+CREATE OR REPLACE FUNCTION bq.age_group_for(p_birth date, p_on date)
+RETURNS text
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (
+		SELECT code FROM bq.reference
+		WHERE list = 'age_group'
+		  AND (extract(year FROM age(p_on, p_birth)) * 12 +
+		      extract(month FROM age(p_on, p_birth)))::integer
+		      < max_months
+		ORDER BY sort LIMIT 1);
+END
 $$;
 
-CREATE FUNCTION bq.top_region(p_region uuid) RETURNS uuid
+CREATE OR REPLACE FUNCTION bq.top_region(p_region uuid) RETURNS uuid
 LANGUAGE sql STABLE AS $$
 	SELECT coalesce(parent_id, id) FROM bq.region WHERE id = p_region;
 $$;
 
--- The accounts told about an application: the child's parent, and the
--- trustee who filed it, if one did.
-CREATE FUNCTION bq.application_audience(a bq.application)
-RETURNS SETOF uuid
-LANGUAGE sql STABLE AS $$
-	SELECT owner_id FROM bq.child WHERE id = a.child_id
-	UNION
-	SELECT a.filed_by;
-$$;
-
-CREATE TABLE bq.notification (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	seq bigserial UNIQUE,
-	account_id uuid NOT NULL REFERENCES bq.account ON DELETE CASCADE,
-	at timestamptz NOT NULL DEFAULT now(),
-	kind text NOT NULL,
-	text text NOT NULL,
-	link text,
-	read_at timestamptz
-);
-CREATE INDEX notification_account ON bq.notification (account_id, seq DESC);
-CREATE INDEX notification_unread ON bq.notification (account_id)
-	WHERE read_at IS NULL;
-
-INSERT INTO bq.message_template VALUES
-	('application_queued', 'kk', 'Өтінішіңіз қабылданды. Кезектегі орныңыз: {position}.'),
-	('application_queued', 'ru', 'Ваше заявление принято. Место в очереди: {position}.'),
-	('application_queued', 'en', 'Your application is accepted. Place in the queue: {position}.'),
-	('application_awaiting', 'kk', 'Өтінішіңіз қабылданды және құжаттарды тексеруді күтуде.'),
-	('application_awaiting', 'ru', 'Ваше заявление принято и ожидает проверки документов.'),
-	('application_awaiting', 'en', 'Your application is accepted and awaits document verification.'),
-	('application_confirmed', 'kk', 'Ваучерге өтінішіңіз расталды. Кезектегі орныңыз: {position}.'),
-	('application_confirmed', 'ru', 'Ваше заявление на ваучер подтверждено. Ваше место в очереди: {position}.'),
-	('application_confirmed', 'en', 'Your voucher application is confirmed. Your place in the queue: {position}.'),
-	('application_rejected', 'kk', 'Ваучерге өтінішіңізді қызметкер қабылдамады: {name}. Себебі: {reason}'),
-	('application_rejected', 'ru', 'Ваше заявление на ваучер отклонено сотрудником: {name}. Причина: {reason}'),
-	('application_rejected', 'en', 'Your voucher application was rejected by staff member: {name}. Reason: {reason}'),
-	('application_withdrawn', 'kk', '№ {number} өтініш кері қайтарылды және мұрағатқа жіберілді.'),
-	('application_withdrawn', 'ru', 'Заявление № {number} отозвано и перенесено в архив.'),
-	('application_withdrawn', 'en', 'Application No. {number} was withdrawn and archived.'),
-	('application_restored', 'kk', '№ {number} өтініш қалпына келтірілді. Кезектегі орныңыз: {position}.'),
-	('application_restored', 'ru', 'Заявление № {number} восстановлено. Место в очереди: {position}.'),
-	('application_restored', 'en', 'Application No. {number} was restored. Place in the queue: {position}.');
-
--- Tells each account of the audience, in its own language.
-CREATE FUNCTION bq.notify(a bq.application, p_kind text, p_args jsonb)
-RETURNS void
-LANGUAGE plpgsql AS $$
-DECLARE
-	v_account record;
-	v_text text;
-	v_key text;
+-- The card's stages (DOMAIN.md flow 9): queue, waiting, kindergarten
+-- choice, financing type, admission; each done, current or pending.
+CREATE OR REPLACE FUNCTION bq.application_timeline(a bq.application)
+RETURNS json
+LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
 BEGIN
-	FOR v_account IN SELECT x.id, x.language FROM bq.account x
-	    WHERE x.id IN (SELECT bq.application_audience(a)) LOOP
-		SELECT body INTO v_text FROM bq.message_template
-		WHERE kind = p_kind AND language = v_account.language;
-		FOR v_key IN SELECT jsonb_object_keys(p_args) LOOP
-			v_text := replace(v_text, '{' || v_key || '}',
-			    coalesce(p_args->>v_key, ''));
-		END LOOP;
-		INSERT INTO bq.notification (account_id, kind, text, link)
-		VALUES (v_account.id, p_kind, v_text,
-		    '/v1/applications/' || a.id);
-	END LOOP;
+	RETURN (
+		WITH stage (n, code, statuses) AS (VALUES
+		    (1, 'queue', ARRAY['awaiting_verification', 'queued']),
+		    (2, 'waiting', ARRAY['voucher_issued', 'suspended']),
+		    (3, 'kindergarten_choice', ARRAY['voucher_active',
+			'awaiting_contract']),
+		    (4, 'financing_type', ARRAY['contract_signing']),
+		    (5, 'admission', ARRAY['enrolled'])),
+		here AS (SELECT n FROM stage WHERE a.status::text = ANY (statuses))
+		SELECT json_agg(json_build_object('stage', s.code,
+		    'state', CASE WHEN NOT EXISTS (SELECT 1 FROM here) THEN 'closed'
+			WHEN s.n < (SELECT n FROM here) THEN 'done'
+			WHEN s.n = (SELECT n FROM here) THEN 'current'
+			ELSE 'pending' END,
+		    'at', (SELECT min(e.at) FROM bq.application_event e
+			WHERE e.application_id = a.id
+			  AND e.to_status::text = ANY (s.statuses))) ORDER BY s.n)
+		FROM stage s);
 END
 $$;
 
--- The card's stages (DOMAIN.md flow 9): queue, waiting, kindergarten
--- choice, financing type, admission; each done, current or pending.
-CREATE FUNCTION bq.application_timeline(a bq.application) RETURNS json
-LANGUAGE sql STABLE AS $$
-	WITH stage (n, code, statuses) AS (VALUES
-	    (1, 'queue', ARRAY['awaiting_verification', 'queued']),
-	    (2, 'waiting', ARRAY['voucher_issued', 'suspended']),
-	    (3, 'kindergarten_choice', ARRAY['voucher_active',
-		'awaiting_contract']),
-	    (4, 'financing_type', ARRAY['contract_signing']),
-	    (5, 'admission', ARRAY['enrolled'])),
-	here AS (SELECT n FROM stage WHERE a.status::text = ANY (statuses))
-	SELECT json_agg(json_build_object('stage', s.code,
-	    'state', CASE WHEN NOT EXISTS (SELECT 1 FROM here) THEN 'closed'
-		WHEN s.n < (SELECT n FROM here) THEN 'done'
-		WHEN s.n = (SELECT n FROM here) THEN 'current'
-		ELSE 'pending' END,
-	    'at', (SELECT min(e.at) FROM bq.application_event e
-		WHERE e.application_id = a.id
-		  AND e.to_status::text = ANY (s.statuses))) ORDER BY s.n)
-	FROM stage s;
-$$;
-
 -- The application as its card shows it.
-CREATE FUNCTION bq.application_json(a bq.application, p_lang text)
+CREATE OR REPLACE FUNCTION bq.application_json(a bq.application, p_lang text)
 RETURNS json
-LANGUAGE sql STABLE AS $$
-	SELECT json_build_object('id', a.id, 'number', a.number,
-	    'filed_at', a.filed_at, 'queue_type', a.queue_type,
-	    'child', (SELECT json_build_object('id', c.id,
-		'surname', c.surname, 'first_name', c.first_name,
-		'patronymic', c.patronymic, 'birth_date', c.birth_date)
-		FROM bq.child c WHERE c.id = a.child_id),
-	    'region', (SELECT json_build_object('id', r.id, 'code', r.code,
-		'name', bq.name_in(r.name_kk, r.name_ru, r.name_en, p_lang))
-		FROM bq.region r WHERE r.id = a.region_id),
-	    'languages', to_json(a.languages),
-	    'kindergartens', (SELECT coalesce(json_agg(json_build_object(
-		'id', k.id, 'code', k.code,
-		'name', bq.name_in(k.name_kk, k.name_ru, k.name_en, p_lang))
-		ORDER BY x.ord), '[]')
-		FROM unnest(a.kindergarten_ids) WITH ORDINALITY x (id, ord)
-		JOIN bq.kindergarten k ON k.id = x.id),
-	    'priority_category', a.priority_category,
-	    'correction_type', a.correction_type,
-	    'pmpk_document_id', a.pmpk_document_id,
-	    'age_group', (SELECT bq.age_group_for(c.birth_date, current_date)
-		FROM bq.child c WHERE c.id = a.child_id),
-	    'birth_year', a.birth_year,
-	    'status', a.status,
-	    'queue_position', bq.position(a),
-	    'financing_type', a.financing_type,
-	    'timeline', bq.application_timeline(a));
+LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
+	RETURN (
+		SELECT json_build_object('id', a.id, 'number', a.number,
+		    'filed_at', a.filed_at, 'queue_type', a.queue_type,
+		    'child', (SELECT json_build_object('id', c.id,
+			'surname', c.surname, 'first_name', c.first_name,
+			'patronymic', c.patronymic, 'birth_date', c.birth_date)
+			FROM bq.child c WHERE c.id = a.child_id),
+		    'region', (SELECT json_build_object('id', r.id, 'code', r.code,
+			'name', bq.name_in(r.name_kk, r.name_ru, r.name_en, p_lang))
+			FROM bq.region r WHERE r.id = a.region_id),
+		    'languages', to_json(a.languages),
+		    'kindergartens', (SELECT coalesce(json_agg(json_build_object(
+			'id', k.id, 'code', k.code,
+			'name', bq.name_in(k.name_kk, k.name_ru, k.name_en, p_lang))
+			ORDER BY x.ord), '[]')
+			FROM unnest(a.kindergarten_ids) WITH ORDINALITY x (id, ord)
+			JOIN bq.kindergarten k ON k.id = x.id),
+		    'priority_category', a.priority_category,
+		    'correction_type', a.correction_type,
+		    'pmpk_document_id', a.pmpk_document_id,
+		    'age_group', (SELECT bq.age_group_for(c.birth_date, current_date)
+			FROM bq.child c WHERE c.id = a.child_id),
+		    'birth_year', a.birth_year,
+		    'status', a.status,
+		    'queue_position', bq.position(a),
+		    'financing_type', a.financing_type,
+		    'timeline', bq.application_timeline(a)));
+END
 $$;
 
 -- Files an application.  Every rule of the filing is checked here, in
 -- one transaction; a retried request with the same Idempotency-Key gets
 -- the first answer.
-CREATE FUNCTION bq.application_file(p_account uuid, p_sid uuid, p_body jsonb,
+CREATE OR REPLACE FUNCTION bq.application_file(p_account uuid, p_sid uuid, p_body jsonb,
     p_idempotency_key text, p_request_hash text, p_lang text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -569,13 +401,13 @@ $$;
 
 -- The applications an account sees: of its children and of the children
 -- entrusted to it.
-CREATE FUNCTION bq.application_visible(p_account uuid, a bq.application)
+CREATE OR REPLACE FUNCTION bq.application_visible(p_account uuid, a bq.application)
 RETURNS boolean
 LANGUAGE sql STABLE AS $$
 	SELECT bq.child_access(p_account, a.child_id) IS NOT NULL;
 $$;
 
-CREATE FUNCTION bq.applications(p_account uuid, p_sid uuid, p_status text,
+CREATE OR REPLACE FUNCTION bq.applications(p_account uuid, p_sid uuid, p_status text,
     p_queue text, p_archived boolean, p_lang text)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -602,7 +434,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.application_get(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.application_get(p_account uuid, p_sid uuid, p_id uuid,
     p_lang text)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -616,7 +448,7 @@ $$;
 -- The position's history, replayed from the partition's log since the
 -- application joined: each arrival or departure that moved it is a row,
 -- with its cause.  O(log entries); nothing is written per reader.
-CREATE FUNCTION bq.position_history(p_account uuid, p_sid uuid, p_id uuid)
+CREATE OR REPLACE FUNCTION bq.position_history(p_account uuid, p_sid uuid, p_id uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -632,6 +464,10 @@ DECLARE
 	v_last integer;
 	v_rows json[] := '{}';
 	v_delta integer;
+	-- The last row's transaction and cause, and the position before it.
+	v_row_xact xid8;
+	v_row_cause text;
+	v_row_from integer;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
 	SELECT * INTO v_app FROM bq.application a
@@ -664,6 +500,7 @@ BEGIN
 				    'position', NULL, 'change', NULL,
 				    'cause', v_log.cause);
 				v_last := NULL;
+				v_row_xact := NULL;
 			END IF;
 			CONTINUE;
 		END IF;
@@ -673,12 +510,27 @@ BEGIN
 		    v_p + CASE WHEN v_app.rank = 1 THEN 1 ELSE 0 END,
 		    v_o + CASE WHEN v_app.rank = 2 THEN 1 ELSE 0 END);
 		IF v_last IS DISTINCT FROM v_pos THEN
-			v_rows := v_rows || json_build_object('at', v_log.at,
-			    'position', v_pos,
-			    'change', CASE WHEN v_last IS NULL THEN NULL
-				ELSE v_pos - v_last END,
-			    'cause', CASE WHEN v_log.application_id = v_app.id
-				THEN 'queued' ELSE v_log.cause END);
+			IF v_log.application_id <> v_app.id
+			    AND v_log.xact = v_row_xact
+			    AND v_log.cause = v_row_cause THEN
+				-- The same move as the row before (one round,
+				-- one statement): that row, grown.
+				v_rows[cardinality(v_rows)] := json_build_object(
+				    'at', v_log.at, 'position', v_pos,
+				    'change', v_pos - v_row_from,
+				    'cause', v_log.cause);
+			ELSE
+				v_rows := v_rows || json_build_object('at', v_log.at,
+				    'position', v_pos,
+				    'change', CASE WHEN v_last IS NULL THEN NULL
+					ELSE v_pos - v_last END,
+				    'cause', CASE WHEN v_log.application_id = v_app.id
+					THEN 'queued' ELSE v_log.cause END);
+				v_row_from := v_last;
+				v_row_xact := CASE WHEN v_log.application_id <> v_app.id
+				    THEN v_log.xact END;
+				v_row_cause := v_log.cause;
+			END IF;
 			v_last := v_pos;
 		END IF;
 	END LOOP;
@@ -688,7 +540,7 @@ END
 $$;
 
 -- Moves one of the caller's applications (withdraw, restore).
-CREATE FUNCTION bq.application_move(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.application_move(p_account uuid, p_sid uuid, p_id uuid,
     p_action text, p_lang text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -740,13 +592,13 @@ END
 $$;
 
 -- A verifier works on the applications of the region it serves.
-CREATE FUNCTION bq.verifier_region(p_account uuid) RETURNS uuid
+CREATE OR REPLACE FUNCTION bq.verifier_region(p_account uuid) RETURNS uuid
 LANGUAGE sql STABLE AS $$
 	SELECT region_id FROM bq.account_role
 	WHERE account_id = p_account AND role = 'verifier';
 $$;
 
-CREATE FUNCTION bq.staff_applications(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.staff_applications(p_account uuid, p_sid uuid,
     p_status text, p_lang text)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -769,7 +621,7 @@ END
 $$;
 
 -- The verifier's decision on a special-queue application of its region.
-CREATE FUNCTION bq.application_decide(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.application_decide(p_account uuid, p_sid uuid, p_id uuid,
     p_confirm boolean, p_reason text, p_lang text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -815,7 +667,7 @@ $$;
 -- A queue for everyone to see, without names: each application's
 -- position, number, filing time and priority kind, in order, paged by
 -- position.
-CREATE FUNCTION bq.queue_public(p_region uuid, p_queue text, p_year integer,
+CREATE OR REPLACE FUNCTION bq.queue_public(p_region uuid, p_queue text, p_year integer,
     p_correction text, p_after integer, p_limit integer)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -864,7 +716,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.notifications(p_account uuid, p_sid uuid, p_cursor bigint,
+CREATE OR REPLACE FUNCTION bq.notifications(p_account uuid, p_sid uuid, p_cursor bigint,
     p_limit integer)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -888,7 +740,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.notifications_unread(p_account uuid, p_sid uuid)
+CREATE OR REPLACE FUNCTION bq.notifications_unread(p_account uuid, p_sid uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
@@ -899,7 +751,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.notification_read(p_account uuid, p_sid uuid, p_id uuid)
+CREATE OR REPLACE FUNCTION bq.notification_read(p_account uuid, p_sid uuid, p_id uuid)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
@@ -913,48 +765,82 @@ BEGIN
 END
 $$;
 
--- A child with a live application stays: withdraw it first.
-CREATE OR REPLACE FUNCTION bq.child_delete(p_account uuid, p_sid uuid,
-    p_child uuid)
-RETURNS json
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+-- The 30-day span of a filing time, and where a span starts.
+CREATE OR REPLACE FUNCTION bq.queue_bucket(t timestamptz) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT floor(extract(epoch FROM t) / 2592000)::integer;
+$$;
+
+CREATE OR REPLACE FUNCTION bq.queue_bucket_start(b integer) RETURNS timestamptz
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT to_timestamp(b::double precision * 2592000);
+$$;
+
+-- The counts of a region's partitions recomputed from its applications:
+-- for a bulk load that ran with triggers off (tests, bench/country.sql).
+CREATE OR REPLACE FUNCTION bq.queue_count_rebuild(p_region uuid) RETURNS void
+LANGUAGE sql AS $$
+	DELETE FROM bq.queue_count WHERE queue_region = p_region;
+	INSERT INTO bq.queue_count
+	SELECT queue_region, queue_type, queue_correction, birth_year, rank,
+	    bq.queue_bucket(filed_at), count(*)
+	FROM bq.application
+	WHERE status = 'queued' AND queue_region = p_region
+	GROUP BY 1, 2, 3, 4, 5, 6;
+$$;
+
+-- Joining or leaving the queue moves its count by one.
+CREATE OR REPLACE FUNCTION bq.queue_counted() RETURNS trigger
+LANGUAGE plpgsql AS $$
 DECLARE
-	v_access text;
+	v_joined boolean := TG_OP <> 'DELETE' AND NEW.status = 'queued';
+	v_left boolean := TG_OP <> 'INSERT' AND OLD.status = 'queued';
 BEGIN
-	v_access := bq.child_guard(p_account, p_sid, p_child, true);
-	IF v_access IS NULL THEN
+	IF v_joined = v_left THEN
 		RETURN NULL;
 	END IF;
-	IF EXISTS (SELECT 1 FROM bq.application WHERE child_id = p_child
-	    AND status NOT IN ('rejected', 'archived')) THEN
-		RAISE EXCEPTION 'live application' USING ERRCODE = 'BQ409',
-		    COLUMN = 'id', HINT = 'live_application';
+	IF v_joined THEN
+		INSERT INTO bq.queue_count AS c VALUES (NEW.queue_region,
+		    NEW.queue_type, NEW.queue_correction, NEW.birth_year,
+		    NEW.rank, bq.queue_bucket(NEW.filed_at), 1)
+		ON CONFLICT (queue_region, queue_type, queue_correction,
+		    birth_year, rank, bucket) DO UPDATE SET n = c.n + 1;
+	ELSE
+		UPDATE bq.queue_count SET n = n - 1
+		WHERE queue_region = OLD.queue_region
+		  AND queue_type = OLD.queue_type
+		  AND queue_correction = OLD.queue_correction
+		  AND birth_year = OLD.birth_year AND rank = OLD.rank
+		  AND bucket = bq.queue_bucket(OLD.filed_at);
 	END IF;
-	DELETE FROM bq.application WHERE child_id = p_child;
-	DELETE FROM bq.child WHERE id = p_child;
-	PERFORM bq.log_event(p_account, 'child_deleted', p_sid,
-	    jsonb_build_object('child_id', p_child));
-	RETURN '{}';
+	RETURN NULL;
 END
 $$;
 
--- A verifier reads the PMPK conclusion of an application it decides on.
-CREATE OR REPLACE FUNCTION bq.document_get(p_account uuid, p_sid uuid,
-    p_document uuid)
-RETURNS TABLE (bytes bytea, content_type text)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+CREATE OR REPLACE TRIGGER application_queue_counted
+	AFTER INSERT OR DELETE OR UPDATE OF status ON bq.application
+	FOR EACH ROW EXECUTE FUNCTION bq.queue_counted();
+
+-- What a position is keyed on is fixed at filing.
+CREATE OR REPLACE FUNCTION bq.application_keys_fixed() RETURNS trigger
+LANGUAGE plpgsql AS $$
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account);
-	RETURN QUERY SELECT d.bytes, d.content_type FROM bq.document d
-	WHERE d.id = p_document
-	  AND (d.owner_id = p_account OR EXISTS (
-	      SELECT 1 FROM bq.application a
-	      WHERE a.pmpk_document_id = d.id
-		AND a.queue_region = bq.verifier_region(p_account)
-		AND EXISTS (SELECT 1 FROM bq.session s WHERE s.id = p_sid
-		    AND s.role = 'verifier')));
+	IF (NEW.queue_region, NEW.queue_type, NEW.correction_type,
+	    NEW.birth_year, NEW.rank, NEW.filed_at, NEW.seq)
+	    IS DISTINCT FROM (OLD.queue_region, OLD.queue_type,
+	    OLD.correction_type, OLD.birth_year, OLD.rank, OLD.filed_at,
+	    OLD.seq) THEN
+		RAISE EXCEPTION 'the queue keys of an application are fixed'
+		    USING ERRCODE = 'BQ409';
+	END IF;
+	RETURN NEW;
 END
 $$;
+
+CREATE OR REPLACE TRIGGER application_keys_fixed BEFORE UPDATE OF queue_region,
+    queue_type, correction_type, birth_year, rank, filed_at, seq
+	ON bq.application FOR EACH ROW
+	EXECUTE FUNCTION bq.application_keys_fixed();
 
 REVOKE EXECUTE ON FUNCTION bq.set_actor(uuid, text), bq.position(bq.application),
     bq.position_of(smallint, integer, integer, integer, integer),

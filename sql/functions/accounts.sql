@@ -1,191 +1,19 @@
--- Accounts and sessions: one-time SMS codes and their outbox, registration,
--- login, refresh-token families, roles, and the user log.
---
--- Functions that refuse and must remember the refusal (a wrong code, a
--- wrong password, a reused refresh token) cannot raise: the raise would
--- roll the count back.  They return {"problem": code, ...} instead, and the
--- edge answers with that problem.  Everything else refuses by raising a
--- BQnnn SQLSTATE.
+-- Accounts and sessions: SMS codes and their outbox, registration, login,
+-- refresh-token families, roles, the staff an administrator creates, the
+-- user log, and the session guard every authenticated function calls.
 
-CREATE TYPE bq.role AS ENUM (
-	'parent', 'verifier', 'kindergarten_staff', 'support', 'admin');
-CREATE TYPE bq.sex AS ENUM ('male', 'female');
-CREATE TYPE bq.otp_purpose AS ENUM ('register', 'login', 'reset');
-
-INSERT INTO bq.setting VALUES
-	('otp_ttl_s', 300, 'seconds a one-time code stays valid'),
-	('otp_cooldown_s', 80, 'seconds between two codes to one phone'),
-	('otp_per_phone_hour', 5, 'codes one phone may get an hour'),
-	('otp_per_client_hour', 30, 'codes one client address may ask for an hour'),
-	('otp_max_attempts', 5, 'wrong tries that kill a code'),
-	('login_fail_max', 10, 'failed logins that lock an account'),
-	('login_fail_window_s', 900, 'the window those failures are counted in'),
-	('login_lock_s', 900, 'seconds a locked account stays locked'),
-	('session_s', 43200, 'lifetime of a session without "remember me"'),
-	('session_remember_s', 2592000, 'lifetime of a remembered session'),
-	('registration_s', 900, 'seconds to set a password after the code');
-
-CREATE TABLE bq.account (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	iin text UNIQUE CHECK (iin ~ '^[0-9]{12}$'),
-	phone text UNIQUE CHECK (phone ~ '^\+7[67][0-9]{9}$'),
-	email text CHECK (length(email) <= 254),
-	login text CHECK (login ~ '^[A-Za-z][A-Za-z0-9._-]{2,31}$'),
-	password_hash text NOT NULL,
-	surname text NOT NULL,
-	first_name text NOT NULL,
-	patronymic text,
-	sex bq.sex,
-	birth_date date,
-	nationality text,
-	language bq.language NOT NULL DEFAULT 'kk',
-	created_at timestamptz NOT NULL DEFAULT now(),
-	password_changed_at timestamptz NOT NULL DEFAULT now(),
-	locked_until timestamptz,
-	-- Every account can be reached by some name.
-	CHECK (iin IS NOT NULL OR phone IS NOT NULL OR login IS NOT NULL)
-);
-CREATE UNIQUE INDEX account_email ON bq.account (lower(email));
-CREATE UNIQUE INDEX account_login ON bq.account (lower(login));
-
-CREATE TABLE bq.account_role (
-	account_id uuid NOT NULL REFERENCES bq.account ON DELETE CASCADE,
-	role bq.role NOT NULL,
-	-- Staff of a kindergarten: which one (the catalogue links it).
-	kindergarten_id uuid,
-	granted_at timestamptz NOT NULL DEFAULT now(),
-	PRIMARY KEY (account_id, role)
-);
-
--- Failed logins: by account when the login named one, else by a keyed
--- digest of the name tried, so unknown names lock the same way.
-CREATE TABLE bq.login_failure (
-	account_id uuid REFERENCES bq.account ON DELETE CASCADE,
-	name_digest bytea,
-	at timestamptz NOT NULL DEFAULT now(),
-	CHECK (account_id IS NOT NULL OR name_digest IS NOT NULL)
-);
-CREATE INDEX login_failure_account ON bq.login_failure (account_id, at);
-CREATE INDEX login_failure_name ON bq.login_failure (name_digest, at);
-
-CREATE TABLE bq.otp (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	phone text NOT NULL,
-	iin text NOT NULL,
-	purpose bq.otp_purpose NOT NULL,
-	-- The service's HMAC of purpose, phone, IIN and code; never the code.
-	code_mac bytea NOT NULL,
-	-- The account a login or reset code opens.
-	account_id uuid REFERENCES bq.account ON DELETE CASCADE,
-	-- False when no account matched: no SMS went out, no code can match.
-	deliverable boolean NOT NULL,
-	client_digest bytea,
-	created_at timestamptz NOT NULL DEFAULT now(),
-	expires_at timestamptz NOT NULL,
-	attempts integer NOT NULL DEFAULT 0,
-	consumed_at timestamptz
-);
-CREATE INDEX otp_phone_recent ON bq.otp (phone, created_at);
-CREATE INDEX otp_client_recent ON bq.otp (client_digest, created_at);
-CREATE INDEX otp_open ON bq.otp (phone, iin, purpose, created_at DESC)
-	WHERE consumed_at IS NULL;
-
--- Messages wait here for the sender (bq-sms).  The text and code are
--- erased once sent, so a copy of the database holds no live code.
-CREATE TABLE bq.sms_outbox (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	created_at timestamptz NOT NULL DEFAULT now(),
-	phone text NOT NULL,
-	kind text NOT NULL,
-	body text,
-	code text,
-	status text NOT NULL DEFAULT 'pending'
-		CHECK (status IN ('pending', 'sent', 'dead')),
-	attempts integer NOT NULL DEFAULT 0,
-	next_attempt_at timestamptz NOT NULL DEFAULT now(),
-	sent_at timestamptz,
-	last_error text
-);
-CREATE INDEX sms_outbox_due ON bq.sms_outbox (next_attempt_at)
-	WHERE status = 'pending';
-
-CREATE FUNCTION bq.sms_outbox_notify() RETURNS trigger
+CREATE OR REPLACE FUNCTION bq.sms_outbox_notify() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
 	PERFORM pg_notify('bq_sms', '');
 	RETURN NULL;
 END
 $$;
-CREATE TRIGGER sms_outbox_notify AFTER INSERT ON bq.sms_outbox
+
+CREATE OR REPLACE TRIGGER sms_outbox_notify AFTER INSERT ON bq.sms_outbox
 	FOR EACH STATEMENT EXECUTE FUNCTION bq.sms_outbox_notify();
 
-CREATE TABLE bq.message_template (
-	kind text NOT NULL,
-	language bq.language NOT NULL,
-	body text NOT NULL,
-	PRIMARY KEY (kind, language)
-);
-INSERT INTO bq.message_template VALUES
-	('otp_register', 'kk', 'BALABAQSHA: тіркелу коды {code}. Кодты ешкімге айтпаңыз.'),
-	('otp_register', 'ru', 'BALABAQSHA: код регистрации {code}. Никому не сообщайте код.'),
-	('otp_register', 'en', 'BALABAQSHA: your registration code is {code}. Do not share it.'),
-	('otp_login', 'kk', 'BALABAQSHA: кіру коды {code}. Кодты ешкімге айтпаңыз.'),
-	('otp_login', 'ru', 'BALABAQSHA: код для входа {code}. Никому не сообщайте код.'),
-	('otp_login', 'en', 'BALABAQSHA: your sign-in code is {code}. Do not share it.'),
-	('otp_reset', 'kk', 'BALABAQSHA: құпиясөзді қалпына келтіру коды {code}. Кодты ешкімге айтпаңыз.'),
-	('otp_reset', 'ru', 'BALABAQSHA: код восстановления пароля {code}. Никому не сообщайте код.'),
-	('otp_reset', 'en', 'BALABAQSHA: your password reset code is {code}. Do not share it.');
-
-CREATE TABLE bq.registration (
-	token_hash bytea PRIMARY KEY,
-	phone text NOT NULL,
-	iin text NOT NULL,
-	person jsonb NOT NULL,
-	created_at timestamptz NOT NULL DEFAULT now(),
-	expires_at timestamptz NOT NULL,
-	used_at timestamptz
-);
-
--- A session is a family of refresh tokens: each refresh retires the token
--- it used and issues the next; a retired token used again means a copy
--- leaked, and the whole family dies.
-CREATE TABLE bq.session (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	account_id uuid NOT NULL REFERENCES bq.account ON DELETE CASCADE,
-	role bq.role NOT NULL,
-	remember boolean NOT NULL,
-	created_at timestamptz NOT NULL DEFAULT now(),
-	expires_at timestamptz NOT NULL,
-	revoked_at timestamptz,
-	revoke_reason text
-);
-CREATE INDEX session_account ON bq.session (account_id)
-	WHERE revoked_at IS NULL;
-
-CREATE TABLE bq.refresh_token (
-	token_hash bytea PRIMARY KEY,
-	session_id uuid NOT NULL REFERENCES bq.session ON DELETE CASCADE,
-	created_at timestamptz NOT NULL DEFAULT now(),
-	-- Used to refresh: presenting it again is reuse.
-	used_at timestamptz,
-	-- Replaced without being used (a role switch): refused, not reuse.
-	retired_at timestamptz
-);
-CREATE INDEX refresh_token_session ON bq.refresh_token (session_id);
-
--- The user log: what the account itself did, for /v1/me/log.  No secret
--- and no personal value goes into detail.
-CREATE TABLE bq.account_event (
-	id bigserial PRIMARY KEY,
-	account_id uuid NOT NULL REFERENCES bq.account ON DELETE CASCADE,
-	at timestamptz NOT NULL DEFAULT now(),
-	action text NOT NULL,
-	session_id uuid,
-	detail jsonb NOT NULL DEFAULT '{}'
-);
-CREATE INDEX account_event_account ON bq.account_event (account_id, id DESC);
-
-CREATE FUNCTION bq.log_event(p_account uuid, p_action text, p_session uuid,
+CREATE OR REPLACE FUNCTION bq.log_event(p_account uuid, p_action text, p_session uuid,
     p_detail jsonb DEFAULT '{}')
 RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -193,7 +21,7 @@ LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
 	VALUES (p_account, p_action, p_session, coalesce(p_detail, '{}'));
 $$;
 
-CREATE FUNCTION bq.problem(p_code text, p_field text DEFAULT NULL,
+CREATE OR REPLACE FUNCTION bq.problem(p_code text, p_field text DEFAULT NULL,
     p_field_code text DEFAULT NULL, p_retry_after integer DEFAULT NULL)
 RETURNS json
 LANGUAGE sql IMMUTABLE AS $$
@@ -205,7 +33,7 @@ $$;
 -- Every function an authenticated request calls starts here: the token
 -- was signed by us, but its session may have ended since (logout,
 -- password change, a reused refresh token).
-CREATE FUNCTION bq.session_guard(p_sid uuid, p_account uuid,
+CREATE OR REPLACE FUNCTION bq.session_guard(p_sid uuid, p_account uuid,
     p_role bq.role DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -220,7 +48,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.account_json(p_account uuid, p_role bq.role)
+CREATE OR REPLACE FUNCTION bq.account_json(p_account uuid, p_role bq.role)
 RETURNS json
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	SELECT json_build_object(
@@ -238,7 +66,7 @@ $$;
 
 -- Opens a session with its first refresh token; the document the edge
 -- turns into tokens.
-CREATE FUNCTION bq.session_open(p_account uuid, p_role bq.role,
+CREATE OR REPLACE FUNCTION bq.session_open(p_account uuid, p_role bq.role,
     p_remember boolean, p_refresh_hash text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -256,7 +84,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.session_json(p_session bq.session)
+CREATE OR REPLACE FUNCTION bq.session_json(p_session bq.session)
 RETURNS json
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	SELECT json_build_object('sid', p_session.id,
@@ -268,7 +96,7 @@ $$;
 
 -- The role a new session starts in: parent when the account is one, else
 -- the first it has.
-CREATE FUNCTION bq.default_role(p_account uuid) RETURNS bq.role
+CREATE OR REPLACE FUNCTION bq.default_role(p_account uuid) RETURNS bq.role
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	SELECT role FROM bq.account_role WHERE account_id = p_account
 	ORDER BY role LIMIT 1;
@@ -279,7 +107,7 @@ $$;
 -- login and reset, a code is sent only when the phone and IIN belong to
 -- one account; otherwise the answer is the same and nothing is sent, so
 -- the answer never tells whether an account exists.
-CREATE FUNCTION bq.otp_issue(p_phone text, p_iin text, p_purpose text,
+CREATE OR REPLACE FUNCTION bq.otp_issue(p_phone text, p_iin text, p_purpose text,
     p_mac text, p_code text, p_language text, p_client text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -348,7 +176,7 @@ $$;
 -- counts a try, and otp_max_attempts tries kill the code; the row lock
 -- makes concurrent tries queue, so no more are ever evaluated.  Returns
 -- the account the code opens, or a problem document.
-CREATE FUNCTION bq.otp_take(p_phone text, p_iin text, p_purpose bq.otp_purpose,
+CREATE OR REPLACE FUNCTION bq.otp_take(p_phone text, p_iin text, p_purpose bq.otp_purpose,
     p_mac text, OUT account_id uuid, OUT problem json)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -379,7 +207,7 @@ $$;
 -- Step one of registration: the code is right, and neither the IIN nor
 -- the phone has an account yet.  Keeps the registry's person for the
 -- registration token the edge made.
-CREATE FUNCTION bq.register_verify(p_phone text, p_iin text, p_mac text,
+CREATE OR REPLACE FUNCTION bq.register_verify(p_phone text, p_iin text, p_mac text,
     p_token_hash text, p_person json)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -405,7 +233,7 @@ END
 $$;
 
 -- Step two: the password; the account is made, a parent, signed in.
-CREATE FUNCTION bq.register(p_token_hash text, p_password_hash text,
+CREATE OR REPLACE FUNCTION bq.register(p_token_hash text, p_password_hash text,
     p_refresh_hash text, p_language text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -448,7 +276,7 @@ $$;
 -- Finds the account a login names, for the password check the edge does.
 -- Unknown names answer like known ones (the edge then checks against a
 -- decoy hash), so neither the answer nor its time tells them apart.
-CREATE FUNCTION bq.login_lookup(p_kind text, p_value text)
+CREATE OR REPLACE FUNCTION bq.login_find(p_kind text, p_value text)
 RETURNS json
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	SELECT json_build_object('account_id', a.id,
@@ -461,9 +289,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	    WHEN 'login' THEN lower(a.login) = lower(p_value)
 	    ELSE false END;
 $$;
+REVOKE EXECUTE ON FUNCTION bq.login_find(text, text) FROM bq_api;
 
 -- Failures in the window, for an account or for an unknown name.
-CREATE FUNCTION bq.login_failures(p_account uuid, p_name bytea)
+CREATE OR REPLACE FUNCTION bq.login_failures(p_account uuid, p_name bytea)
 RETURNS integer
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	SELECT count(*)::integer FROM bq.login_failure f
@@ -476,7 +305,7 @@ $$;
 -- failure is counted, and login_fail_max of them in the window lock the
 -- account (or the unknown name) for login_lock_s, during which even the
 -- right password is refused.
-CREATE FUNCTION bq.login_finish(p_account uuid, p_kind text, p_value text,
+CREATE OR REPLACE FUNCTION bq.login_finish(p_account uuid, p_kind text, p_value text,
     p_ok boolean, p_refresh_hash text, p_remember boolean)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -529,7 +358,7 @@ END
 $$;
 
 -- Login with a one-time code sent to the account's phone.
-CREATE FUNCTION bq.login_code(p_phone text, p_iin text, p_mac text,
+CREATE OR REPLACE FUNCTION bq.login_code(p_phone text, p_iin text, p_mac text,
     p_refresh_hash text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -549,7 +378,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.sessions_revoke(p_account uuid, p_reason text,
+CREATE OR REPLACE FUNCTION bq.sessions_revoke(p_account uuid, p_reason text,
     p_keep uuid DEFAULT NULL)
 RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -559,7 +388,7 @@ LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
 $$;
 
 -- A new password with a reset code: every session ends, the lock lifts.
-CREATE FUNCTION bq.password_reset(p_phone text, p_iin text, p_mac text,
+CREATE OR REPLACE FUNCTION bq.password_reset(p_phone text, p_iin text, p_mac text,
     p_password_hash text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -582,7 +411,7 @@ $$;
 
 -- Rotates a refresh token.  A token already used means two holders: the
 -- session and every token of it die.
-CREATE FUNCTION bq.session_refresh(p_old_hash text, p_new_hash text)
+CREATE OR REPLACE FUNCTION bq.session_refresh(p_old_hash text, p_new_hash text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -619,7 +448,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.logout(p_account uuid, p_sid uuid) RETURNS json
+CREATE OR REPLACE FUNCTION bq.logout(p_account uuid, p_sid uuid) RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
@@ -630,7 +459,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.me(p_account uuid, p_sid uuid) RETURNS json
+CREATE OR REPLACE FUNCTION bq.me(p_account uuid, p_sid uuid) RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
@@ -643,7 +472,7 @@ $$;
 -- Names, sex and birth date come from the registry; the phone changes
 -- only with a code (not yet offered).
 -- The field a unique violation on bq.account is about.
-CREATE FUNCTION bq.account_taken_field(p_constraint text) RETURNS text
+CREATE OR REPLACE FUNCTION bq.account_taken_field(p_constraint text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT CASE p_constraint
 	    WHEN 'account_email' THEN 'email'
@@ -653,7 +482,7 @@ LANGUAGE sql IMMUTABLE AS $$
 	    ELSE 'body' END;
 $$;
 
-CREATE FUNCTION bq.me_update(p_account uuid, p_sid uuid, p_patch jsonb)
+CREATE OR REPLACE FUNCTION bq.me_update(p_account uuid, p_sid uuid, p_patch jsonb)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -684,7 +513,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.password_current(p_account uuid, p_sid uuid)
+CREATE OR REPLACE FUNCTION bq.password_current(p_account uuid, p_sid uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
@@ -696,7 +525,7 @@ $$;
 
 -- A password change: a wrong current password counts as a failed login;
 -- a right one replaces it and ends every other session.
-CREATE FUNCTION bq.password_change(p_account uuid, p_sid uuid, p_ok boolean,
+CREATE OR REPLACE FUNCTION bq.password_change(p_account uuid, p_sid uuid, p_ok boolean,
     p_password_hash text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -718,7 +547,7 @@ $$;
 
 -- Switches the session to another role of the account; the session's
 -- other refresh tokens retire and a new one carries the role.
-CREATE FUNCTION bq.session_switch_role(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.session_switch_role(p_account uuid, p_sid uuid,
     p_role text, p_refresh_hash text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -744,7 +573,7 @@ END
 $$;
 
 -- The user log, newest first, a page after the cursor (an event id).
-CREATE FUNCTION bq.account_log(p_account uuid, p_sid uuid, p_cursor bigint,
+CREATE OR REPLACE FUNCTION bq.account_log(p_account uuid, p_sid uuid, p_cursor bigint,
     p_limit integer)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -770,7 +599,7 @@ END
 $$;
 
 -- An administrator makes a staff account.  Staff sign in by login name.
-CREATE FUNCTION bq.staff_create(p_admin uuid, p_sid uuid, p_login text,
+CREATE OR REPLACE FUNCTION bq.staff_create(p_admin uuid, p_sid uuid, p_login text,
     p_password_hash text, p_surname text, p_first_name text,
     p_patronymic text, p_email text, p_phone text, p_role text,
     p_kindergarten uuid)
@@ -804,23 +633,10 @@ BEGIN
 END
 $$;
 
--- The SMS sender (bq-sms) has its own role and two functions.
-DO $$
-BEGIN
-	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bq_sms') THEN
-		CREATE ROLE bq_sms LOGIN;
-	END IF;
-END
-$$;
-GRANT USAGE ON SCHEMA bq TO bq_sms;
-INSERT INTO bq.setting VALUES
-	('sms_max_attempts', 6, 'sends tried before a message is dead'),
-	('sms_lease_s', 60, 'seconds a sender holds a claimed message');
-
 -- Claims due messages.  The claim is a lease: a sender that dies holding
 -- one lets it fall due again, and SKIP LOCKED lets senders run side by
 -- side without sending a message twice.
-CREATE FUNCTION bq.sms_claim(p_limit integer)
+CREATE OR REPLACE FUNCTION bq.sms_claim(p_limit integer)
 RETURNS TABLE (id uuid, phone text, kind text, body text, code text,
     attempts integer)
 LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -837,7 +653,7 @@ $$;
 -- The outcome of one send.  Sent or dead, the text and code are erased;
 -- a failure before sms_max_attempts waits 2^attempts seconds (at most 5
 -- minutes) and is tried again.  The error names no person.
-CREATE FUNCTION bq.sms_result(p_id uuid, p_ok boolean, p_error text)
+CREATE OR REPLACE FUNCTION bq.sms_result(p_id uuid, p_ok boolean, p_error text)
 RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
 	UPDATE bq.sms_outbox SET
@@ -854,8 +670,40 @@ LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
 		ELSE now() + make_interval(secs => least(300, 2 ^ attempts)) END
 	WHERE id = p_id AND status = 'pending';
 $$;
+
+-- The lookup of a password login, admitted for its client address first:
+-- login_per_client_minute a minute, beyond that bq.problem rate_limited
+-- with the seconds until the oldest attempt leaves the minute.
+CREATE OR REPLACE FUNCTION bq.login_lookup(p_kind text, p_value text, p_client text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_digest bytea := bq.keyed_digest(p_client);
+	v_count integer;
+	v_oldest timestamptz;
+BEGIN
+	IF v_digest IS NOT NULL THEN
+		-- No lock: logins waiting on one would hold the pool's
+		-- connections during a flood; concurrent ones may pass the
+		-- limit by their number, which a flood limit can afford.
+		DELETE FROM bq.login_attempt WHERE client_digest = v_digest
+		  AND at <= now() - interval '1 minute';
+		SELECT count(*), min(at) INTO v_count, v_oldest
+		FROM bq.login_attempt WHERE client_digest = v_digest;
+		IF v_count >= bq.setting('login_per_client_minute') THEN
+			RETURN bq.problem('rate_limited', NULL, NULL,
+			    greatest(1, ceil(extract(epoch FROM v_oldest +
+				interval '1 minute' - now())))::integer);
+		END IF;
+		INSERT INTO bq.login_attempt (client_digest) VALUES (v_digest);
+	END IF;
+	RETURN bq.login_find(p_kind, p_value);
+END
+$$;
+
 REVOKE EXECUTE ON FUNCTION bq.sms_claim(integer),
     bq.sms_result(uuid, boolean, text) FROM bq_api;
+
 GRANT EXECUTE ON FUNCTION bq.sms_claim(integer),
     bq.sms_result(uuid, boolean, text) TO bq_sms;
 

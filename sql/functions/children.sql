@@ -1,70 +1,8 @@
--- Children, their trustees and photos, and uploaded documents.
---
--- A child belongs to one parent account.  A trustee is another registered
--- account the parent names; it acts for the child where the parent can,
--- except managing trustees and deleting the child.  Anyone else is told
--- the child does not exist: every function finds the child through the
--- caller, so another parent's child is simply not found.
-
-INSERT INTO bq.setting VALUES
-	('child_max_age_months', 84, 'oldest a child may be when added'),
-	('registry_lookups_per_hour', 30, 'person-registry look-ups an account may make an hour');
-
-CREATE TABLE bq.child (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	iin text NOT NULL UNIQUE CHECK (bq.iin_valid(iin)),
-	owner_id uuid NOT NULL REFERENCES bq.account,
-	surname text NOT NULL,
-	first_name text NOT NULL,
-	patronymic text,
-	birth_date date NOT NULL,
-	sex bq.sex NOT NULL,
-	nationality text,
-	created_at timestamptz NOT NULL DEFAULT now()
-);
-CREATE INDEX child_owner ON bq.child (owner_id);
-
-CREATE TABLE bq.trustee (
-	child_id uuid NOT NULL REFERENCES bq.child ON DELETE CASCADE,
-	account_id uuid NOT NULL REFERENCES bq.account ON DELETE CASCADE,
-	granted_at timestamptz NOT NULL DEFAULT now(),
-	PRIMARY KEY (child_id, account_id)
-);
-CREATE INDEX trustee_account ON bq.trustee (account_id);
-
-CREATE TABLE bq.child_photo (
-	child_id uuid PRIMARY KEY REFERENCES bq.child ON DELETE CASCADE,
-	content_type text NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png')),
-	bytes bytea NOT NULL CHECK (length(bytes) <= 2097152),
-	sha256 bytea NOT NULL,
-	updated_at timestamptz NOT NULL DEFAULT now()
-);
-
-CREATE TABLE bq.document (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	owner_id uuid NOT NULL REFERENCES bq.account,
-	kind text NOT NULL,
-	content_type text NOT NULL
-		CHECK (content_type IN ('application/pdf', 'image/jpeg', 'image/png')),
-	size integer NOT NULL CHECK (size BETWEEN 1 AND 10485760),
-	sha256 bytea NOT NULL,
-	bytes bytea NOT NULL,
-	created_at timestamptz NOT NULL DEFAULT now(),
-	CHECK (length(bytes) = size)
-);
-CREATE INDEX document_owner ON bq.document (owner_id);
-
--- Every look-up in the person registry an account makes, to cap them:
--- the registry holds everyone's data, and an account may only ask about
--- its children, at a pace a parent would.
-CREATE TABLE bq.registry_lookup (
-	account_id uuid NOT NULL REFERENCES bq.account ON DELETE CASCADE,
-	at timestamptz NOT NULL DEFAULT now()
-);
-CREATE INDEX registry_lookup_account ON bq.registry_lookup (account_id, at);
+-- Children, their trustees and photos, uploaded documents, and the
+-- person registry's look-up allowance.
 
 -- May this account ask the registry once more?  Counts the look-up.
-CREATE FUNCTION bq.registry_lookup_allow(p_account uuid, p_sid uuid)
+CREATE OR REPLACE FUNCTION bq.registry_lookup_allow(p_account uuid, p_sid uuid)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -83,19 +21,25 @@ BEGIN
 END
 $$;
 
+SELECT bq.check_add('bq.child', 'child_iin_check', 'bq.iin_valid(iin)');
+
 -- How the account stands to the child: owner, trustee, or NULL.
-CREATE FUNCTION bq.child_access(p_account uuid, p_child uuid) RETURNS text
-LANGUAGE sql STABLE AS $$
-	SELECT CASE WHEN c.owner_id = p_account THEN 'owner'
-	    WHEN EXISTS (SELECT 1 FROM bq.trustee t WHERE t.child_id = c.id
-		AND t.account_id = p_account) THEN 'trustee' END
-	FROM bq.child c WHERE c.id = p_child;
+CREATE OR REPLACE FUNCTION bq.child_access(p_account uuid, p_child uuid)
+RETURNS text
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (
+		SELECT CASE WHEN c.owner_id = p_account THEN 'owner'
+		    WHEN EXISTS (SELECT 1 FROM bq.trustee t WHERE t.child_id = c.id
+			AND t.account_id = p_account) THEN 'trustee' END
+		FROM bq.child c WHERE c.id = p_child);
+END
 $$;
 
 -- The start of every function on one child: the session lives, and the
 -- caller's standing (owner, trustee, NULL for "not found").  What only
 -- the owner does refuses a trustee, and wants a parent's session.
-CREATE FUNCTION bq.child_guard(p_account uuid, p_sid uuid, p_child uuid,
+CREATE OR REPLACE FUNCTION bq.child_guard(p_account uuid, p_sid uuid, p_child uuid,
     p_owner_only boolean DEFAULT false)
 RETURNS text
 LANGUAGE plpgsql STABLE AS $$
@@ -112,7 +56,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.child_json(c bq.child, p_access text) RETURNS json
+CREATE OR REPLACE FUNCTION bq.child_json(c bq.child, p_access text) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', c.id, 'iin', c.iin,
 	    'surname', c.surname, 'first_name', c.first_name,
@@ -125,7 +69,7 @@ $$;
 
 -- Adds a child from the registry's person, with the sex the parent gives.
 -- The same IIN cannot be added twice, by anyone.
-CREATE FUNCTION bq.child_add(p_account uuid, p_sid uuid, p_iin text,
+CREATE OR REPLACE FUNCTION bq.child_add(p_account uuid, p_sid uuid, p_iin text,
     p_sex text, p_person json)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -161,7 +105,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.children(p_account uuid, p_sid uuid, p_trusted boolean)
+CREATE OR REPLACE FUNCTION bq.children(p_account uuid, p_sid uuid, p_trusted boolean)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
@@ -178,7 +122,7 @@ END
 $$;
 
 -- One child for its owner or a trustee; NULL (404) for anyone else.
-CREATE FUNCTION bq.child_get(p_account uuid, p_sid uuid, p_child uuid)
+CREATE OR REPLACE FUNCTION bq.child_get(p_account uuid, p_sid uuid, p_child uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -195,7 +139,7 @@ $$;
 
 -- The registry's data stay as the registry gave them; the sex is the
 -- parent's to state.
-CREATE FUNCTION bq.child_update(p_account uuid, p_sid uuid, p_child uuid,
+CREATE OR REPLACE FUNCTION bq.child_update(p_account uuid, p_sid uuid, p_child uuid,
     p_sex text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -215,8 +159,9 @@ BEGIN
 END
 $$;
 
--- Only the owner deletes; the trustees' rights go with the child.
-CREATE FUNCTION bq.child_delete(p_account uuid, p_sid uuid, p_child uuid)
+-- A child with a live application stays: withdraw it first.
+CREATE OR REPLACE FUNCTION bq.child_delete(p_account uuid, p_sid uuid,
+    p_child uuid)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -226,6 +171,12 @@ BEGIN
 	IF v_access IS NULL THEN
 		RETURN NULL;
 	END IF;
+	IF EXISTS (SELECT 1 FROM bq.application WHERE child_id = p_child
+	    AND status NOT IN ('rejected', 'archived')) THEN
+		RAISE EXCEPTION 'live application' USING ERRCODE = 'BQ409',
+		    COLUMN = 'id', HINT = 'live_application';
+	END IF;
+	DELETE FROM bq.application WHERE child_id = p_child;
 	DELETE FROM bq.child WHERE id = p_child;
 	PERFORM bq.log_event(p_account, 'child_deleted', p_sid,
 	    jsonb_build_object('child_id', p_child));
@@ -233,7 +184,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.child_photo_put(p_account uuid, p_sid uuid, p_child uuid,
+CREATE OR REPLACE FUNCTION bq.child_photo_put(p_account uuid, p_sid uuid, p_child uuid,
     p_type text, p_bytes bytea)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -254,7 +205,7 @@ END
 $$;
 
 -- Binary: the bytes, then their type (the edge asks for binary results).
-CREATE FUNCTION bq.child_photo_get(p_account uuid, p_sid uuid, p_child uuid)
+CREATE OR REPLACE FUNCTION bq.child_photo_get(p_account uuid, p_sid uuid, p_child uuid)
 RETURNS TABLE (bytes bytea, content_type text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
@@ -265,7 +216,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.trustees_json(p_child uuid) RETURNS json
+CREATE OR REPLACE FUNCTION bq.trustees_json(p_child uuid) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('items', coalesce(json_agg(json_build_object(
 	    'account_id', a.id, 'surname', a.surname,
@@ -277,7 +228,7 @@ $$;
 
 -- The trustees, for the owner; a trustee may see the list too (who else
 -- acts for the child), but only the owner changes it.
-CREATE FUNCTION bq.trustees(p_account uuid, p_sid uuid, p_child uuid)
+CREATE OR REPLACE FUNCTION bq.trustees(p_account uuid, p_sid uuid, p_child uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
@@ -288,7 +239,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.trustee_add(p_account uuid, p_sid uuid, p_child uuid,
+CREATE OR REPLACE FUNCTION bq.trustee_add(p_account uuid, p_sid uuid, p_child uuid,
     p_iin text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -317,7 +268,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.trustee_remove(p_account uuid, p_sid uuid, p_child uuid,
+CREATE OR REPLACE FUNCTION bq.trustee_remove(p_account uuid, p_sid uuid, p_child uuid,
     p_trustee uuid)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -338,7 +289,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.document_add(p_account uuid, p_sid uuid, p_kind text,
+CREATE OR REPLACE FUNCTION bq.document_add(p_account uuid, p_sid uuid, p_kind text,
     p_type text, p_bytes bytea)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -362,26 +313,34 @@ BEGIN
 END
 $$;
 
--- Binary, like the photo.  Its owner reads it; the staff who handle it
--- (verifiers, kindergartens) get their own reads with the workflows that
--- hand documents to them.
-CREATE FUNCTION bq.document_get(p_account uuid, p_sid uuid, p_document uuid)
+-- Kindergarten staff read the documents attached to their kindergarten's
+-- contracts; the owner and the PMPK's verifier as before.
+CREATE OR REPLACE FUNCTION bq.document_get(p_account uuid, p_sid uuid,
+    p_document uuid)
 RETURNS TABLE (bytes bytea, content_type text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_role bq.role;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
+	SELECT role INTO v_role FROM bq.session WHERE id = p_sid;
 	RETURN QUERY SELECT d.bytes, d.content_type FROM bq.document d
-	WHERE d.id = p_document AND d.owner_id = p_account;
+	WHERE d.id = p_document
+	  AND (d.owner_id = p_account
+	      OR (v_role = 'verifier' AND EXISTS (SELECT 1 FROM bq.application a
+		  WHERE a.pmpk_document_id = d.id
+		    AND a.queue_region = bq.verifier_region(p_account)))
+	      OR (v_role = 'kindergarten_staff' AND EXISTS (SELECT 1
+		  FROM bq.contract_document x
+		  JOIN bq.contract c ON c.id = x.contract_id
+		  WHERE x.document_id = d.id
+		    AND c.kindergarten_id = bq.staff_kindergarten(p_account))));
 END
 $$;
 
-REVOKE EXECUTE ON FUNCTION bq.child_access(uuid, uuid),
-    bq.child_json(bq.child, text), bq.trustees_json(uuid),
-    bq.child_guard(uuid, uuid, uuid, boolean) FROM bq_api;
-
 -- What "check IIN" shows before a child is added: the registry's person,
 -- if a child young enough for the queue.
-CREATE FUNCTION bq.child_preview(p_account uuid, p_sid uuid, p_person json)
+CREATE OR REPLACE FUNCTION bq.child_preview(p_account uuid, p_sid uuid, p_person json)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -401,3 +360,7 @@ BEGIN
 	    'nationality', p_person->>'nationality');
 END
 $$;
+
+REVOKE EXECUTE ON FUNCTION bq.child_access(uuid, uuid),
+    bq.child_json(bq.child, text), bq.trustees_json(uuid),
+    bq.child_guard(uuid, uuid, uuid, boolean) FROM bq_api;

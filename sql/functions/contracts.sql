@@ -1,37 +1,9 @@
--- Enrolment and contracts: from an active voucher to a child enrolled.
---
--- A seat is a numbered place of its group.  Taking one locks the group and
--- counts it, and one live seat per place is a unique index: the database
--- itself never lets a place be held twice, whatever the code above it.
--- The contract's bytes are fixed once both sides can sign; signatures are
--- verified by the service (CMS, OpenSSL) and recorded here with the hash
--- of the bytes they cover.
-
-INSERT INTO bq.setting VALUES
-	('contract_sign_days', 5, 'working days the parent has to sign');
-
--- No JIT: every statement here is short, and a cascade that JIT-compiled
--- its scan once per deleted row turned a 1 s delete of 100,000
--- applications into minutes.
-DO $$
-BEGIN
-	EXECUTE format('ALTER DATABASE %I SET jit = off', current_database());
-END
-$$;
-
-ALTER TABLE bq.seat ADD COLUMN place integer CHECK (place >= 1);
-UPDATE bq.seat s SET place = x.n
-FROM (SELECT id, row_number() OVER (PARTITION BY group_id
-	ORDER BY created_at, id) AS n
-    FROM bq.seat WHERE released_at IS NULL) x
-WHERE s.id = x.id;
-ALTER TABLE bq.seat ADD CHECK (released_at IS NOT NULL OR place IS NOT NULL);
-CREATE UNIQUE INDEX seat_place ON bq.seat (group_id, place)
-	WHERE released_at IS NULL;
+-- Enrolment and contracts: seats and their places, the waiting list,
+-- contracts, their fixed text and signatures, and the sweeper's part.
 
 -- A new seat takes the lowest free place of its group, under the group's
 -- row lock, and only while fewer seats than the capacity are live.
-CREATE FUNCTION bq.seat_place() RETURNS trigger
+CREATE OR REPLACE FUNCTION bq.seat_place() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_capacity integer;
@@ -59,91 +31,12 @@ BEGIN
 	RETURN NEW;
 END
 $$;
-CREATE TRIGGER seat_place BEFORE INSERT ON bq.seat
+
+CREATE OR REPLACE TRIGGER seat_place BEFORE INSERT ON bq.seat
 	FOR EACH ROW EXECUTE FUNCTION bq.seat_place();
 
-CREATE TABLE bq.enrolment (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	voucher_id uuid NOT NULL REFERENCES bq.voucher ON DELETE CASCADE,
-	application_id uuid NOT NULL REFERENCES bq.application
-		ON DELETE CASCADE,
-	kindergarten_id uuid NOT NULL REFERENCES bq.kindergarten,
-	group_id uuid NOT NULL REFERENCES bq.kindergarten_group,
-	seat_id uuid NOT NULL REFERENCES bq.seat,
-	status text NOT NULL DEFAULT 'requested' CHECK (status IN ('requested',
-	    'contract', 'enrolled', 'declined', 'cancelled')),
-	created_at timestamptz NOT NULL DEFAULT now(),
-	closed_at timestamptz,
-	reason text
-);
--- One enrolment in progress per voucher.
-CREATE UNIQUE INDEX enrolment_live ON bq.enrolment (voucher_id)
-	WHERE status IN ('requested', 'contract');
-CREATE INDEX enrolment_voucher ON bq.enrolment (voucher_id);
-CREATE INDEX enrolment_application ON bq.enrolment (application_id);
-CREATE INDEX enrolment_kindergarten ON bq.enrolment (kindergarten_id,
-	created_at);
-
--- Waiting for a seat at a kindergarten, served in order.
-CREATE TABLE bq.waiting_list (
-	id bigserial PRIMARY KEY,
-	kindergarten_id uuid NOT NULL REFERENCES bq.kindergarten
-		ON DELETE CASCADE,
-	voucher_id uuid NOT NULL REFERENCES bq.voucher ON DELETE CASCADE,
-	created_at timestamptz NOT NULL DEFAULT now(),
-	served_at timestamptz,
-	left_at timestamptz,
-	UNIQUE (kindergarten_id, voucher_id)
-);
-CREATE INDEX waiting_list_open ON bq.waiting_list (kindergarten_id, id)
-	WHERE served_at IS NULL AND left_at IS NULL;
-CREATE INDEX waiting_list_voucher ON bq.waiting_list (voucher_id);
-
-CREATE SEQUENCE bq.contract_seq;
-
-CREATE TABLE bq.contract (
-	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-	number text NOT NULL UNIQUE,
-	enrolment_id uuid NOT NULL UNIQUE REFERENCES bq.enrolment
-		ON DELETE CASCADE,
-	kindergarten_id uuid NOT NULL REFERENCES bq.kindergarten,
-	child_id uuid NOT NULL REFERENCES bq.child ON DELETE CASCADE,
-	-- The parent party: the child's owner.
-	parent_id uuid NOT NULL REFERENCES bq.account,
-	created_at timestamptz NOT NULL DEFAULT now(),
-	created_by uuid NOT NULL REFERENCES bq.account,
-	start_date date NOT NULL,
-	monthly_fee integer NOT NULL CHECK (monthly_fee BETWEEN 0 AND 1000000),
-	hours text NOT NULL,
-	parent_fields jsonb,
-	sign_by timestamptz NOT NULL,
-	status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft',
-	    'ready', 'signed', 'expired', 'cancelled', 'declined')),
-	document bytea,
-	document_sha256 text,
-	parent_signed_at timestamptz,
-	parent_signer text,
-	parent_cert_serial text,
-	parent_cms bytea,
-	kindergarten_signed_at timestamptz,
-	kindergarten_signer text,
-	kindergarten_cert_serial text,
-	kindergarten_cms bytea,
-	closed_at timestamptz,
-	CHECK ((document IS NULL) = (document_sha256 IS NULL)),
-	CHECK (status = 'draft' OR status IN ('expired', 'cancelled',
-	    'declined') OR document IS NOT NULL),
-	CHECK (status <> 'signed' OR (parent_signed_at IS NOT NULL
-	    AND kindergarten_signed_at IS NOT NULL))
-);
-CREATE INDEX contract_parent ON bq.contract (parent_id);
-CREATE INDEX contract_kindergarten ON bq.contract (kindergarten_id,
-	created_at);
-CREATE INDEX contract_due ON bq.contract (sign_by)
-	WHERE status IN ('draft', 'ready');
-
 -- The bytes, once fixed, never change.
-CREATE FUNCTION bq.contract_fixed() RETURNS trigger
+CREATE OR REPLACE FUNCTION bq.contract_fixed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
 	IF OLD.document IS NOT NULL AND (NEW.document IS DISTINCT FROM
@@ -155,52 +48,24 @@ BEGIN
 	RETURN NEW;
 END
 $$;
-CREATE TRIGGER contract_fixed BEFORE UPDATE ON bq.contract
+
+CREATE OR REPLACE TRIGGER contract_fixed BEFORE UPDATE ON bq.contract
 	FOR EACH ROW EXECUTE FUNCTION bq.contract_fixed();
 
-CREATE TABLE bq.contract_document (
-	contract_id uuid NOT NULL REFERENCES bq.contract ON DELETE CASCADE,
-	kind text NOT NULL CHECK (kind IN ('form_027u', 'birth_certificate',
-	    'parent_id', 'form_052_2u', 'form_065u', 'pmpk')),
-	document_id uuid NOT NULL REFERENCES bq.document,
-	attached_at timestamptz NOT NULL DEFAULT now(),
-	PRIMARY KEY (contract_id, kind)
-);
-
-INSERT INTO bq.message_template VALUES
-	('enrolment_requested', 'kk', '{kindergarten} балабақшасына {child} баласын қабылдауға өтініш түсті.'),
-	('enrolment_requested', 'ru', 'Поступила заявка на зачисление ребёнка {child} в {kindergarten}.'),
-	('enrolment_requested', 'en', 'An enrolment request for child {child} came to {kindergarten}.'),
-	('seat_held', 'kk', '{kindergarten} балабақшасында {child} баласына орын сақталды. Балабақшаның шартын күтіңіз.'),
-	('seat_held', 'ru', 'В {kindergarten} для ребёнка {child} закреплено место. Ожидайте договор от детского сада.'),
-	('seat_held', 'en', 'A seat at {kindergarten} is held for child {child}. Wait for the kindergarten''s contract.'),
-	('enrolment_declined', 'kk', '{kindergarten} {child} баласын қабылдаудан бас тартты. Себебі: {reason}. Ваучер белсенді күйінде қалады.'),
-	('enrolment_declined', 'ru', '{kindergarten} отклонил зачисление ребёнка {child}. Причина: {reason}. Ваучер остаётся активным.'),
-	('enrolment_declined', 'en', '{kindergarten} declined to enrol child {child}. Reason: {reason}. The voucher stays active.'),
-	('contract_sent', 'kk', '{kindergarten} № {number} шартты жіберді. Оны толтырып, құжаттарды тіркеп, {deadline} дейін қол қойыңыз.'),
-	('contract_sent', 'ru', '{kindergarten} направил договор № {number}. Заполните его, приложите документы и подпишите до {deadline}.'),
-	('contract_sent', 'en', '{kindergarten} sent contract No. {number}. Fill it in, attach the documents and sign it by {deadline}.'),
-	('contract_expired', 'kk', '№ {number} шартқа мерзімінде қол қойылмады; орын босатылды. Ваучер белсенді күйінде қалады.'),
-	('contract_expired', 'ru', 'Договор № {number} не подписан в срок; место освобождено. Ваучер остаётся активным.'),
-	('contract_expired', 'en', 'Contract No. {number} was not signed in time; the seat was freed. The voucher stays active.'),
-	('child_enrolled', 'kk', '{child} {kindergarten} балабақшасына қабылданды. № {number} шартқа екі тарап та қол қойды.'),
-	('child_enrolled', 'ru', 'Ребёнок {child} зачислен в {kindergarten}. Договор № {number} подписан обеими сторонами.'),
-	('child_enrolled', 'en', 'Child {child} is enrolled at {kindergarten}. Contract No. {number} is signed by both sides.');
-
 -- The kindergarten a staff account works at.
-CREATE FUNCTION bq.staff_kindergarten(p_account uuid) RETURNS uuid
+CREATE OR REPLACE FUNCTION bq.staff_kindergarten(p_account uuid) RETURNS uuid
 LANGUAGE sql STABLE AS $$
 	SELECT kindergarten_id FROM bq.account_role
 	WHERE account_id = p_account AND role = 'kindergarten_staff';
 $$;
 
-CREATE FUNCTION bq.kindergarten_staff(p_kindergarten uuid) RETURNS uuid[]
+CREATE OR REPLACE FUNCTION bq.kindergarten_staff(p_kindergarten uuid) RETURNS uuid[]
 LANGUAGE sql STABLE AS $$
 	SELECT coalesce(array_agg(account_id), '{}') FROM bq.account_role
 	WHERE role = 'kindergarten_staff' AND kindergarten_id = p_kindergarten;
 $$;
 
-CREATE FUNCTION bq.person_name(p_surname text, p_first text,
+CREATE OR REPLACE FUNCTION bq.person_name(p_surname text, p_first text,
     p_patronymic text)
 RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
@@ -208,7 +73,7 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- What a message about an enrolment fills in.
-CREATE FUNCTION bq.enrolment_args(e bq.enrolment, p_extra jsonb)
+CREATE OR REPLACE FUNCTION bq.enrolment_args(e bq.enrolment, p_extra jsonb)
 RETURNS jsonb
 LANGUAGE sql STABLE AS $$
 	SELECT jsonb_build_object(
@@ -219,7 +84,7 @@ LANGUAGE sql STABLE AS $$
 		WHERE k.id = e.kindergarten_id)) || coalesce(p_extra, '{}');
 $$;
 
-CREATE FUNCTION bq.enrolment_json(e bq.enrolment, p_lang text) RETURNS json
+CREATE OR REPLACE FUNCTION bq.enrolment_json(e bq.enrolment, p_lang text) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', e.id, 'status', e.status,
 	    'created_at', e.created_at, 'closed_at', e.closed_at,
@@ -245,7 +110,7 @@ $$;
 
 -- A group fits a voucher: the pool's age group and correction type, one
 -- of the application's languages.
-CREATE FUNCTION bq.group_fits(g bq.kindergarten_group, v bq.voucher,
+CREATE OR REPLACE FUNCTION bq.group_fits(g bq.kindergarten_group, v bq.voucher,
     p_languages text[])
 RETURNS boolean
 LANGUAGE sql STABLE AS $$
@@ -259,7 +124,7 @@ $$;
 
 -- Holds a seat of the group for the voucher (BQ409 no_free_seat when
 -- there is none) and opens the enrolment; the kindergarten is told.
-CREATE FUNCTION bq.seat_hold(v bq.voucher, g bq.kindergarten_group,
+CREATE OR REPLACE FUNCTION bq.seat_hold(v bq.voucher, g bq.kindergarten_group,
     p_actor uuid)
 RETURNS bq.enrolment
 LANGUAGE plpgsql AS $$
@@ -287,7 +152,7 @@ END
 $$;
 
 -- A seat given back: the kindergarten's waiting list is served.
-CREATE FUNCTION bq.seat_release(p_seat uuid) RETURNS void
+CREATE OR REPLACE FUNCTION bq.seat_release(p_seat uuid) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_kg uuid;
@@ -304,7 +169,7 @@ $$;
 -- still active, whose application waits for a kindergarten, gets a seat
 -- in the first fitting group with one free (its languages in order);
 -- those with no fitting free seat keep their turn.
-CREATE FUNCTION bq.waiting_list_serve(p_kindergarten uuid) RETURNS void
+CREATE OR REPLACE FUNCTION bq.waiting_list_serve(p_kindergarten uuid) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
 	w bq.waiting_list;
@@ -341,7 +206,7 @@ BEGIN
 		END IF;
 		e := bq.seat_hold(v, g, NULL);
 		UPDATE bq.waiting_list SET served_at = now() WHERE id = w.id;
-		PERFORM bq.notify(v_app, 'seat_held', bq.enrolment_args(e, NULL),
+		PERFORM bq.notify_linked(v_app, 'seat_held', bq.enrolment_args(e, NULL),
 		    '/v1/vouchers/' || v.id);
 	END LOOP;
 END
@@ -349,7 +214,7 @@ $$;
 
 -- A voucher cancelled (refused, expired, withdrawn) gives back what it
 -- held: the enrolment and contract in progress end, the seat frees.
-CREATE FUNCTION bq.voucher_closed() RETURNS trigger
+CREATE OR REPLACE FUNCTION bq.voucher_closed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
 	e bq.enrolment;
@@ -367,24 +232,14 @@ BEGIN
 	RETURN NULL;
 END
 $$;
-CREATE TRIGGER voucher_closed AFTER UPDATE OF status ON bq.voucher
+
+CREATE OR REPLACE TRIGGER voucher_closed AFTER UPDATE OF status ON bq.voucher
 	FOR EACH ROW WHEN (NEW.status = 'cancelled' AND OLD.status <> 'cancelled')
 	EXECUTE FUNCTION bq.voucher_closed();
 
--- A voucher whose holder holds a seat no longer holds a pool's place:
--- the seat count shows it.
-CREATE OR REPLACE FUNCTION bq.voucher_holds_place(v bq.voucher)
-RETURNS boolean
-LANGUAGE sql STABLE AS $$
-	SELECT v.status IN ('issued', 'active')
-	    AND NOT EXISTS (SELECT 1 FROM bq.enrolment e
-		WHERE e.voucher_id = v.id
-		  AND e.status IN ('requested', 'contract'));
-$$;
-
 -- The parent picks a kindergarten and a group for an active voucher; the
 -- seat is held at once (409 no_free_seat when none is).
-CREATE FUNCTION bq.enrolment_request(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.enrolment_request(p_account uuid, p_sid uuid,
     p_voucher uuid, p_kindergarten uuid, p_group uuid, p_lang text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -433,7 +288,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.waiting_list_json(w bq.waiting_list) RETURNS json
+CREATE OR REPLACE FUNCTION bq.waiting_list_json(w bq.waiting_list) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', w.id,
 	    'kindergarten_id', w.kindergarten_id, 'voucher_id', w.voucher_id,
@@ -454,7 +309,7 @@ $$;
 
 -- Waits for a seat at a kindergarten with an active voucher; served at
 -- once when one fits and no one waits ahead.
-CREATE FUNCTION bq.waiting_list_join(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.waiting_list_join(p_account uuid, p_sid uuid,
     p_kindergarten uuid, p_application uuid)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -504,7 +359,7 @@ END
 $$;
 
 -- Staff: their kindergarten's enrolment requests.
-CREATE FUNCTION bq.kindergarten_enrolments(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.kindergarten_enrolments(p_account uuid, p_sid uuid,
     p_status text, p_lang text)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -525,7 +380,7 @@ $$;
 
 -- A request to the staff member's kindergarten still awaiting its
 -- answer, locked (a NULL row when it is not theirs).
-CREATE FUNCTION bq.staff_request(p_account uuid, p_sid uuid, p_id uuid)
+CREATE OR REPLACE FUNCTION bq.staff_request(p_account uuid, p_sid uuid, p_id uuid)
 RETURNS bq.enrolment
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -545,7 +400,7 @@ $$;
 
 -- Staff decline a request with a reason: the seat frees, the voucher stays
 -- active and the parent may choose again.
-CREATE FUNCTION bq.enrolment_decline(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.enrolment_decline(p_account uuid, p_sid uuid, p_id uuid,
     p_reason text, p_lang text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -563,7 +418,7 @@ BEGIN
 	PERFORM bq.set_actor(p_account, 'declined: ' || p_reason);
 	UPDATE bq.application SET status = 'voucher_active'
 	WHERE id = e.application_id RETURNING * INTO v_app;
-	PERFORM bq.notify(v_app, 'enrolment_declined', bq.enrolment_args(e,
+	PERFORM bq.notify_linked(v_app, 'enrolment_declined', bq.enrolment_args(e,
 	    jsonb_build_object('reason', p_reason)), '/v1/vouchers/' || e.voucher_id);
 	PERFORM bq.seat_release(e.seat_id);
 	PERFORM bq.log_event(p_account, 'enrolment_declined', p_sid,
@@ -574,7 +429,7 @@ $$;
 
 -- The documents a contract needs: the guide's list, the PMPK conclusion
 -- for the special queue.
-CREATE FUNCTION bq.contract_needs(c bq.contract) RETURNS text[]
+CREATE OR REPLACE FUNCTION bq.contract_needs(c bq.contract) RETURNS text[]
 LANGUAGE sql STABLE AS $$
 	SELECT ARRAY['form_027u', 'birth_certificate', 'parent_id',
 	    'form_052_2u', 'form_065u'] ||
@@ -584,7 +439,7 @@ LANGUAGE sql STABLE AS $$
 	WHERE e.id = c.enrolment_id;
 $$;
 
-CREATE FUNCTION bq.signature_json(p_signer text, p_at timestamptz,
+CREATE OR REPLACE FUNCTION bq.signature_json(p_signer text, p_at timestamptz,
     p_serial text)
 RETURNS json
 LANGUAGE sql IMMUTABLE AS $$
@@ -593,7 +448,7 @@ LANGUAGE sql IMMUTABLE AS $$
 	    'certificate_serial', p_serial) END;
 $$;
 
-CREATE FUNCTION bq.contract_json(c bq.contract, p_lang text) RETURNS json
+CREATE OR REPLACE FUNCTION bq.contract_json(c bq.contract, p_lang text) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', c.id, 'number', c.number,
 	    'status', c.status, 'created_at', c.created_at,
@@ -638,7 +493,7 @@ $$;
 -- Staff make the contract from the template: the parties, the child, the
 -- group, the start, the fee and hours; sent to the parent, who has 5
 -- working days to fill, attach and sign.
-CREATE FUNCTION bq.contract_make(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.contract_make(p_account uuid, p_sid uuid, p_id uuid,
     p_body jsonb, p_lang text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -674,7 +529,7 @@ BEGIN
 	PERFORM bq.set_actor(p_account, 'contract ' || c.number);
 	UPDATE bq.application SET status = 'contract_signing'
 	WHERE id = e.application_id RETURNING * INTO v_app;
-	PERFORM bq.notify(v_app, 'contract_sent', bq.enrolment_args(e,
+	PERFORM bq.notify_linked(v_app, 'contract_sent', bq.enrolment_args(e,
 	    jsonb_build_object('number', c.number,
 		'deadline', bq.local_time(c.sign_by))), '/v1/contracts/' || c.id);
 	PERFORM bq.log_event(p_account, 'contract_made', p_sid,
@@ -685,7 +540,7 @@ $$;
 
 -- Who sees a contract: the parent party and trustees of the child, and
 -- the staff of its kindergarten (by the session's role).
-CREATE FUNCTION bq.contract_visible(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.contract_visible(p_account uuid, p_sid uuid,
     c bq.contract)
 RETURNS boolean
 LANGUAGE sql STABLE AS $$
@@ -696,7 +551,7 @@ LANGUAGE sql STABLE AS $$
 	    ELSE false END;
 $$;
 
-CREATE FUNCTION bq.contracts(p_account uuid, p_sid uuid, p_lang text)
+CREATE OR REPLACE FUNCTION bq.contracts(p_account uuid, p_sid uuid, p_lang text)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
@@ -708,7 +563,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION bq.contract_get(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.contract_get(p_account uuid, p_sid uuid, p_id uuid,
     p_lang text)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -721,7 +576,7 @@ $$;
 
 -- The text both sides sign, in Russian, from what the contract holds;
 -- its UTF-8 bytes are fixed once the parent's part is complete.
-CREATE FUNCTION bq.contract_text(c bq.contract) RETURNS text
+CREATE OR REPLACE FUNCTION bq.contract_text(c bq.contract) RETURNS text
 LANGUAGE sql STABLE AS $$
 	SELECT concat_ws(E'\n',
 	    'ДОГОВОР № ' || c.number || ' об оказании услуг дошкольного воспитания и обучения',
@@ -759,7 +614,7 @@ $$;
 
 -- Complete (the parent's fields, every document needed): the bytes are
 -- fixed and both sides may sign.
-CREATE FUNCTION bq.contract_settle(p_id uuid) RETURNS bq.contract
+CREATE OR REPLACE FUNCTION bq.contract_settle(p_id uuid) RETURNS bq.contract
 LANGUAGE plpgsql AS $$
 DECLARE
 	c bq.contract;
@@ -781,7 +636,7 @@ $$;
 
 -- The parent's own draft, locked: what filling and attaching start from
 -- (a NULL row when the caller does not see it).
-CREATE FUNCTION bq.contract_draft(p_account uuid, p_sid uuid, p_id uuid)
+CREATE OR REPLACE FUNCTION bq.contract_draft(p_account uuid, p_sid uuid, p_id uuid)
 RETURNS bq.contract
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -806,7 +661,7 @@ END
 $$;
 
 -- The parent's part: address, phone, e-mail.
-CREATE FUNCTION bq.contract_fill(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.contract_fill(p_account uuid, p_sid uuid, p_id uuid,
     p_fields jsonb, p_lang text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -826,7 +681,7 @@ END
 $$;
 
 -- A document of the parent's attached to the contract, one per kind.
-CREATE FUNCTION bq.contract_attach(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.contract_attach(p_account uuid, p_sid uuid, p_id uuid,
     p_document uuid, p_kind text, p_lang text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
@@ -858,7 +713,7 @@ END
 $$;
 
 -- The exact bytes both sides sign.
-CREATE FUNCTION bq.contract_document_get(p_account uuid, p_sid uuid,
+CREATE OR REPLACE FUNCTION bq.contract_document_get(p_account uuid, p_sid uuid,
     p_id uuid)
 RETURNS TABLE (bytes bytea, content_type text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -881,7 +736,7 @@ $$;
 
 -- What a signature must cover and who must make it: the bytes (base64),
 -- their hash, and the subject serialNumber the certificate must carry.
-CREATE FUNCTION bq.contract_to_sign(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.contract_to_sign(p_account uuid, p_sid uuid, p_id uuid,
     p_party text)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -924,7 +779,7 @@ $$;
 -- A signature the service verified (CMS over the bytes, a trusted
 -- certificate valid now, the party's serialNumber) is kept with its
 -- certificate's serial and subject.  The second one enrols the child.
-CREATE FUNCTION bq.contract_sign(p_account uuid, p_sid uuid, p_id uuid,
+CREATE OR REPLACE FUNCTION bq.contract_sign(p_account uuid, p_sid uuid, p_id uuid,
     p_party text, p_sha256 text, p_signer text, p_serial text, p_cms bytea,
     p_lang text)
 RETURNS json
@@ -974,7 +829,7 @@ BEGIN
 		PERFORM bq.set_actor(p_account, 'contract ' || c.number || ' signed');
 		UPDATE bq.application SET status = 'enrolled'
 		WHERE id = e.application_id RETURNING * INTO v_app;
-		PERFORM bq.notify(v_app, 'child_enrolled', bq.enrolment_args(e,
+		PERFORM bq.notify_linked(v_app, 'child_enrolled', bq.enrolment_args(e,
 		    jsonb_build_object('number', c.number)),
 		    '/v1/contracts/' || c.id);
 		PERFORM bq.notify_accounts(bq.kindergarten_staff(c.kindergarten_id),
@@ -988,7 +843,7 @@ $$;
 
 -- Contracts not signed in time expire: the seat frees, the application
 -- waits for a kindergarten again while its voucher lasts.
-CREATE FUNCTION bq.sweep_contracts() RETURNS integer
+CREATE OR REPLACE FUNCTION bq.sweep_contracts() RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
 	c bq.contract;
@@ -1009,7 +864,7 @@ BEGIN
 		WHERE id = e.application_id AND status = 'contract_signing'
 		RETURNING * INTO v_app;
 		IF FOUND THEN
-			PERFORM bq.notify(v_app, 'contract_expired',
+			PERFORM bq.notify_linked(v_app, 'contract_expired',
 			    jsonb_build_object('number', c.number),
 			    '/v1/vouchers/' || e.voucher_id);
 		END IF;
@@ -1020,10 +875,7 @@ BEGIN
 END
 $$;
 
-ALTER FUNCTION bq.sweep() RENAME TO sweep_vouchers;
-REVOKE EXECUTE ON FUNCTION bq.sweep_vouchers() FROM bq_api;
-
-CREATE FUNCTION bq.sweep() RETURNS json
+CREATE OR REPLACE FUNCTION bq.sweep() RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
 	RETURN (bq.sweep_vouchers()::jsonb ||
@@ -1031,30 +883,7 @@ BEGIN
 END
 $$;
 
--- Kindergarten staff read the documents attached to their kindergarten's
--- contracts; the owner and the PMPK's verifier as before.
-CREATE OR REPLACE FUNCTION bq.document_get(p_account uuid, p_sid uuid,
-    p_document uuid)
-RETURNS TABLE (bytes bytea, content_type text)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
-DECLARE
-	v_role bq.role;
-BEGIN
-	PERFORM bq.session_guard(p_sid, p_account);
-	SELECT role INTO v_role FROM bq.session WHERE id = p_sid;
-	RETURN QUERY SELECT d.bytes, d.content_type FROM bq.document d
-	WHERE d.id = p_document
-	  AND (d.owner_id = p_account
-	      OR (v_role = 'verifier' AND EXISTS (SELECT 1 FROM bq.application a
-		  WHERE a.pmpk_document_id = d.id
-		    AND a.queue_region = bq.verifier_region(p_account)))
-	      OR (v_role = 'kindergarten_staff' AND EXISTS (SELECT 1
-		  FROM bq.contract_document x
-		  JOIN bq.contract c ON c.id = x.contract_id
-		  WHERE x.document_id = d.id
-		    AND c.kindergarten_id = bq.staff_kindergarten(p_account))));
-END
-$$;
+REVOKE EXECUTE ON FUNCTION bq.sweep_vouchers() FROM bq_api;
 
 REVOKE EXECUTE ON FUNCTION bq.seat_place(), bq.contract_fixed(),
     bq.staff_kindergarten(uuid),

@@ -54,16 +54,6 @@ CREATE TABLE bq.installation (
 );
 INSERT INTO bq.installation DEFAULT VALUES;
 
--- A keyed digest, for values kept only to be counted or matched (client
--- addresses, login names tried), never to be read back.
-CREATE FUNCTION bq.keyed_digest(value text) RETURNS bytea
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
-	SELECT CASE WHEN value IS NULL THEN NULL
-	    ELSE hmac(convert_to(value, 'UTF8'),
-		    (SELECT digest_key FROM bq.installation), 'sha256')
-	END
-$$;
-
 -- Limits and durations an operator may tune without a release.
 CREATE TABLE bq.setting (
 	name text PRIMARY KEY,
@@ -73,57 +63,3 @@ CREATE TABLE bq.setting (
 INSERT INTO bq.setting VALUES
 	('feedback_per_client_hour', 5,
 	    'feedback messages one client address may send an hour');
-
-CREATE FUNCTION bq.setting(p_name text) RETURNS integer
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
-DECLARE
-	v integer;
-BEGIN
-	SELECT value INTO v FROM bq.setting WHERE name = p_name;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'no setting %', p_name;
-	END IF;
-	RETURN v;
-END
-$$;
-
--- A client address may send feedback_per_client_hour messages an hour;
--- BQ429 beyond.  Returns
--- the reply's document, as every function called by the API does.
-CREATE FUNCTION bq.feedback_submit(p_topic text, p_message text,
-    p_name text, p_email text, p_phone text, p_language text,
-    p_client text)
-RETURNS json
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
-DECLARE
-	v_digest bytea := bq.keyed_digest(p_client);
-	v_recent int;
-	v_row bq.feedback;
-BEGIN
-	IF v_digest IS NOT NULL THEN
-		PERFORM pg_advisory_xact_lock(hashtextextended(
-		    encode(v_digest, 'hex'), 0));
-		SELECT count(*) INTO v_recent FROM bq.feedback f
-		WHERE f.client_digest = v_digest
-		  AND f.created_at > now() - interval '1 hour';
-		IF v_recent >= bq.setting('feedback_per_client_hour') THEN
-			RAISE EXCEPTION 'feedback rate limit'
-			    USING ERRCODE = 'BQ429', DETAIL = '3600';
-		END IF;
-	END IF;
-
-	IF p_topic IS NULL OR NOT p_topic = ANY (enum_range(NULL::bq.feedback_topic)::text[]) THEN
-		RAISE EXCEPTION 'unknown topic' USING ERRCODE = 'BQ422',
-		    COLUMN = 'topic', HINT = 'invalid_value';
-	END IF;
-
-	INSERT INTO bq.feedback (topic, message, name, email, phone, language,
-	    client_digest)
-	VALUES (p_topic::bq.feedback_topic, p_message, p_name, p_email,
-	    p_phone, p_language::bq.language, v_digest)
-	RETURNING * INTO v_row;
-
-	RETURN json_build_object('id', v_row.id, 'topic', v_row.topic,
-	    'created_at', v_row.created_at);
-END
-$$;
