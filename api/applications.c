@@ -1,6 +1,6 @@
 /*
  * /v1/applications, /v1/queue and the verifier's /v1/staff/applications
- * (DOMAIN.md flows 7 to 9).  Filing checks shapes here and every rule of
+ * (docs/DOMAIN.md, flows 7 to 9).  Filing checks shapes here and every rule of
  * the queue in bq.application_file; the workflow lives in SQL.
  */
 
@@ -13,6 +13,7 @@
 #include "bq/opaque.h"
 #include "bq/path.h"
 #include "bq/query.h"
+#include "bq/vocab.h"
 
 int api_applications(struct http_request *);
 int api_application(struct http_request *);
@@ -103,8 +104,8 @@ strings(struct api_call *c, const char *field, const cJSON *array, size_t min,
 		    (strlen(item->valuestring) != 36 ||
 			!uuid_lower(memcpy(id, item->valuestring, 37))))
 			field_errors_add(&c->fe, name, FIELD_INVALID_FORMAT);
-		else if (!uuids && strcmp(item->valuestring, "kk") != 0 &&
-		    strcmp(item->valuestring, "ru") != 0)
+		else if (!uuids &&
+		    !vocab_has(&vocab_instruction_language, item->valuestring))
 			field_errors_add(&c->fe, name, FIELD_INVALID_VALUE);
 	}
 }
@@ -137,8 +138,7 @@ file(struct api_call *c, struct filing *f)
 	api_check_uuid(c, "child_id", f->child_id);
 	api_check_uuid(c, "region_id", f->region_id);
 	api_check_uuid(c, "pmpk_document_id", f->pmpk_document_id);
-	if (strcmp(f->queue_type, "general") != 0 &&
-	    strcmp(f->queue_type, "special") != 0)
+	if (!vocab_has(&vocab_queue_type, f->queue_type))
 		field_errors_add(&c->fe, "queue_type", FIELD_INVALID_VALUE);
 	strings(c, "languages", f->languages, 1, 2, 0);
 	if (f->kindergarten_ids != NULL)
@@ -194,8 +194,7 @@ api_applications(struct http_request *req)
 	    sizeof(f->status), &c->fe);
 	if (query_text(req->query_string, "queue_type", 16, f->queue,
 		sizeof(f->queue), &c->fe) > 0 &&
-	    strcmp(f->queue, "general") != 0 &&
-	    strcmp(f->queue, "special") != 0)
+	    !vocab_has(&vocab_queue_type, f->queue))
 		field_errors_add(&c->fe, "queue_type", FIELD_INVALID_VALUE);
 	if (query_bool(req->query_string, "archived", &archived, &c->fe) &&
 	    archived >= 0)
@@ -356,8 +355,7 @@ api_queue(struct http_request *req)
 		if (query_text(qs, "queue_type", 16, f->queue, sizeof(f->queue),
 			&c->fe) == 0)
 			(void)snprintf(f->queue, sizeof(f->queue), "general");
-		else if (strcmp(f->queue, "general") != 0 &&
-		    strcmp(f->queue, "special") != 0)
+		else if (!vocab_has(&vocab_queue_type, f->queue))
 			field_errors_add(
 			    &c->fe, "queue_type", FIELD_INVALID_VALUE);
 		if (query_int(qs, "birth_year", 1900, 2200, &year, &c->fe) &&

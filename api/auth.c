@@ -1,6 +1,6 @@
 /*
  * /v1/auth: one-time codes, registration, the four ways in, password
- * reset, refresh and logout (DOMAIN.md flows 2 to 4).  Handlers run in
+ * reset, refresh and logout (docs/DOMAIN.md, flows 2 to 4).  Handlers run in
  * phases: check the body, then task-thread work (argon2, the registry)
  * and statements, each phase resumed when Kore wakes the request.
  */
@@ -13,6 +13,7 @@
 #include "bq/opaque.h"
 #include "bq/otp.h"
 #include "bq/phone.h"
+#include "bq/vocab.h"
 
 int api_auth_otp(struct http_request *);
 int api_auth_register_verify(struct http_request *);
@@ -164,9 +165,7 @@ api_auth_otp(struct http_request *req)
 			return (KORE_RESULT_OK);
 		(void)api_check_phone(c, "phone", a->phone, a->phone_e164);
 		(void)api_check_iin(c, "iin", a->iin);
-		if (strcmp(a->purpose, "register") != 0 &&
-		    strcmp(a->purpose, "login") != 0 &&
-		    strcmp(a->purpose, "reset") != 0)
+		if (!vocab_has(&vocab_otp_purpose, a->purpose))
 			field_errors_add(
 			    &c->fe, "purpose", FIELD_INVALID_VALUE);
 		if (a->policy_accepted != 1)

@@ -10,6 +10,7 @@
 #include "bq/api.h"
 #include "bq/path.h"
 #include "bq/query.h"
+#include "bq/vocab.h"
 
 int api_regions(struct http_request *);
 int api_reference(struct http_request *);
@@ -198,8 +199,8 @@ group_patch(struct api_call *c, struct catalogue *k)
 	    (!cJSON_IsString(v) || strlen(v->valuestring) == 0 ||
 		strlen(v->valuestring) > 32))
 		field_errors_add(&c->fe, "correction_type", FIELD_WRONG_TYPE);
-	if (k->group_language != NULL && strcmp(k->group_language, "kk") != 0 &&
-	    strcmp(k->group_language, "ru") != 0)
+	if (k->group_language != NULL &&
+	    !vocab_has(&vocab_instruction_language, k->group_language))
 		field_errors_add(&c->fe, "language", FIELD_INVALID_VALUE);
 	if (c->body->child == NULL)
 		field_errors_add(&c->fe, "body", FIELD_EMPTY);

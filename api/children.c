@@ -1,6 +1,6 @@
 /*
  * /v1/children and /v1/trusted-children: a parent's children, their
- * photos and trustees (DOMAIN.md flow 6).  Who may see a child is decided
+ * photos and trustees (docs/DOMAIN.md, flow 6).  Who may see a child is decided
  * in SQL from the caller's account: another parent's child is a 404.
  */
 
@@ -9,6 +9,7 @@
 
 #include "bq/api.h"
 #include "bq/path.h"
+#include "bq/vocab.h"
 
 int api_children_lookup(struct http_request *);
 int api_children(struct http_request *);
@@ -48,8 +49,7 @@ static const struct json_field patch_fields[] = {
 static int
 sex_checked(struct api_call *c, const char *sex)
 {
-	if (sex == NULL || strcmp(sex, "male") == 0 ||
-	    strcmp(sex, "female") == 0)
+	if (sex == NULL || vocab_has(&vocab_sex, sex))
 		return (1);
 	field_errors_add(&c->fe, "sex", FIELD_INVALID_VALUE);
 

@@ -13,6 +13,7 @@
 #include "bq/query.h"
 #include "bq/email.h"
 #include "bq/phone.h"
+#include "bq/vocab.h"
 
 int api_feedback_post(struct http_request *);
 int api_support_feedback(struct http_request *);
@@ -51,26 +52,10 @@ static const struct json_field answer_fields[] = {
 	    JSON_REQUIRED | JSON_MULTILINE, 3, 4000 },
 };
 
-static const char *topics[] = { "question", "complaint", "suggestion",
-	"technical_problem", "other" };
-
-static int
-topic_known(const char *t)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(topics) / sizeof(topics[0]); i++) {
-		if (strcmp(t, topics[i]) == 0)
-			return (1);
-	}
-
-	return (0);
-}
-
 static int
 feedback_check(struct api_call *c, struct feedback *f)
 {
-	if (!topic_known(f->topic))
+	if (!vocab_has(&vocab_feedback_topic, f->topic))
 		field_errors_add(&c->fe, "topic", FIELD_INVALID_VALUE);
 	(void)api_check_email(c, "email", f->email);
 	(void)api_check_phone(c, "phone", f->phone, f->phone_e164);

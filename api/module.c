@@ -33,7 +33,7 @@ X509_STORE *api_trusted_ca;
 void kore_parent_configure(int, char **);
 int bq_init(int);
 
-/* What workers need beyond Kore's own filter (KORE-NOTES.md). */
+/* What workers need beyond Kore's own filter (docs/KORE.md). */
 #ifdef __SANITIZE_ADDRESS__
 /* ASan's runtime, preloaded into Kore for the sanitizer run, names the
  * threads it starts (tasks) and asks their CPUs: found with

@@ -10,6 +10,7 @@
 #include "bq/api.h"
 #include "bq/phone.h"
 #include "bq/token.h"
+#include "bq/vocab.h"
 
 int api_admin_staff(struct http_request *);
 
@@ -69,10 +70,9 @@ api_admin_staff(struct http_request *req)
 		    c, "password", s->password, NULL, NULL);
 		(void)api_check_email(c, "email", s->email);
 		(void)api_check_phone(c, "phone", s->phone, s->phone_e164);
-		if (strcmp(s->role, "verifier") != 0 &&
-		    strcmp(s->role, "kindergarten_staff") != 0 &&
-		    strcmp(s->role, "support") != 0 &&
-		    strcmp(s->role, "admin") != 0)
+		/* Staff are any role but a parent, who registers. */
+		if (!vocab_has(&vocab_role, s->role) ||
+		    strcmp(s->role, "parent") == 0)
 			field_errors_add(&c->fe, "role", FIELD_INVALID_VALUE);
 		if (s->kindergarten_id != NULL &&
 		    !token_uuid_valid(s->kindergarten_id))

@@ -151,7 +151,7 @@ kore_conf() {
 	return 0
 }
 
-# The demo signature CA (API.md): made once per data folder, trusted for
+# The demo signature CA (README, Signing a contract): made once per data folder, trusted for
 # contract signatures in demo mode only.  Parents' and kindergartens'
 # demo certificates are issued from it with openssl (README).
 demo_ca() {

@@ -16,6 +16,7 @@
 
 #include "bq/iin.h"
 #include "bq/registry.h"
+#include "bq/vocab.h"
 
 static const char *surnames[] = { "Ахметов", "Серікбаев", "Жұмабаев",
 	"Нұрланов", "Қасымов", "Оспанов", "Төлеуов", "Бекмұратов", "Сейітов",
@@ -62,8 +63,8 @@ registry_demo_lookup(const char *iin, struct person *p)
 	/* Without a sex digit, the hash decides the name's form. */
 	if (sex == 0)
 		sex = 1 + (int)(digits_hash(iin, 7) % 2);
-	(void)snprintf(
-	    p->sex, sizeof(p->sex), "%s", sex == 1 ? "male" : "female");
+	/* iin_sex: 1 male, 2 female, bq.sex's order. */
+	(void)snprintf(p->sex, sizeof(p->sex), "%s", vocab_sex.labels[sex - 1]);
 	(void)snprintf(p->surname, sizeof(p->surname), "%s%s",
 	    PICK(surnames, digits_hash(iin, 1)), sex == 1 ? "" : "а");
 	(void)snprintf(p->first_name, sizeof(p->first_name), "%s",

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "bq/routes.h"
+#include "bq/vocab.h"
 
 #define ROUTE_ENTRY(id, path, methods, roles) \
 	[ROUTE_##id] = { path, methods, roles },
@@ -42,26 +43,15 @@ route_allow_header(int methods, char *out, size_t outlen)
 	return (n > 0 && (size_t)n < outlen - len);
 }
 
-/* The role bit of a role's name; 0 for none we know. */
+/* The role bit of a role's name; 0 for none we know.  ROUTE_R_* are the
+ * bits of bq.role's labels in their order (vocab_role). */
 int
 route_role_bit(const char *role)
 {
-	static const struct {
-		const char *name;
-		int bit;
-	} bits[] = {
-		{ "parent", ROUTE_R_PARENT },
-		{ "verifier", ROUTE_R_VERIFIER },
-		{ "kindergarten_staff", ROUTE_R_STAFF },
-		{ "support", ROUTE_R_SUPPORT },
-		{ "admin", ROUTE_R_ADMIN },
-	};
-	size_t i;
+	int i;
 
-	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
-		if (strcmp(role, bits[i].name) == 0)
-			return (bits[i].bit);
-	}
+	if ((i = vocab_index(&vocab_role, role)) < 0)
+		return (0);
 
-	return (0);
+	return (1 << i);
 }

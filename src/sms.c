@@ -1,5 +1,5 @@
 /*
- * One SMS out.  The demo sender appends a JSON line to a file (API.md: at
+ * One SMS out.  The demo sender appends a JSON line to a file (README, Quick start: at
  * least to, text and code), with one write so that lines from senders
  * side by side never interleave.  The HTTP sender POSTs {"to","text"} to
  * the gateway; any 2xx is delivered.  Errors describe the failure, never

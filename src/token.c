@@ -15,12 +15,10 @@
 #include <jwt.h>
 
 #include "bq/token.h"
+#include "bq/vocab.h"
 
 /* Seconds a clock may run ahead of ours when it stamps iat and nbf. */
 #define TOKEN_SKEW 30
-
-static const char *roles[] = { "parent", "verifier", "kindergarten_staff",
-	"support", "admin" };
 
 int
 token_uuid_valid(const char *s)
@@ -40,19 +38,6 @@ token_uuid_valid(const char *s)
 	}
 
 	return (1);
-}
-
-static int
-role_known(const char *r)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
-		if (strcmp(r, roles[i]) == 0)
-			return (1);
-	}
-
-	return (0);
 }
 
 int
@@ -126,7 +111,8 @@ check_claims(const cJSON *doc, time_t now, struct token_claims *c)
 		return (TOKEN_BAD_CLAIMS);
 	if ((sub = str_claim(doc, "sub")) == NULL || !token_uuid_valid(sub) ||
 	    (sid = str_claim(doc, "sid")) == NULL || !token_uuid_valid(sid) ||
-	    (role = str_claim(doc, "role")) == NULL || !role_known(role))
+	    (role = str_claim(doc, "role")) == NULL ||
+	    !vocab_has(&vocab_role, role))
 		return (TOKEN_BAD_CLAIMS);
 
 	if (c->exp <= (long long)now)

@@ -1,6 +1,6 @@
 /*
- * The state person registry, behind one interface: the demo registry of
- * API.md (a deterministic synthetic person for every valid IIN) and, for a
+ * The state person registry, behind one interface: the demo registry
+ * (README: a deterministic synthetic person for every valid IIN) and, for a
  * deployment, an HTTP registry at a configured URL.
  */
 #ifndef BQ_REGISTRY_H

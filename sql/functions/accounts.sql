@@ -36,15 +36,19 @@ $$;
 CREATE OR REPLACE FUNCTION bq.session_guard(p_sid uuid, p_account uuid,
     p_role bq.role DEFAULT NULL)
 RETURNS void
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_role bq.role;
 BEGIN
-	PERFORM 1 FROM bq.session s
+	SELECT s.role INTO v_role FROM bq.session s
 	WHERE s.id = p_sid AND s.account_id = p_account
 	  AND s.revoked_at IS NULL AND s.expires_at > now()
 	  AND (p_role IS NULL OR s.role = p_role);
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'session ended' USING ERRCODE = 'BQ401';
 	END IF;
+	-- The role the workflow guard checks moves against.
+	PERFORM bq.act_as(v_role::text);
 END
 $$;
 
@@ -58,6 +62,17 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	    'nationality', a.nationality, 'phone', a.phone,
 	    'email', a.email, 'login', a.login,
 	    'roles', (SELECT json_agg(r.role ORDER BY r.role)
+		FROM bq.account_role r WHERE r.account_id = a.id),
+	    -- Where each role acts: staff for a kindergarten, a verifier
+	    -- for a region's education department.
+	    'scopes', (SELECT json_agg(json_build_object('role', r.role,
+		    'kindergarten', (SELECT json_build_object('id', k.id,
+			'bin', k.bin, 'name_kk', k.name_kk, 'name_ru', k.name_ru)
+			FROM bq.kindergarten k WHERE k.id = r.kindergarten_id),
+		    'region', (SELECT json_build_object('id', g.id,
+			'code', g.code, 'name_kk', g.name_kk, 'name_ru', g.name_ru)
+			FROM bq.region g WHERE g.id = r.region_id))
+		    ORDER BY r.role)
 		FROM bq.account_role r WHERE r.account_id = a.id),
 	    'active_role', p_role, 'language', a.language,
 	    'created_at', a.created_at)

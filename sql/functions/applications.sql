@@ -10,32 +10,20 @@ LANGUAGE sql AS $$
 	    set_config('bq.reason', coalesce(p_reason, ''), true);
 $$;
 
--- Before a move: only along a transition; joining the queue stamps it.
-CREATE OR REPLACE FUNCTION bq.application_check() RETURNS trigger
+-- Joining the queue stamps it (the move itself is bq.workflow_guard's).
+CREATE OR REPLACE FUNCTION bq.application_queued_at() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-	IF TG_OP = 'UPDATE' THEN
-		IF NEW.status = OLD.status THEN
-			RETURN NEW;
-		END IF;
-		IF NOT EXISTS (SELECT 1 FROM bq.application_transition
-		    WHERE from_status = OLD.status AND to_status = NEW.status) THEN
-			RAISE EXCEPTION 'no move from % to %', OLD.status, NEW.status
-			    USING ERRCODE = 'BQ409';
-		END IF;
-	ELSIF NEW.status NOT IN ('awaiting_verification', 'queued') THEN
-		RAISE EXCEPTION 'an application starts awaiting verification or queued'
-		    USING ERRCODE = 'BQ409';
-	END IF;
-	IF NEW.status = 'queued' THEN
+	IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
 		NEW.queued_at := clock_timestamp();
 	END IF;
 	RETURN NEW;
 END
 $$;
 
-CREATE OR REPLACE TRIGGER application_check BEFORE INSERT OR UPDATE OF status
-	ON bq.application FOR EACH ROW EXECUTE FUNCTION bq.application_check();
+CREATE OR REPLACE TRIGGER application_queued_at BEFORE INSERT OR UPDATE OF status
+	ON bq.application FOR EACH ROW WHEN (NEW.status = 'queued')
+	EXECUTE FUNCTION bq.application_queued_at();
 
 -- After a move: its event row, and the partition's log when it joined or
 -- left the queue.
@@ -166,7 +154,7 @@ LANGUAGE sql STABLE AS $$
 	SELECT coalesce(parent_id, id) FROM bq.region WHERE id = p_region;
 $$;
 
--- The card's stages (DOMAIN.md flow 9): queue, waiting, kindergarten
+-- The card's stages (docs/DOMAIN.md, flow 9): queue, waiting, kindergarten
 -- choice, financing type, admission; each done, current or pending.
 CREATE OR REPLACE FUNCTION bq.application_timeline(a bq.application)
 RETURNS json
@@ -850,5 +838,5 @@ REVOKE EXECUTE ON FUNCTION bq.set_actor(uuid, text), bq.position(bq.application)
     bq.application_json(bq.application, text),
     bq.application_timeline(bq.application),
     bq.application_visible(uuid, bq.application), bq.verifier_region(uuid),
-    bq.application_check(), bq.application_moved(), bq.history_is_kept()
+    bq.application_queued_at(), bq.application_moved(), bq.history_is_kept()
     FROM bq_api;

@@ -172,6 +172,8 @@ $$;
 CREATE OR REPLACE FUNCTION bq.waiting_list_serve(p_kindergarten uuid) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
+	-- Serving the list is the system's move, whoever freed the seat.
+	v_before text := bq.act_as('system');
 	w bq.waiting_list;
 	v bq.voucher;
 	v_app bq.application;
@@ -209,6 +211,7 @@ BEGIN
 		PERFORM bq.notify_linked(v_app, 'seat_held', bq.enrolment_args(e, NULL),
 		    '/v1/vouchers/' || v.id);
 	END LOOP;
+	PERFORM bq.act_as(v_before);
 END
 $$;
 
@@ -218,6 +221,7 @@ CREATE OR REPLACE FUNCTION bq.voucher_closed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
 	e bq.enrolment;
+	v_before text := bq.act_as('system');
 BEGIN
 	UPDATE bq.waiting_list SET left_at = now()
 	WHERE voucher_id = NEW.id AND served_at IS NULL AND left_at IS NULL;
@@ -229,6 +233,7 @@ BEGIN
 		WHERE enrolment_id = e.id AND status IN ('draft', 'ready');
 		PERFORM bq.seat_release(e.seat_id);
 	END LOOP;
+	PERFORM bq.act_as(v_before);
 	RETURN NULL;
 END
 $$;
@@ -374,7 +379,7 @@ BEGIN
 	    bq.enrolment_json(e, p_lang) ORDER BY e.created_at, e.id)
 	    FROM bq.enrolment e
 	    WHERE e.kindergarten_id = bq.staff_kindergarten(p_account)
-	      AND (p_status IS NULL OR e.status = p_status)), '[]'));
+	      AND (p_status IS NULL OR e.status::text = p_status)), '[]'));
 END
 $$;
 
@@ -877,9 +882,15 @@ $$;
 
 CREATE OR REPLACE FUNCTION bq.sweep() RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_before text := bq.act_as('system');
+	v_out json;
 BEGIN
-	RETURN (bq.sweep_vouchers()::jsonb ||
+	-- The deadlines' moves are the system's, whoever asked for the run.
+	v_out := (bq.sweep_vouchers()::jsonb ||
 	    jsonb_build_object('contracts_expired', bq.sweep_contracts()))::json;
+	PERFORM bq.act_as(v_before);
+	RETURN v_out;
 END
 $$;
 

@@ -80,11 +80,16 @@ $$;
 -- withdrawal) takes its live voucher with it.
 CREATE OR REPLACE FUNCTION bq.voucher_follows() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+	v_before text;
 BEGIN
 	IF NEW.status IN ('archived', 'suspended', 'queued') THEN
+		-- A consequence, not anyone's own move.
+		v_before := bq.act_as('system');
 		UPDATE bq.voucher SET status = 'cancelled',
 		    cancel_reason = 'withdrawn', closed_at = now()
 		WHERE application_id = NEW.id AND status IN ('issued', 'active');
+		PERFORM bq.act_as(v_before);
 	END IF;
 	RETURN NULL;
 END
@@ -498,7 +503,7 @@ BEGIN
 		ORDER BY v.issued_at DESC, v.id)
 	    FROM bq.voucher v JOIN bq.application a ON a.id = v.application_id
 	    WHERE bq.application_visible(p_account, a)
-	      AND (p_status IS NULL OR v.status = p_status)), '[]'));
+	      AND (p_status IS NULL OR v.status::text = p_status)), '[]'));
 END
 $$;
 

@@ -6,6 +6,7 @@ every bad signature, and who may see and do what."""
 import base64
 import concurrent.futures
 import hashlib
+import os
 import subprocess
 
 import pytest
@@ -14,6 +15,7 @@ from people import Parent, bearer, post
 from places import (KINDS, active_voucher, add_kindergarten, admin_token, complete, enrol,
                     groups_of, inbox, make_contract, staff_of, sweep, upload)
 from problems import assert_problem
+from spec import ROOT
 
 
 
@@ -187,6 +189,23 @@ def test_from_registration_to_an_enrolled_child(api, stack, db, pki, world):
     kept = db.execute("SELECT parent_cms IS NOT NULL AND kindergarten_cms IS NOT NULL "
                       "FROM bq.contract WHERE id = %s", (c["id"],)).fetchone()[0]
     assert kept
+
+
+def test_the_readme_signing_recipe_works_as_written(api, stack, ready, tmp_path):
+    """README's signing block, copied as it is, signs for both sides."""
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("<!-- signing recipe -->\n```sh\n", 1)[1].split("```", 1)[0]
+    c = ready["contract"]
+    env = dict(os.environ, API=stack.base, CA=str(stack.data), ID=c["id"],
+               PARENT_TOKEN=ready["parent"].token, STAFF_TOKEN=ready["staff"],
+               PARENT_IIN=ready["parent"].iin)
+    r = subprocess.run(["bash", "-euo", "pipefail", "-c", block], cwd=tmp_path, env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    now = api.get(f"/v1/contracts/{c['id']}", headers=bearer(ready["parent"].token)).json()
+    assert now["status"] == "signed"
+    assert f"serialNumber=IIN{ready['parent'].iin}" in now["signatures"]["parent"]["signer"]
+    assert f"serialNumber=BIN{ready['bin']}" in now["signatures"]["kindergarten"]["signer"]
 
 
 def test_a_bad_signature_is_refused_and_changes_nothing(api, stack, db, pki, ready):

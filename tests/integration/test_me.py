@@ -105,6 +105,24 @@ def test_role_switch(api, stack, db):
     assert_problem(r, 422, "validation_failed", [("role", "invalid_value")])
 
 
+def test_me_says_where_each_role_acts(api, stack, db):
+    """Staff see their kindergarten, a verifier the region, a parent none."""
+    kg = db.execute("SELECT k.id::text, k.bin, k.name_ru FROM bq.account_role r "
+                    "JOIN bq.account a ON a.id = r.account_id "
+                    "JOIN bq.kindergarten k ON k.id = r.kindergarten_id "
+                    "WHERE a.login = 'kg1'").fetchone()
+    me = api.get("/v1/me", headers=bearer(login(api, stack, "kg1", DEMO)["access_token"])).json()
+    assert me["scopes"] == [{"role": "kindergarten_staff", "region": None,
+                             "kindergarten": {"id": kg[0], "bin": kg[1], "name_ru": kg[2],
+                                              "name_kk": me["scopes"][0]["kindergarten"]["name_kk"]}}]
+    me = api.get("/v1/me", headers=bearer(login(api, stack, "verifier", DEMO)["access_token"])).json()
+    assert [(s["role"], s["region"]["code"], s["kindergarten"]) for s in me["scopes"]] == [
+        ("verifier", "almaty", None)]
+    _, _, tokens = register(api, stack)
+    me = tokens["account"]
+    assert me["scopes"] == [{"role": "parent", "kindergarten": None, "region": None}]
+
+
 def test_user_log_pages(api, stack):
     iin, _, t = register(api, stack)
     for _ in range(3):

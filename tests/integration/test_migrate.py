@@ -176,7 +176,7 @@ def test_the_old_layout_upgrades_to_the_schema_of_a_new_database(stack, database
     # And the data the migrations write (the seeds' rows differ by their
     # random ids and times).
     data = ["-a"] + [f"--table=bq.{t}" for t in (
-        "setting", "message_template", "reference", "application_transition",
+        "setting", "message_template", "reference", "workflow_transition",
         "calendar_day")]
     assert _dump(stack, "upgraded", *data) == _dump(stack, "fresh", *data)
 

@@ -1785,11 +1785,30 @@ export interface components {
             email: string | null;
             login: string | null;
             roles: components["schemas"]["Role"][];
+            /** @description Where each of the roles acts, in the order of `roles`: a kindergarten's staff work for `kindergarten`, a verifier for the education department of `region`; both are null for the other roles. */
+            scopes: components["schemas"]["RoleScope"][];
             active_role: components["schemas"]["Role"];
             /** @enum {string} */
             language: "kk" | "ru" | "en";
             /** Format: date-time */
             created_at: string;
+        };
+        RoleScope: {
+            role: components["schemas"]["Role"];
+            kindergarten: null | {
+                /** Format: uuid */
+                id: string;
+                bin: string;
+                name_kk: string;
+                name_ru: string;
+            };
+            region: null | {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name_kk: string;
+                name_ru: string;
+            };
         };
         Tokens: {
             /** @description Send in the Authorization header as Bearer; valid for expires_in seconds. */

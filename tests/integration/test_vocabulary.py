@@ -1,0 +1,62 @@
+"""One vocabulary: every list of values the edge checks is a copy of one
+list in PostgreSQL, the copy is the list, and no handler spells a list of
+its own."""
+
+import json
+import os
+import re
+import subprocess
+
+from spec import ROOT
+
+
+def _copies():
+    build = ROOT / ("build-asan" if os.environ.get("BQ_SANITIZE") == "1" else "build")
+    out = subprocess.run([str(build / "bq-vocab")], check=True, capture_output=True,
+                         text=True).stdout
+    return json.loads(out)
+
+
+def _source(db, source):
+    if source.startswith("reference:"):
+        return [r[0] for r in db.execute(
+            "SELECT code FROM bq.reference WHERE list = %s ORDER BY sort, code",
+            (source.split(":", 1)[1],))]
+    return [r[0] for r in db.execute(f"SELECT unnest(enum_range(NULL::{source}))::text")]
+
+
+def test_each_copy_is_its_source_in_order(db):
+    copies = _copies()
+    assert len(copies) >= 7
+    for source, labels in copies.items():
+        assert labels == _source(db, source), source
+
+
+def test_the_route_roles_are_the_role_enum(db):
+    """ROUTE_R_* are bq.role's labels' bits in order (include/bq/routes.h)."""
+    header = (ROOT / "include" / "bq" / "routes.h").read_text()
+    bits = {name: int(v, 16) for name, v in
+            re.findall(r"#define ROUTE_R_([A-Z]+) (0x[0-9a-f]+)", header) if name != "ANY"}
+    roles = _source(db, "bq.role")
+    assert sorted(bits.values()) == [1 << i for i in range(len(roles))]
+
+
+def test_no_handler_spells_a_list():
+    """Two labels of one list within three lines of a file of api/ or src/
+    (a chain of comparisons, an array, a choice between them) is the list
+    spelt again; the lists' own files aside."""
+    copies = _copies()
+    own = {"vocab.c", "lang.c"}
+    found = []
+    for path in sorted((ROOT / "api").glob("*.c")) + sorted((ROOT / "src").glob("*.c")):
+        if path.name in own:
+            continue
+        lines = [set(re.findall(r'"([a-z_]+)"', line))
+                 for line in path.read_text().splitlines()]
+        for i in range(len(lines)):
+            near = set().union(*lines[i:i + 3])
+            for source, labels in copies.items():
+                spelt = near & set(labels)
+                if len(spelt) >= 2:
+                    found.append((path.name, i + 1, source, sorted(spelt)))
+    assert found == []
