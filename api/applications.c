@@ -7,10 +7,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <openssl/evp.h>
 
-#include "bq/api.h"
-#include "bq/opaque.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_validate.h"
+#include "bq/digest.h"
 #include "bq/path.h"
 #include "bq/query.h"
 #include "bq/vocab.h"
@@ -40,7 +43,7 @@ struct filing {
 	char id[TOKEN_ID_MAX];
 	char body[2048];
 	char key[IDEMPOTENCY_MAX + 1];
-	char hash[65];
+	char hash[SHA256_HEX_LEN];
 	char status[32];
 	char queue[16];
 	char archived[8];
@@ -51,10 +54,7 @@ struct filing {
 	char limit[8];
 };
 
-#define F(name, type, flags, min, max) \
-	{ \
-#name, type, offsetof(struct filing, name), flags, min, max \
-	}
+#define F(...) JSON_FIELD(struct filing, __VA_ARGS__)
 
 static const struct json_field filing_fields[] = {
 	F(child_id, JSON_T_STRING, JSON_REQUIRED, 1, 64),
@@ -100,9 +100,7 @@ strings(struct api_call *c, const char *field, const cJSON *array, size_t min,
 			field_errors_add(&c->fe, name, FIELD_WRONG_TYPE);
 			continue;
 		}
-		if (uuids &&
-		    (strlen(item->valuestring) != 36 ||
-			!uuid_lower(memcpy(id, item->valuestring, 37))))
+		if (uuids && !uuid_copy(item->valuestring, id, sizeof(id)))
 			field_errors_add(&c->fe, name, FIELD_INVALID_FORMAT);
 		else if (!uuids &&
 		    !vocab_has(&vocab_instruction_language, item->valuestring))
@@ -117,16 +115,10 @@ strings(struct api_call *c, const char *field, const cJSON *array, size_t min,
 static int
 idempotency(struct api_call *c, struct filing *f)
 {
-	unsigned char d[32];
-
 	if (!api_idempotency_key(c, f->key))
 		return (0);
-	if (EVP_Digest(f->body, strlen(f->body), d, NULL, EVP_sha256(), NULL) !=
-	    1)
-		return (0);
-	hex_encode(d, sizeof(d), f->hash);
 
-	return (1);
+	return (sha256_hex(f->body, strlen(f->body), f->hash));
 }
 
 static int

@@ -8,7 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_validate.h"
 #include "bq/date.h"
 #include "bq/path.h"
 #include "bq/query.h"
@@ -38,12 +42,9 @@ struct sheet {
 };
 
 static const struct json_field mark_fields[] = {
-	{ "child_id", JSON_T_STRING, offsetof(struct mark, child_id),
-	    JSON_REQUIRED, 1, 64 },
-	{ "present", JSON_T_BOOL, offsetof(struct mark, present), JSON_REQUIRED,
-	    0, 0 },
-	{ "reason", JSON_T_STRING, offsetof(struct mark, reason), JSON_NULLABLE,
-	    1, 16 },
+	JSON_FIELD(struct mark, child_id, JSON_T_STRING, JSON_REQUIRED, 1, 64),
+	JSON_FIELD(struct mark, present, JSON_T_BOOL, JSON_REQUIRED, 0, 0),
+	JSON_FIELD(struct mark, reason, JSON_T_STRING, JSON_NULLABLE, 1, 16),
 };
 
 static void
@@ -146,13 +147,10 @@ api_group_attendance(struct http_request *req)
 static int
 month_of(struct api_call *c, const char *month, char *out, size_t len)
 {
-	if (len < 11 || !date_month_valid(month)) {
+	if (!date_month_first(month, out, len)) {
 		field_errors_add(&c->fe, "month", FIELD_INVALID_FORMAT);
 		return (0);
 	}
-	/* Seven characters, checked above, and "-01". */
-	memcpy(out, month, 7);
-	memcpy(out + 7, "-01", 4);
 
 	return (1);
 }

@@ -8,8 +8,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bq/api.h"
-#include "bq/iin.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_task.h"
+#include "bq/api_validate.h"
+#include "bq/login.h"
 #include "bq/opaque.h"
 #include "bq/otp.h"
 #include "bq/phone.h"
@@ -28,7 +33,7 @@ int api_auth_logout(struct http_request *);
 
 /* What one auth request carries and what its phases leave for the next. */
 struct auth {
-	int phase;
+	enum api_phase phase;
 	const char *phone;
 	const char *iin;
 	const char *code;
@@ -53,10 +58,7 @@ struct auth {
 	char client[64];
 };
 
-#define F(name, type, flags, min, max) \
-	{ \
-#name, type, offsetof(struct auth, name), flags, min, max \
-	}
+#define F(...) JSON_FIELD(struct auth, __VA_ARGS__)
 
 static const struct json_field otp_fields[] = {
 	F(phone, JSON_T_STRING, JSON_REQUIRED, 1, 32),
@@ -228,15 +230,15 @@ api_auth_register_verify(struct http_request *req)
 	a = c->ext;
 
 	switch (a->phase) {
-	case 0:
+	case PHASE_REQUEST:
 		if (!body(
 			c, code_fields, JSON_FIELD_COUNT(code_fields), a, NULL))
 			return (KORE_RESULT_OK);
 		if (!code_checked(c, a, "register"))
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		a->phase = 1;
+		a->phase = PHASE_WORK;
 		/* FALLTHROUGH */
-	case 1:
+	case PHASE_WORK:
 		/* Registry first: the code is spent only on a real person. */
 		if ((o = api_person(c, "iin", a->iin, a->person,
 			 sizeof(a->person))) != API_DONE)
@@ -251,7 +253,7 @@ api_auth_register_verify(struct http_request *req)
 		api_db_param(c, a->mac);
 		api_db_param(c, a->refresh_hash);
 		api_db_param(c, a->person);
-		a->phase = 2;
+		a->phase = PHASE_STORE;
 		/* FALLTHROUGH */
 	default:
 		if ((o = api_db_step(c)) != API_DONE)
@@ -268,7 +270,7 @@ api_auth_register(struct http_request *req)
 {
 	struct api_call *c;
 	struct auth *a;
-	struct api_task_in in;
+	union api_task_in in;
 	enum api_outcome o;
 
 	if ((c = api_call_begin(req, ROUTE_AUTH_REGISTER, sizeof(*a))) == NULL)
@@ -276,7 +278,7 @@ api_auth_register(struct http_request *req)
 	a = c->ext;
 
 	switch (a->phase) {
-	case 0:
+	case PHASE_REQUEST:
 		if (!body(c, register_fields, JSON_FIELD_COUNT(register_fields),
 			a, "registration_token"))
 			return (KORE_RESULT_OK);
@@ -287,11 +289,12 @@ api_auth_register(struct http_request *req)
 		    "password_confirm", a->password_confirm);
 		if (c->fe.n > 0)
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		a->phase = 1;
+		a->phase = PHASE_WORK;
 		/* FALLTHROUGH */
-	case 1:
+	case PHASE_WORK:
 		memset(&in, 0, sizeof(in));
-		(void)snprintf(in.b, sizeof(in.b), "%s", a->password);
+		(void)snprintf(in.hash.password, sizeof(in.hash.password), "%s",
+		    a->password);
 		if ((o = api_task_step(c, work_hash, &in)) != API_DONE)
 			return (api_pending(o));
 		if (c->task_out->status != 1 || !new_refresh(a) ||
@@ -303,33 +306,11 @@ api_auth_register(struct http_request *req)
 		api_db_param(c, a->hash);
 		api_db_param(c, a->refresh_hash);
 		api_db_param(c, lang_names[c->lang]);
-		a->phase = 2;
+		a->phase = PHASE_STORE;
 		/* FALLTHROUGH */
 	default:
 		return (api_db_run_tokens(c, 201, a->refresh));
 	}
-}
-
-/* Which of the four names a login is. */
-static void
-login_kind(struct auth *a)
-{
-	char phone[PHONE_E164_LEN];
-	const char *kind, *value;
-
-	value = a->login;
-	if (iin_valid(a->login)) {
-		kind = "iin";
-	} else if (strchr(a->login, '@') != NULL) {
-		kind = "email";
-	} else if (phone_normalize(a->login, phone, sizeof(phone))) {
-		kind = "phone";
-		value = phone;
-	} else {
-		kind = "login";
-	}
-	(void)snprintf(a->login_kind, sizeof(a->login_kind), "%s", kind);
-	(void)snprintf(a->login_value, sizeof(a->login_value), "%s", value);
 }
 
 /* The account id and hash a lookup found, or the decoy hash. */
@@ -361,7 +342,7 @@ api_auth_login(struct http_request *req)
 {
 	struct api_call *c;
 	struct auth *a;
-	struct api_task_in in;
+	union api_task_in in;
 	enum api_outcome o;
 
 	if ((c = api_call_begin(req, ROUTE_AUTH_LOGIN, sizeof(*a))) == NULL)
@@ -369,33 +350,37 @@ api_auth_login(struct http_request *req)
 	a = c->ext;
 
 	switch (a->phase) {
-	case 0:
+	case PHASE_REQUEST:
 		if (!body(c, login_fields, JSON_FIELD_COUNT(login_fields), a,
 			NULL))
 			return (KORE_RESULT_OK);
-		login_kind(a);
+		(void)snprintf(a->login_kind, sizeof(a->login_kind), "%s",
+		    login_kind(
+			a->login, a->login_value, sizeof(a->login_value)));
 		api_client_address(req, a->client, sizeof(a->client));
 		api_db_prepare(c, "SELECT bq.login_lookup($1, $2, $3)", 200);
 		api_db_param(c, a->login_kind);
 		api_db_param(c, a->login_value);
 		api_db_param(c, a->client[0] != '\0' ? a->client : NULL);
-		a->phase = 1;
+		a->phase = PHASE_LOOKUP;
 		/* FALLTHROUGH */
-	case 1:
+	case PHASE_LOOKUP:
 		if ((o = api_db_step(c)) != API_DONE)
 			return (api_pending(o));
 		/* Turned away before any password is hashed. */
 		if (api_db_refused(c))
 			return (KORE_RESULT_OK);
 		login_found(c, a);
-		a->phase = 2;
+		a->phase = PHASE_WORK;
 		/* FALLTHROUGH */
-	case 2:
+	case PHASE_WORK:
 		/* Unknown names are checked against the decoy hash: the
 		 * same work, the same time. */
 		memset(&in, 0, sizeof(in));
-		(void)snprintf(in.a, sizeof(in.a), "%s", a->hash);
-		(void)snprintf(in.b, sizeof(in.b), "%s", a->password);
+		(void)snprintf(
+		    in.verify.hash, sizeof(in.verify.hash), "%s", a->hash);
+		(void)snprintf(in.verify.password, sizeof(in.verify.password),
+		    "%s", a->password);
 		if ((o = api_task_step(c, work_verify, &in)) != API_DONE)
 			return (api_pending(o));
 		if (!new_refresh(a))
@@ -413,7 +398,7 @@ api_auth_login(struct http_request *req)
 			: "false");
 		api_db_param(c, a->refresh_hash);
 		api_db_param(c, a->remember == 1 ? "true" : "false");
-		a->phase = 3;
+		a->phase = PHASE_STORE;
 		/* FALLTHROUGH */
 	default:
 		return (api_db_run_tokens(c, 200, a->refresh));
@@ -454,7 +439,7 @@ api_auth_password_reset(struct http_request *req)
 {
 	struct api_call *c;
 	struct auth *a;
-	struct api_task_in in;
+	union api_task_in in;
 	enum api_outcome o;
 
 	if ((c = api_call_begin(req, ROUTE_AUTH_PASSWORD_RESET, sizeof(*a))) ==
@@ -463,7 +448,7 @@ api_auth_password_reset(struct http_request *req)
 	a = c->ext;
 
 	switch (a->phase) {
-	case 0:
+	case PHASE_REQUEST:
 		if (!body(c, reset_fields, JSON_FIELD_COUNT(reset_fields), a,
 			NULL))
 			return (KORE_RESULT_OK);
@@ -471,11 +456,12 @@ api_auth_password_reset(struct http_request *req)
 		    "password_confirm", a->password_confirm);
 		if (!code_checked(c, a, "reset") || c->fe.n > 0)
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		a->phase = 1;
+		a->phase = PHASE_WORK;
 		/* FALLTHROUGH */
-	case 1:
+	case PHASE_WORK:
 		memset(&in, 0, sizeof(in));
-		(void)snprintf(in.b, sizeof(in.b), "%s", a->password);
+		(void)snprintf(in.hash.password, sizeof(in.hash.password), "%s",
+		    a->password);
 		if ((o = api_task_step(c, work_hash, &in)) != API_DONE)
 			return (api_pending(o));
 		if (c->task_out->status != 1 ||
@@ -488,7 +474,7 @@ api_auth_password_reset(struct http_request *req)
 		api_db_param(c, a->iin);
 		api_db_param(c, a->mac);
 		api_db_param(c, a->hash);
-		a->phase = 2;
+		a->phase = PHASE_STORE;
 		/* FALLTHROUGH */
 	default:
 		return (api_db_run(c));

@@ -7,7 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "bq/api.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_reply.h"
 #include "bq/media.h"
 
 /* "application/json", optionally with charset=utf-8 and nothing else. */

@@ -16,7 +16,9 @@
 #include <unistd.h>
 
 #include "bq/accesslog.h"
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
 
 #define CORS_ALLOW_HEADERS \
 	"Authorization, Content-Type, Accept-Language, Idempotency-Key, " \
@@ -84,9 +86,9 @@ call_free(struct http_request *req)
 	c->ext = NULL;
 	kore_free(c->task_out);
 	c->task_out = NULL;
-	if (c->task_state == 1 && kore_task_finished(&c->task)) {
+	if (c->task_state == TASK_RUNNING && kore_task_finished(&c->task)) {
 		kore_task_destroy(&c->task);
-		c->task_state = 0;
+		c->task_state = TASK_NONE;
 	}
 }
 

@@ -7,7 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
 #include "bq/path.h"
 #include "bq/query.h"
 #include "bq/vocab.h"
@@ -176,9 +179,8 @@ api_kindergarten(struct http_request *req)
 }
 
 static const struct json_field group_fields[] = {
-	{ "capacity", JSON_T_INT, offsetof(struct catalogue, capacity), 0, 0,
-	    60 },
-	{ "name", JSON_T_STRING, offsetof(struct catalogue, name), 0, 1, 100 },
+	JSON_FIELD(struct catalogue, capacity, JSON_T_INT, 0, 0, 60),
+	JSON_FIELD(struct catalogue, name, JSON_T_STRING, 0, 1, 100),
 	{ "language", JSON_T_STRING, offsetof(struct catalogue, group_language),
 	    0, 2, 2 },
 	{ "age_group", JSON_T_STRING, offsetof(struct catalogue, group_age), 0,

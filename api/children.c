@@ -7,7 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_task.h"
+#include "bq/api_validate.h"
 #include "bq/path.h"
 #include "bq/vocab.h"
 
@@ -22,7 +27,7 @@ int api_trusted_children(struct http_request *);
 #define PHOTO_MAX (2 * 1024 * 1024)
 
 struct child {
-	int phase;
+	enum api_phase phase;
 	const char *iin;
 	const char *sex;
 	char id[TOKEN_ID_MAX];
@@ -31,19 +36,16 @@ struct child {
 };
 
 static const struct json_field lookup_fields[] = {
-	{ "iin", JSON_T_STRING, offsetof(struct child, iin), JSON_REQUIRED, 1,
-	    32 },
+	JSON_FIELD(struct child, iin, JSON_T_STRING, JSON_REQUIRED, 1, 32),
 };
 
 static const struct json_field add_fields[] = {
-	{ "iin", JSON_T_STRING, offsetof(struct child, iin), JSON_REQUIRED, 1,
-	    32 },
-	{ "sex", JSON_T_STRING, offsetof(struct child, sex), JSON_REQUIRED, 1,
-	    8 },
+	JSON_FIELD(struct child, iin, JSON_T_STRING, JSON_REQUIRED, 1, 32),
+	JSON_FIELD(struct child, sex, JSON_T_STRING, JSON_REQUIRED, 1, 8),
 };
 
 static const struct json_field patch_fields[] = {
-	{ "sex", JSON_T_STRING, offsetof(struct child, sex), 0, 1, 8 },
+	JSON_FIELD(struct child, sex, JSON_T_STRING, 0, 1, 8),
 };
 
 static int
@@ -76,7 +78,7 @@ registry_steps(struct api_call *c, struct child *k,
 	enum api_outcome o;
 
 	switch (k->phase) {
-	case 0:
+	case PHASE_REQUEST:
 		if (!api_body_json(c, spec, n, k))
 			return (API_ANSWERED);
 		(void)api_check_iin(c, "iin", k->iin);
@@ -86,18 +88,18 @@ registry_steps(struct api_call *c, struct child *k,
 			return (API_ANSWERED);
 		}
 		prepare(c, "SELECT bq.registry_lookup_allow($1, $2)", 200);
-		k->phase = 1;
+		k->phase = PHASE_LOOKUP;
 		/* FALLTHROUGH */
-	case 1:
+	case PHASE_LOOKUP:
 		if ((o = api_db_step(c)) != API_DONE)
 			return (o);
-		k->phase = 2;
+		k->phase = PHASE_WORK;
 		/* FALLTHROUGH */
-	case 2:
+	case PHASE_WORK:
 		if ((o = api_person(c, "iin", k->iin, k->person,
 			 sizeof(k->person))) != API_DONE)
 			return (o);
-		k->phase = 3;
+		k->phase = PHASE_STORE;
 		return (API_DONE);
 	default:
 		return (API_DONE);
@@ -116,7 +118,7 @@ api_children_lookup(struct http_request *req)
 		return (KORE_RESULT_OK);
 	k = c->ext;
 
-	if (k->phase < 3) {
+	if (k->phase < PHASE_STORE) {
 		if ((o = registry_steps(c, k, lookup_fields,
 			 JSON_FIELD_COUNT(lookup_fields))) != API_DONE)
 			return (api_pending(o));
@@ -144,7 +146,7 @@ api_children(struct http_request *req)
 		}
 		return (api_db_run(c));
 	}
-	if (k->phase < 3) {
+	if (k->phase < PHASE_STORE) {
 		if ((o = registry_steps(c, k, add_fields,
 			 JSON_FIELD_COUNT(add_fields))) != API_DONE)
 			return (api_pending(o));

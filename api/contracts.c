@@ -9,12 +9,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <openssl/evp.h>
 
-#include "bq/api.h"
-#include "bq/opaque.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_validate.h"
+#include "bq/digest.h"
 #include "bq/path.h"
 #include "bq/phone.h"
+#include "bq/signature.h"
 
 int api_contracts(struct http_request *);
 int api_contract(struct http_request *);
@@ -35,17 +39,14 @@ struct contract {
 	char id[TOKEN_ID_MAX];
 	char e164[PHONE_E164_LEN];
 	char body[1024];
-	int phase;
+	enum api_phase phase;
 	uint8_t *der;
 	size_t der_len;
-	char sha256[65];
+	char sha256[SHA256_HEX_LEN];
 	struct sig_signer signer;
 };
 
-#define F(name, type, flags, min, max) \
-	{ \
-#name, type, offsetof(struct contract, name), flags, min, max \
-	}
+#define F(...) JSON_FIELD(struct contract, __VA_ARGS__)
 
 static const struct json_field fill_fields[] = {
 	F(address, JSON_T_STRING, JSON_REQUIRED, 5, 300),
@@ -222,7 +223,6 @@ static int
 verified(struct api_call *c, struct contract *k)
 {
 	const cJSON *doc, *serial;
-	unsigned char digest[32];
 	uint8_t *bytes;
 	size_t len;
 	cJSON *to_sign;
@@ -242,9 +242,8 @@ verified(struct api_call *c, struct contract *k)
 	}
 	r = sig_verify(api_trusted_ca, k->der, k->der_len, bytes, len,
 	    serial->valuestring, &k->signer);
-	if (r == SIG_OK &&
-	    EVP_Digest(bytes, len, digest, NULL, EVP_sha256(), NULL) == 1)
-		hex_encode(digest, sizeof(digest), k->sha256);
+	if (r == SIG_OK)
+		(void)sha256_hex(bytes, len, k->sha256);
 	kore_free(bytes);
 	cJSON_Delete(to_sign);
 	if (r != SIG_OK || k->sha256[0] == '\0') {
@@ -277,7 +276,7 @@ sign(struct http_request *req, enum route_id route, int segment,
 	k = c->ext;
 
 	switch (k->phase) {
-	case 0:
+	case PHASE_REQUEST:
 		if (!path_uuid(req->path, segment, k->id, sizeof(k->id)))
 			return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
 		if (!api_body_json(
@@ -294,9 +293,9 @@ sign(struct http_request *req, enum route_id route, int segment,
 		api_db_param(c, c->auth.sid);
 		api_db_param(c, k->id);
 		api_db_param(c, party);
-		k->phase = 1;
+		k->phase = PHASE_LOOKUP;
 		/* FALLTHROUGH */
-	case 1:
+	case PHASE_LOOKUP:
 		if ((o = api_db_step(c)) != API_DONE)
 			return (api_pending(o));
 		if (c->out == NULL)
@@ -316,7 +315,7 @@ sign(struct http_request *req, enum route_id route, int segment,
 		api_db_param(c, k->signer.serial);
 		api_db_param_bytes(c, k->der, k->der_len);
 		api_db_param(c, lang_names[c->lang]);
-		k->phase = 2;
+		k->phase = PHASE_STORE;
 		/* FALLTHROUGH */
 	default:
 		return (api_db_run(c));

@@ -18,7 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
 
 #define DB_NAME "db"
 /* The same database for statements allowed to run long: their own

@@ -10,7 +10,8 @@
 
 #include <poll.h>
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
 
 #define PROBE_TICK_MS 50
 #define PROBE_GIVEUP_MS 2000

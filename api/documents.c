@@ -6,7 +6,10 @@
 
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
 #include "bq/path.h"
 #include "bq/query.h"
 

@@ -8,7 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_validate.h"
 #include "bq/path.h"
 #include "bq/query.h"
 
@@ -31,10 +35,7 @@ struct enrol {
 	char body[512];
 };
 
-#define F(name, type, flags, min, max) \
-	{ \
-#name, type, offsetof(struct enrol, name), flags, min, max \
-	}
+#define F(...) JSON_FIELD(struct enrol, __VA_ARGS__)
 
 static const struct json_field choice_fields[] = {
 	F(kindergarten_id, JSON_T_STRING, JSON_REQUIRED, 1, 64),

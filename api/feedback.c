@@ -8,11 +8,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bq/api.h"
-#include "bq/path.h"
-#include "bq/query.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_validate.h"
 #include "bq/email.h"
+#include "bq/path.h"
 #include "bq/phone.h"
+#include "bq/query.h"
 #include "bq/vocab.h"
 
 int api_feedback_post(struct http_request *);
@@ -35,21 +39,19 @@ struct feedback {
 };
 
 static const struct json_field feedback_fields[] = {
-	{ "topic", JSON_T_STRING, offsetof(struct feedback, topic),
-	    JSON_REQUIRED, 1, 32 },
-	{ "message", JSON_T_STRING, offsetof(struct feedback, message),
-	    JSON_REQUIRED | JSON_MULTILINE, 1, 4000 },
-	{ "name", JSON_T_STRING, offsetof(struct feedback, name), JSON_NULLABLE,
-	    1, 200 },
-	{ "email", JSON_T_STRING, offsetof(struct feedback, email),
-	    JSON_NULLABLE, 3, EMAIL_MAX },
-	{ "phone", JSON_T_STRING, offsetof(struct feedback, phone),
-	    JSON_NULLABLE, 10, 32 },
+	JSON_FIELD(struct feedback, topic, JSON_T_STRING, JSON_REQUIRED, 1, 32),
+	JSON_FIELD(struct feedback, message, JSON_T_STRING,
+	    JSON_REQUIRED | JSON_MULTILINE, 1, 4000),
+	JSON_FIELD(struct feedback, name, JSON_T_STRING, JSON_NULLABLE, 1, 200),
+	JSON_FIELD(
+	    struct feedback, email, JSON_T_STRING, JSON_NULLABLE, 3, EMAIL_MAX),
+	JSON_FIELD(
+	    struct feedback, phone, JSON_T_STRING, JSON_NULLABLE, 10, 32),
 };
 
 static const struct json_field answer_fields[] = {
-	{ "answer", JSON_T_STRING, offsetof(struct feedback, answer),
-	    JSON_REQUIRED | JSON_MULTILINE, 3, 4000 },
+	JSON_FIELD(struct feedback, answer, JSON_T_STRING,
+	    JSON_REQUIRED | JSON_MULTILINE, 3, 4000),
 };
 
 static int

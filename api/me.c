@@ -7,7 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_task.h"
+#include "bq/api_validate.h"
 #include "bq/opaque.h"
 
 int api_me(struct http_request *);
@@ -16,7 +21,7 @@ int api_me_role(struct http_request *);
 int api_me_log(struct http_request *);
 
 struct me {
-	int phase;
+	enum api_phase phase;
 	const char *email;
 	const char *login;
 	const char *language;
@@ -32,10 +37,7 @@ struct me {
 	char limit[8];
 };
 
-#define F(name, type, flags, min, max) \
-	{ \
-#name, type, offsetof(struct me, name), flags, min, max \
-	}
+#define F(...) JSON_FIELD(struct me, __VA_ARGS__)
 
 static const struct json_field patch_fields[] = {
 	F(email, JSON_T_STRING, JSON_NULLABLE, 3, 254),
@@ -100,7 +102,7 @@ api_me_password(struct http_request *req)
 {
 	struct api_call *c;
 	struct me *m;
-	struct api_task_in in;
+	union api_task_in in;
 	enum api_outcome o;
 	const cJSON *hash;
 	cJSON *doc;
@@ -110,7 +112,7 @@ api_me_password(struct http_request *req)
 	m = c->ext;
 
 	switch (m->phase) {
-	case 0:
+	case PHASE_REQUEST:
 		if (!api_body_json(c, password_fields,
 			JSON_FIELD_COUNT(password_fields), m))
 			return (KORE_RESULT_OK);
@@ -120,9 +122,9 @@ api_me_password(struct http_request *req)
 		api_db_prepare(c, "SELECT bq.password_current($1, $2)", 200);
 		api_db_param(c, c->auth.sub);
 		api_db_param(c, c->auth.sid);
-		m->phase = 1;
+		m->phase = PHASE_LOOKUP;
 		/* FALLTHROUGH */
-	case 1:
+	case PHASE_LOOKUP:
 		if ((o = api_db_step(c)) != API_DONE)
 			return (api_pending(o));
 		doc = cJSON_ParseWithLength(c->out, c->out_len);
@@ -136,13 +138,16 @@ api_me_password(struct http_request *req)
 		memcpy(
 		    m->hash, hash->valuestring, strlen(hash->valuestring) + 1);
 		cJSON_Delete(doc);
-		m->phase = 2;
+		m->phase = PHASE_WORK;
 		/* FALLTHROUGH */
-	case 2:
+	case PHASE_WORK:
 		memset(&in, 0, sizeof(in));
-		(void)snprintf(in.a, sizeof(in.a), "%s", m->hash);
-		(void)snprintf(in.b, sizeof(in.b), "%s", m->current_password);
-		(void)snprintf(in.c, sizeof(in.c), "%s", m->password);
+		(void)snprintf(
+		    in.rehash.hash, sizeof(in.rehash.hash), "%s", m->hash);
+		(void)snprintf(in.rehash.current, sizeof(in.rehash.current),
+		    "%s", m->current_password);
+		(void)snprintf(in.rehash.password, sizeof(in.rehash.password),
+		    "%s", m->password);
 		if ((o = api_task_step(c, work_verify_hash, &in)) != API_DONE)
 			return (api_pending(o));
 		if (c->task_out->status < 0 ||
@@ -157,7 +162,7 @@ api_me_password(struct http_request *req)
 		api_db_param(c, c->auth.sid);
 		api_db_param(c, c->task_out->status == 1 ? "true" : "false");
 		api_db_param(c, c->task_out->status == 1 ? m->hash : "");
-		m->phase = 3;
+		m->phase = PHASE_STORE;
 		/* FALLTHROUGH */
 	default:
 		return (api_db_run(c));

@@ -7,7 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_validate.h"
 #include "bq/date.h"
 #include "bq/path.h"
 #include "bq/query.h"
@@ -45,25 +49,19 @@ struct menu {
 };
 
 static const struct json_field day_fields[] = {
-	{ "meals", JSON_T_ARRAY, offsetof(struct day, meals), JSON_REQUIRED, 0,
-	    0 },
+	JSON_FIELD(struct day, meals, JSON_T_ARRAY, JSON_REQUIRED, 0, 0),
 };
 
 static const struct json_field meal_fields[] = {
-	{ "meal", JSON_T_STRING, offsetof(struct meal, meal), JSON_REQUIRED, 1,
-	    16 },
-	{ "dishes", JSON_T_ARRAY, offsetof(struct meal, dishes), JSON_REQUIRED,
-	    0, 0 },
+	JSON_FIELD(struct meal, meal, JSON_T_STRING, JSON_REQUIRED, 1, 16),
+	JSON_FIELD(struct meal, dishes, JSON_T_ARRAY, JSON_REQUIRED, 0, 0),
 };
 
 static const struct json_field dish_fields[] = {
-	{ "name_kk", JSON_T_STRING, offsetof(struct dish, name_kk),
-	    JSON_REQUIRED, 1, 200 },
-	{ "name_ru", JSON_T_STRING, offsetof(struct dish, name_ru),
-	    JSON_REQUIRED, 1, 200 },
-	{ "calories", JSON_T_INT, offsetof(struct dish, calories), 0, 0, 5000 },
-	{ "allergens", JSON_T_ARRAY, offsetof(struct dish, allergens), 0, 0,
-	    0 },
+	JSON_FIELD(struct dish, name_kk, JSON_T_STRING, JSON_REQUIRED, 1, 200),
+	JSON_FIELD(struct dish, name_ru, JSON_T_STRING, JSON_REQUIRED, 1, 200),
+	JSON_FIELD(struct dish, calories, JSON_T_INT, 0, 0, 5000),
+	JSON_FIELD(struct dish, allergens, JSON_T_ARRAY, 0, 0, 0),
 };
 
 static void

@@ -19,7 +19,8 @@
 
 #include <openssl/crypto.h>
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
 #include "bq/opaque.h"
 #include "bq/signature.h"
 

@@ -2,7 +2,10 @@
 
 #include <stdio.h>
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_validate.h"
 #include "bq/path.h"
 
 int api_notifications(struct http_request *);

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_reply.h"
+#include "bq/api_task.h"
 #include "bq/registry.h"
 
 /* The person's JSON into out (outlen bytes); API_DONE when found. */
@@ -15,7 +17,7 @@ enum api_outcome
 api_person(struct api_call *c, const char *field, const char *iin, char *out,
     size_t outlen)
 {
-	struct api_task_in in;
+	union api_task_in in;
 	struct person p;
 	enum registry_result r;
 	enum api_outcome o;
@@ -27,9 +29,10 @@ api_person(struct api_call *c, const char *field, const char *iin, char *out,
 			r = REGISTRY_UNAVAILABLE;
 	} else {
 		memset(&in, 0, sizeof(in));
-		(void)snprintf(in.a, sizeof(in.a), "%s", iin);
 		(void)snprintf(
-		    in.b, sizeof(in.b), "%s", api_config.registry_url);
+		    in.registry.iin, sizeof(in.registry.iin), "%s", iin);
+		(void)snprintf(in.registry.url, sizeof(in.registry.url), "%s",
+		    api_config.registry_url);
 		if ((o = api_task_step(c, work_registry, &in)) != API_DONE)
 			return (o);
 		r = (enum registry_result)c->task_out->status;

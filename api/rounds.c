@@ -5,7 +5,11 @@
  * statements here may run for seconds, so they take the slow pool.
  */
 
-#include "bq/api.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_validate.h"
 #include "bq/path.h"
 #include "bq/query.h"
 
@@ -21,10 +25,7 @@ struct round {
 	char key[IDEMPOTENCY_MAX + 1];
 };
 
-#define F(name, type, flags, min, max) \
-	{ \
-#name, type, offsetof(struct round, name), flags, min, max \
-	}
+#define F(...) JSON_FIELD(struct round, __VA_ARGS__)
 
 static const struct json_field round_fields[] = {
 	F(region_id, JSON_T_STRING, JSON_REQUIRED, 1, 64),

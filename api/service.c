@@ -6,7 +6,9 @@
 
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
 #include "bq/strbuf.h"
 
 int api_health(struct http_request *);

@@ -7,7 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_body.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
+#include "bq/api_task.h"
+#include "bq/api_validate.h"
 #include "bq/phone.h"
 #include "bq/token.h"
 #include "bq/vocab.h"
@@ -15,7 +20,7 @@
 int api_admin_staff(struct http_request *);
 
 struct staff {
-	int phase;
+	enum api_phase phase;
 	const char *login;
 	const char *password;
 	const char *surname;
@@ -29,10 +34,7 @@ struct staff {
 	char hash[PASSWORD_HASH_MAX];
 };
 
-#define F(name, type, flags, min, max) \
-	{ \
-#name, type, offsetof(struct staff, name), flags, min, max \
-	}
+#define F(...) JSON_FIELD(struct staff, __VA_ARGS__)
 
 static const struct json_field staff_fields[] = {
 	F(login, JSON_T_STRING, JSON_REQUIRED, 3, 32),
@@ -53,7 +55,7 @@ api_admin_staff(struct http_request *req)
 {
 	struct api_call *c;
 	struct staff *s;
-	struct api_task_in in;
+	union api_task_in in;
 	enum api_outcome o;
 
 	if ((c = api_call_begin(req, ROUTE_ADMIN_STAFF, sizeof(*s))) == NULL)
@@ -61,7 +63,7 @@ api_admin_staff(struct http_request *req)
 	s = c->ext;
 
 	switch (s->phase) {
-	case 0:
+	case PHASE_REQUEST:
 		if (!api_body_json(
 			c, staff_fields, JSON_FIELD_COUNT(staff_fields), s))
 			return (KORE_RESULT_OK);
@@ -80,11 +82,12 @@ api_admin_staff(struct http_request *req)
 			    &c->fe, "kindergarten_id", FIELD_INVALID_FORMAT);
 		if (c->fe.n > 0)
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		s->phase = 1;
+		s->phase = PHASE_WORK;
 		/* FALLTHROUGH */
-	case 1:
+	case PHASE_WORK:
 		memset(&in, 0, sizeof(in));
-		(void)snprintf(in.b, sizeof(in.b), "%s", s->password);
+		(void)snprintf(in.hash.password, sizeof(in.hash.password), "%s",
+		    s->password);
 		if ((o = api_task_step(c, work_hash, &in)) != API_DONE)
 			return (o == API_PENDING ? KORE_RESULT_RETRY
 						 : KORE_RESULT_OK);
@@ -110,7 +113,7 @@ api_admin_staff(struct http_request *req)
 		api_db_param(c, s->phone != NULL ? s->phone_e164 : NULL);
 		api_db_param(c, s->role);
 		api_db_param(c, s->kindergarten_id);
-		s->phase = 2;
+		s->phase = PHASE_STORE;
 		/* FALLTHROUGH */
 	default:
 		return (api_db_run(c));

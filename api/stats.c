@@ -5,7 +5,9 @@
 
 #include <stdio.h>
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
 #include "bq/path.h"
 #include "bq/query.h"
 

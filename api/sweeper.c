@@ -7,7 +7,8 @@
  * same function at once.
  */
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
 
 static struct {
 	struct kore_pgsql sql;

@@ -9,10 +9,12 @@
 
 #include <openssl/crypto.h>
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_reply.h"
+#include "bq/api_task.h"
 
 void
-api_task_cleanse(struct api_task_in *in)
+api_task_cleanse(union api_task_in *in)
 {
 	OPENSSL_cleanse(in, sizeof(*in));
 }
@@ -40,23 +42,23 @@ task_deadline(void *arg, uint64_t now)
  */
 enum api_outcome
 api_task_step(
-    struct api_call *c, int (*fn)(struct kore_task *), struct api_task_in *in)
+    struct api_call *c, int (*fn)(struct kore_task *), union api_task_in *in)
 {
 	u_int32_t n;
 
 	switch (c->task_state) {
-	case 0:
+	case TASK_NONE:
 		kore_task_create(&c->task, fn);
 		kore_task_bind_request(&c->task, c->req);
 		kore_task_run(&c->task);
 		kore_task_channel_write(&c->task, in, sizeof(*in));
 		api_task_cleanse(in);
-		c->task_state = 1;
+		c->task_state = TASK_RUNNING;
 		c->task_timed_out = 0;
 		c->task_timer = kore_timer_add(task_deadline,
 		    API_TASK_TIMEOUT_MS, c->req, KORE_TIMER_ONESHOT);
 		return (API_PENDING);
-	case 1:
+	case TASK_RUNNING:
 		if (kore_task_state(&c->task) != KORE_TASK_STATE_FINISHED) {
 			if (c->task_timed_out) {
 				kore_log(LOG_ERR, "request %s: a task overran",
@@ -77,7 +79,7 @@ api_task_step(
 		n = kore_task_channel_read(
 		    &c->task, c->task_out, sizeof(*c->task_out));
 		kore_task_destroy(&c->task);
-		c->task_state = 2;
+		c->task_state = TASK_COLLECTED;
 		if (n != sizeof(*c->task_out)) {
 			(void)api_reply_problem(
 			    c, PROBLEM_INTERNAL_ERROR, NULL);

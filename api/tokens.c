@@ -9,7 +9,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_db.h"
+#include "bq/api_reply.h"
 
 int
 api_reply_tokens(struct api_call *c, int status, const char *refresh)

@@ -6,7 +6,8 @@
 
 #include <string.h>
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_validate.h"
 #include "bq/date.h"
 #include "bq/email.h"
 #include "bq/iin.h"
@@ -161,8 +162,7 @@ api_check_uuid(struct api_call *c, const char *field, const char *v)
 {
 	char id[TOKEN_ID_MAX];
 
-	if (v != NULL &&
-	    (strlen(v) != 36 || !uuid_lower(memcpy(id, v, strlen(v) + 1)))) {
+	if (v != NULL && !uuid_copy(v, id, sizeof(id))) {
 		field_errors_add(&c->fe, field, FIELD_INVALID_FORMAT);
 		return (0);
 	}

@@ -9,21 +9,22 @@
 
 #include <openssl/crypto.h>
 
-#include "bq/api.h"
+#include "bq/api_call.h"
+#include "bq/api_task.h"
 #include "bq/registry.h"
 
+/* Strings of an input end inside it, whatever the channel carried. */
+#define TERMINATE(s) ((s)[sizeof(s) - 1] = '\0')
+
 static void
-task_in(struct kore_task *t, struct api_task_in *in)
+task_in(struct kore_task *t, union api_task_in *in)
 {
 	memset(in, 0, sizeof(*in));
 	(void)kore_task_channel_read(t, in, sizeof(*in));
-	in->a[sizeof(in->a) - 1] = '\0';
-	in->b[sizeof(in->b) - 1] = '\0';
-	in->c[sizeof(in->c) - 1] = '\0';
 }
 
 static int
-task_out(struct kore_task *t, struct api_task_in *in, struct api_task_out *out)
+task_out(struct kore_task *t, union api_task_in *in, struct api_task_out *out)
 {
 	kore_task_channel_write(t, out, sizeof(*out));
 	OPENSSL_cleanse(in, sizeof(*in));
@@ -32,63 +33,74 @@ task_out(struct kore_task *t, struct api_task_in *in, struct api_task_out *out)
 	return (KORE_RESULT_OK);
 }
 
-/* b: a password.  Out: its argon2id hash. */
+/* Out: the argon2id hash of the password. */
 int
 work_hash(struct kore_task *t)
 {
-	struct api_task_in in;
+	union api_task_in in;
 	struct api_task_out out;
 
 	task_in(t, &in);
+	TERMINATE(in.hash.password);
 	memset(&out, 0, sizeof(out));
-	out.status = password_hash(in.b, out.text, sizeof(out.text));
+	out.status =
+	    password_hash(in.hash.password, out.text, sizeof(out.text));
 
 	return (task_out(t, &in, &out));
 }
 
-/* a: a hash, b: a password.  Out: status 1 when they match. */
+/* Out: status 1 when the password matches the hash. */
 int
 work_verify(struct kore_task *t)
 {
-	struct api_task_in in;
+	union api_task_in in;
 	struct api_task_out out;
 
 	task_in(t, &in);
+	TERMINATE(in.verify.hash);
+	TERMINATE(in.verify.password);
 	memset(&out, 0, sizeof(out));
-	out.status = password_verify(in.a, in.b);
+	out.status = password_verify(in.verify.hash, in.verify.password);
 
 	return (task_out(t, &in, &out));
 }
 
-/* a: the hash, b: the current password, c: the new one.  Out: status 1
- * and the new hash when the current one matches, else status 0. */
+/* Out: status 1 and the new password's hash when the current one
+ * matches, else status 0 (-1: the hash failed). */
 int
 work_verify_hash(struct kore_task *t)
 {
-	struct api_task_in in;
+	union api_task_in in;
 	struct api_task_out out;
 
 	task_in(t, &in);
+	TERMINATE(in.rehash.hash);
+	TERMINATE(in.rehash.current);
+	TERMINATE(in.rehash.password);
 	memset(&out, 0, sizeof(out));
-	if (password_verify(in.a, in.b))
-		out.status =
-		    password_hash(in.c, out.text, sizeof(out.text)) ? 1 : -1;
+	if (password_verify(in.rehash.hash, in.rehash.current))
+		out.status = password_hash(
+				 in.rehash.password, out.text, sizeof(out.text))
+		    ? 1
+		    : -1;
 
 	return (task_out(t, &in, &out));
 }
 
-/* a: an IIN, b: the registry's URL.  Out: the registry_result, and the
- * person's JSON when found. */
+/* Out: the registry_result, and the person's JSON when found. */
 int
 work_registry(struct kore_task *t)
 {
-	struct api_task_in in;
+	union api_task_in in;
 	struct api_task_out out;
 	struct person p;
 
 	task_in(t, &in);
+	TERMINATE(in.registry.iin);
+	TERMINATE(in.registry.url);
 	memset(&out, 0, sizeof(out));
-	out.status = (int)registry_http_lookup(in.b, 3000, in.a, &p);
+	out.status = (int)registry_http_lookup(
+	    in.registry.url, 3000, in.registry.iin, &p);
 	if (out.status == REGISTRY_FOUND &&
 	    !registry_person_json(&p, out.text, sizeof(out.text)))
 		out.status = REGISTRY_UNAVAILABLE;

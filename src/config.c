@@ -129,6 +129,11 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		(void)snprintf(err, errlen, "BQ_REGISTRY_URL must be http(s)");
 		goto fail;
 	}
+	if (c->registry_url != NULL &&
+	    strlen(c->registry_url) >= CONFIG_URL_MAX) {
+		(void)snprintf(err, errlen, "BQ_REGISTRY_URL is too long");
+		goto fail;
+	}
 
 	if (!cors_parse(&c->cors, getenv("BQ_CORS_ORIGINS"))) {
 		(void)snprintf(err, errlen,

@@ -55,3 +55,15 @@ date_month_valid(const char *s)
 
 	return (date_valid(day));
 }
+
+/* A month, YYYY-MM, as its first day, YYYY-MM-01 (out: 11 bytes). */
+int
+date_month_first(const char *month, char *out, size_t len)
+{
+	if (len < 11 || !date_month_valid(month))
+		return (0);
+	memcpy(out, month, 7);
+	memcpy(out + 7, "-01", 4);
+
+	return (1);
+}

@@ -48,6 +48,18 @@ uuid_lower(char *s)
 	return (token_uuid_valid(s));
 }
 
+/* A UUID as a client may write it, lower-cased into out (TOKEN_ID_MAX
+ * bytes or more); whether it is one. */
+int
+uuid_copy(const char *in, char *out, size_t outlen)
+{
+	if (in == NULL || outlen < TOKEN_ID_MAX || strlen(in) != 36)
+		return (0);
+	memcpy(out, in, TOKEN_ID_MAX);
+
+	return (uuid_lower(out));
+}
+
 /* A UUID segment, lower-cased; out: TOKEN_ID_MAX bytes. */
 int
 path_uuid(const char *path, int index, char *out, size_t outlen)

@@ -9,6 +9,9 @@
 
 #include "bq/cors.h"
 
+/* The longest registry URL, with its NUL: what a task carries. */
+#define CONFIG_URL_MAX 1024
+
 struct bq_config {
 	char *data_dir;
 	char *db_dsn;

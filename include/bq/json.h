@@ -40,6 +40,11 @@ struct json_field {
 };
 
 #define JSON_FIELD_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+/* The field of a body named as member of struct type_ (a table's row). */
+#define JSON_FIELD(type_, member, jtype, flags, min, max) \
+	{ \
+#member, jtype, offsetof(type_, member), flags, min, max \
+	}
 
 int json_parse_strict(const char *, size_t, cJSON **, struct field_errors *);
 int json_decode(const cJSON *, const struct json_field *, size_t, void *,

@@ -7,5 +7,6 @@
 int path_segment(const char *, int, char *, size_t);
 int path_uuid(const char *, int, char *, size_t);
 int uuid_lower(char *);
+int uuid_copy(const char *, char *, size_t);
 
 #endif

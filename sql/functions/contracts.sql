@@ -254,15 +254,11 @@ DECLARE
 	g bq.kindergarten_group;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'parent');
-	SELECT v0.* INTO v FROM bq.voucher v0
-	JOIN bq.application a ON a.id = v0.application_id
-	WHERE v0.id = p_voucher AND bq.application_visible(p_account, a)
-	FOR UPDATE OF v0;
-	IF NOT FOUND THEN
+	v := bq.voucher_locked(p_account, p_voucher);
+	IF v.id IS NULL THEN
 		RETURN NULL;
 	END IF;
-	SELECT * INTO v_app FROM bq.application WHERE id = v.application_id
-	FOR UPDATE;
+	SELECT * INTO v_app FROM bq.application WHERE id = v.application_id;
 	IF v.status <> 'active' THEN
 		RAISE EXCEPTION 'not active' USING ERRCODE = 'BQ409',
 		    COLUMN = 'status', HINT = 'not_active';

@@ -519,6 +519,28 @@ BEGIN
 END
 $$;
 
+-- One of the caller's vouchers, locked for a move with its application
+-- (in the order every voucher move takes them); NULL when the account may
+-- not see it.
+CREATE OR REPLACE FUNCTION bq.voucher_locked(p_account uuid, p_id uuid)
+RETURNS bq.voucher
+LANGUAGE plpgsql AS $$
+DECLARE
+	v bq.voucher;
+BEGIN
+	SELECT v0.* INTO v FROM bq.voucher v0
+	JOIN bq.application a ON a.id = v0.application_id
+	WHERE v0.id = p_id AND bq.application_visible(p_account, a)
+	FOR UPDATE OF v0;
+	IF FOUND THEN
+		PERFORM 1 FROM bq.application WHERE id = v.application_id
+		FOR UPDATE;
+	END IF;
+	RETURN v;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION bq.voucher_locked(uuid, uuid) FROM bq_api;
+
 -- The holder's answer: confirm interest, refuse, or extend on the last
 -- day.  A deadline passed is refused here even before the sweeper runs.
 CREATE OR REPLACE FUNCTION bq.voucher_act(p_account uuid, p_sid uuid, p_id uuid,
@@ -530,15 +552,11 @@ DECLARE
 	v_app bq.application;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'parent');
-	SELECT v0.* INTO v FROM bq.voucher v0
-	JOIN bq.application a ON a.id = v0.application_id
-	WHERE v0.id = p_id AND bq.application_visible(p_account, a)
-	FOR UPDATE OF v0;
-	IF NOT FOUND THEN
+	v := bq.voucher_locked(p_account, p_id);
+	IF v.id IS NULL THEN
 		RETURN NULL;
 	END IF;
-	SELECT * INTO v_app FROM bq.application WHERE id = v.application_id
-	FOR UPDATE;
+	SELECT * INTO v_app FROM bq.application WHERE id = v.application_id;
 
 	IF p_action = 'refuse' THEN
 		IF v.status NOT IN ('issued', 'active') THEN

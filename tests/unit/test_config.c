@@ -65,7 +65,7 @@ static void
 refusals(void **state)
 {
 	struct bq_config c;
-	char err[128];
+	char err[128], url[CONFIG_URL_MAX + 16];
 
 	(void)state;
 	clear();
@@ -92,6 +92,13 @@ refusals(void **state)
 	setenv("BQ_REGISTRY_URL", "ftp://registry", 1);
 	assert_false(config_load(&c, err, sizeof(err)));
 	assert_non_null(strstr(err, "BQ_REGISTRY_URL"));
+	/* Longer than a task can carry: refused, not cut. */
+	memset(url, 'a', sizeof(url) - 1);
+	url[sizeof(url) - 1] = '\0';
+	memcpy(url, "https://", 8);
+	setenv("BQ_REGISTRY_URL", url, 1);
+	assert_false(config_load(&c, err, sizeof(err)));
+	assert_non_null(strstr(err, "too long"));
 	setenv("BQ_REGISTRY_URL", "https://registry", 1);
 	setenv("BQ_CORS_ORIGINS", "a.kz", 1);
 	assert_false(config_load(&c, err, sizeof(err)));

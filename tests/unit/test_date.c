@@ -58,6 +58,19 @@ months(void **state)
 	assert_false(date_month_valid(NULL));
 }
 
+static void
+first_days(void **state)
+{
+	char out[11];
+
+	(void)state;
+	assert_true(date_month_first("2026-02", out, sizeof(out)));
+	assert_string_equal(out, "2026-02-01");
+	assert_false(date_month_first("2026-13", out, sizeof(out)));
+	assert_false(date_month_first("2026-02-01", out, sizeof(out)));
+	assert_false(date_month_first("2026-02", out, 10));
+}
+
 int
 main(void)
 {
@@ -66,6 +79,7 @@ main(void)
 		cmocka_unit_test(days_that_do_not_exist),
 		cmocka_unit_test(other_shapes),
 		cmocka_unit_test(months),
+		cmocka_unit_test(first_days),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -50,12 +50,33 @@ uuids(void **state)
 		out, sizeof(out)));
 }
 
+static void
+copies(void **state)
+{
+	char out[TOKEN_ID_MAX];
+
+	(void)state;
+	assert_true(uuid_copy(
+	    "0B6F3C1E-2F4A-4C1D-9A7E-5D2C8B1A0F33", out, sizeof(out)));
+	assert_string_equal(out, "0b6f3c1e-2f4a-4c1d-9a7e-5d2c8b1a0f33");
+	assert_false(
+	    uuid_copy("0b6f3c1e-2f4a-4c1d-9a7e-5d2c8b1a0f3", out, sizeof(out)));
+	assert_false(uuid_copy(
+	    "0b6f3c1e-2f4a-4c1d-9a7e-5d2c8b1a0f33x", out, sizeof(out)));
+	assert_false(uuid_copy(
+	    "0b6f3c1e+2f4a-4c1d-9a7e-5d2c8b1a0f33", out, sizeof(out)));
+	assert_false(uuid_copy(NULL, out, sizeof(out)));
+	assert_false(uuid_copy(
+	    "0b6f3c1e-2f4a-4c1d-9a7e-5d2c8b1a0f33", out, sizeof(out) - 1));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(segments),
 		cmocka_unit_test(uuids),
+		cmocka_unit_test(copies),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -1,0 +1,76 @@
+/*
+ * Work off the event loop (api/task.c, api/work.c): argon2id and the HTTP
+ * person registry in Kore task threads.  Each task takes its own input
+ * struct, copied through the task's channel and wiped once sent.
+ */
+#ifndef BQ_API_TASK_H
+#define BQ_API_TASK_H
+
+#include <kore/kore.h>
+#include <kore/tasks.h>
+
+#include "bq/api_db.h"
+#include "bq/config.h"
+#include "bq/iin.h"
+#include "bq/password.h"
+
+/* Past the registry's own 3 s timeout and many argon2 runs in a queue. */
+#define API_TASK_TIMEOUT_MS 5000
+/* A password as the body may carry it: UTF-8, four bytes a character. */
+#define API_PASSWORD_BYTES (PASSWORD_MAX * 4 + 1)
+
+struct api_call;
+
+/* work_hash: hashes password. */
+struct work_hash_in {
+	char password[API_PASSWORD_BYTES];
+};
+
+/* work_verify: does password match hash? */
+struct work_verify_in {
+	char hash[PASSWORD_HASH_MAX * 2];
+	char password[API_PASSWORD_BYTES];
+};
+
+/* work_verify_hash: when current matches hash, the hash of password. */
+struct work_rehash_in {
+	char hash[PASSWORD_HASH_MAX * 2];
+	char current[API_PASSWORD_BYTES];
+	char password[API_PASSWORD_BYTES];
+};
+
+/* work_registry: the person of iin, asked of the registry at url. */
+struct work_registry_in {
+	char iin[IIN_LEN + 1];
+	char url[CONFIG_URL_MAX];
+};
+
+/* What goes through the channel: one of the above, by the task. */
+union api_task_in {
+	struct work_hash_in hash;
+	struct work_verify_in verify;
+	struct work_rehash_in rehash;
+	struct work_registry_in registry;
+};
+
+struct api_task_out {
+	int status;
+	char text[4096];
+};
+
+/* Where a request's task stands. */
+enum api_task_state { TASK_NONE, TASK_RUNNING, TASK_COLLECTED };
+
+enum api_outcome api_task_step(
+    struct api_call *, int (*)(struct kore_task *), union api_task_in *);
+void api_task_cleanse(union api_task_in *);
+int work_hash(struct kore_task *);
+int work_verify(struct kore_task *);
+int work_verify_hash(struct kore_task *);
+int work_registry(struct kore_task *);
+
+/* The person of an IIN, from the registry (api/person.c). */
+enum api_outcome
+api_person(struct api_call *, const char *, const char *, char *, size_t);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * Field checks shared by the handlers (api/validate.c): each adds its
+ * field's error to the call's problem and says whether the value passed.
+ */
+#ifndef BQ_API_VALIDATE_H
+#define BQ_API_VALIDATE_H
+
+#include "bq/api_call.h"
+
+/* An Idempotency-Key header: 1 to IDEMPOTENCY_MAX printable ASCII. */
+#define IDEMPOTENCY_MAX 64
+
+int api_check_iin(struct api_call *, const char *, const char *);
+int api_check_phone(struct api_call *, const char *, const char *, char *);
+int api_check_code(struct api_call *, const char *, const char *);
+int api_check_new_password(
+    struct api_call *, const char *, const char *, const char *, const char *);
+int api_check_login_name(struct api_call *, const char *, const char *);
+int api_check_email(struct api_call *, const char *, const char *);
+int api_check_page(struct api_call *, long *, long *);
+int api_check_uuid(struct api_call *, const char *, const char *);
+int api_check_date(struct api_call *, const char *, const char *);
+int api_idempotency_key(struct api_call *, char *);
+
+#endif
