@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 #include "bq/api_body.h"
 #include "bq/api_call.h"
 #include "bq/api_db.h"
