@@ -151,3 +151,16 @@ test("the session: refreshed on a 401, refused when readable by others, gone aft
 	assert.equal(p.run(["whoami"]).code, 3);
 	assert.equal(p.run(["-a", "http://127.0.0.1:1", "regions"]).code, 8);
 });
+
+test("whoami on a terminal says where a staff account works", () => {
+	const u = user("kg1");
+	const login = u.run(["login", "kg1"], { env: { BQ_PASSWORD: DEMO_PASSWORD } });
+	assert.equal(login.code, 0, login.err);
+	const table = u.run(["-o", "table", "whoami"]);
+	assert.equal(table.code, 0, table.err);
+	assert.match(table.out, /^acts_for\s+kindergarten_staff: .+ \(BIN \d{12}\)$/m);
+	const me = u.run(["whoami"]).json();
+	assert.deepEqual(me.scopes.map((s) => s.role), ["kindergarten_staff"]);
+	assert.match(me.scopes[0].kindergarten.bin, /^\d{12}$/);
+	assert.equal(me.acts_for, undefined);
+});
