@@ -20,15 +20,27 @@ function check(d) {
 	return c === 10 ? null : c;
 }
 
-// A fresh valid IIN of someone born on the date (YYYY-MM-DD).
+// A fresh valid IIN of someone born on the date (YYYY-MM-DD), never one
+// this process made before: a day has some 9,000, few enough for two
+// random ones to meet in a run.
+const issued = new Set();
 export function makeIin(born) {
 	const [y, m, d] = born.split("-");
 	const century = Number(y) >= 2000 ? "5" : "3";
 	for (;;) {
 		const digits = y.slice(2) + m + d + century + String(randomInt(10000)).padStart(4, "0");
 		const c = check(digits);
-		if (c !== null) return digits + c;
+		if (c !== null && !issued.has(digits + c)) {
+			issued.add(digits + c);
+			return digits + c;
+		}
 	}
+}
+
+// A grown-up's birth date, one of some 9,000 days from 1975 on, so that
+// parents of the client tests' processes do not share a day's IINs.
+export function adultBorn() {
+	return new Date(Date.UTC(1975, 0, 1) + randomInt(9000) * 86400000).toISOString().slice(0, 10);
 }
 
 export function makePhone() {
@@ -66,7 +78,7 @@ export async function smsCode(phone, after, seconds = 10) {
 // A parent registered through the client BQ; its session is BQ's.
 export async function registerParent(bq) {
 	const phone = makePhone();
-	const iin = makeIin("1990-05-17");
+	const iin = makeIin(adultBorn());
 	const before = smsCount();
 	await bq.postAuthOtp({ body: { phone, iin, purpose: "register", policy_accepted: true } });
 	const code = await smsCode(phone, before);

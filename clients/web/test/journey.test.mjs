@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "../../js/src/index.js";
-import { API, DEMO_PASSWORD, PASSWORD, bornAgo, journeyRegion, makeIin, makePhone, smsCode, smsCount }
+import { API, DEMO_PASSWORD, PASSWORD, adultBorn, bornAgo, journeyRegion, makeIin, makePhone, smsCode, smsCount }
     from "../../js/test/support.mjs";
 
 const clients = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -102,7 +102,7 @@ async function fill(form, name, value) {
 test("a parent registers with the SMS code, applies, follows the position and confirms a voucher",
     { skip }, async () => {
 	const phone = makePhone();
-	const iin = makeIin("1988-09-21");
+	const iin = makeIin(adultBorn());
 	const born = bornAgo(4, 2);
 	const childIin = makeIin(born);
 	const region = await journeyRegion(createClient({ baseUrl: API }));
