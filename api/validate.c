@@ -19,6 +19,8 @@
 int
 api_check_iin(struct api_call *c, const char *field, const char *v)
 {
+	char today[11];
+
 	if (v == NULL)
 		return (1);
 	if (strlen(v) != IIN_LEN || strspn(v, "0123456789") != IIN_LEN) {
@@ -27,6 +29,11 @@ api_check_iin(struct api_call *c, const char *field, const char *v)
 	}
 	if (!iin_valid(v)) {
 		field_errors_add(&c->fe, field, FIELD_CHECK_DIGIT);
+		return (0);
+	}
+	date_today(today, sizeof(today));
+	if (iin_born_after(v, today)) {
+		field_errors_add(&c->fe, field, FIELD_BORN_IN_FUTURE);
 		return (0);
 	}
 

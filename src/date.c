@@ -1,6 +1,8 @@
 /* Calendar dates: real ones only, in the one format the API takes. */
 
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "bq/date.h"
 
@@ -66,4 +68,16 @@ date_month_first(const char *month, char *out, size_t len)
 	memcpy(out + 7, "-01", 4);
 
 	return (1);
+}
+
+/* Today in Kazakhstan (UTC+5 since March 2024), as YYYY-MM-DD. */
+void
+date_today(char *out, size_t len)
+{
+	time_t now = time(NULL) + 5 * 3600;
+	struct tm tm;
+
+	if (gmtime_r(&now, &tm) == NULL ||
+	    strftime(out, len, "%Y-%m-%d", &tm) == 0)
+		(void)snprintf(out, len, "9999-12-31");
 }

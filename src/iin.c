@@ -86,3 +86,16 @@ iin_sex(const char *iin)
 
 	return (c % 2 == 1 ? 1 : 2);
 }
+
+/*
+ * Does the IIN spell a birth date after day (YYYY-MM-DD)?  A parent "born
+ * in 2086" is 86 and a century digit of the 2000s: no person yet.
+ */
+int
+iin_born_after(const char *iin, const char *day)
+{
+	char born[11];
+
+	return (
+	    iin_birth_date(iin, born, sizeof(born)) && strcmp(born, day) > 0);
+}

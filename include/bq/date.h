@@ -6,5 +6,6 @@ int date_exists(int, int, int);
 int date_valid(const char *);
 int date_month_valid(const char *);
 int date_month_first(const char *, char *, size_t);
+void date_today(char *, size_t);
 
 #endif

@@ -7,5 +7,6 @@
 int iin_valid(const char *);
 int iin_birth_date(const char *, char *, size_t);
 int iin_sex(const char *);
+int iin_born_after(const char *, const char *);
 
 #endif

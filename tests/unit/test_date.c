@@ -6,6 +6,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <string.h>
+
 #include "bq/date.h"
 
 static void
@@ -71,6 +73,17 @@ first_days(void **state)
 	assert_false(date_month_first("2026-02", out, 10));
 }
 
+static void
+today(void **state)
+{
+	char out[11];
+
+	(void)state;
+	date_today(out, sizeof(out));
+	assert_true(date_valid(out));
+	assert_true(strcmp(out, "2026-01-01") > 0);
+}
+
 int
 main(void)
 {
@@ -80,6 +93,7 @@ main(void)
 		cmocka_unit_test(other_shapes),
 		cmocka_unit_test(months),
 		cmocka_unit_test(first_days),
+		cmocka_unit_test(today),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

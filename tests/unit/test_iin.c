@@ -116,6 +116,21 @@ agrees_with_a_reference_on_a_million_inputs(void **state)
 	assert_true(valid > 100000 && valid < 900000);
 }
 
+/* A birth date still to come: the century digit of the 2000s read on. */
+static void
+born_after(void **state)
+{
+	(void)state;
+	/* 86-04-12 with 5: 2086. */
+	assert_true(iin_born_after("860412500020", "2026-12-03"));
+	assert_false(iin_born_after("860412300028", "2026-12-03"));
+	assert_false(iin_born_after("850312400009", "2026-12-03"));
+	/* The day itself is not after. */
+	assert_false(iin_born_after("261203500001", "2026-12-03"));
+	assert_true(iin_born_after("261203500001", "2026-12-02"));
+	assert_false(iin_born_after("not an iin", "2026-12-03"));
+}
+
 int
 main(void)
 {
@@ -124,6 +139,7 @@ main(void)
 		cmocka_unit_test(every_other_check_digit_fails),
 		cmocka_unit_test(ten_twice_is_invalid),
 		cmocka_unit_test(shape),
+		cmocka_unit_test(born_after),
 		cmocka_unit_test(agrees_with_a_reference_on_a_million_inputs),
 	};
 
