@@ -20,6 +20,7 @@ api_reply_tokens(struct api_call *c, int status, const char *refresh)
 	const cJSON *sid, *sub, *role, *ttl;
 	cJSON *doc, *out, *account;
 	char *access;
+	long long life;
 	int ret;
 
 	access = NULL;
@@ -42,7 +43,8 @@ api_reply_tokens(struct api_call *c, int status, const char *refresh)
 	memcpy(claims.sub, sub->valuestring, strlen(sub->valuestring) + 1);
 	memcpy(claims.role, role->valuestring, strlen(role->valuestring) + 1);
 	claims.iat = (long long)time(NULL);
-	claims.exp = claims.iat + TOKEN_TTL;
+	life = token_lifetime((long long)ttl->valuedouble);
+	claims.exp = claims.iat + life;
 	if (!token_issue(api_keys.jwt, sizeof(api_keys.jwt), &claims, &access))
 		goto fail;
 
@@ -50,7 +52,7 @@ api_reply_tokens(struct api_call *c, int status, const char *refresh)
 	    cJSON_AddStringToObject(out, "access_token", access) == NULL ||
 	    cJSON_AddStringToObject(out, "refresh_token", refresh) == NULL ||
 	    cJSON_AddStringToObject(out, "token_type", "Bearer") == NULL ||
-	    cJSON_AddNumberToObject(out, "expires_in", TOKEN_TTL) == NULL ||
+	    cJSON_AddNumberToObject(out, "expires_in", (double)life) == NULL ||
 	    cJSON_AddNumberToObject(
 		out, "refresh_expires_in", ttl->valuedouble) == NULL)
 		goto fail;

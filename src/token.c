@@ -40,6 +40,17 @@ token_uuid_valid(const char *s)
 	return (1);
 }
 
+/* Seconds an access token lives: TOKEN_TTL, never past its session's end
+ * (session_left seconds away). */
+long long
+token_lifetime(long long session_left)
+{
+	if (session_left <= 0)
+		return (0);
+
+	return (session_left < TOKEN_TTL ? session_left : TOKEN_TTL);
+}
+
 int
 token_issue(const unsigned char *key, size_t keylen,
     const struct token_claims *c, char **out)

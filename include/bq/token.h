@@ -39,5 +39,6 @@ int token_issue(
 enum token_error token_verify(
     const unsigned char *, size_t, const char *, time_t, struct token_claims *);
 int token_uuid_valid(const char *);
+long long token_lifetime(long long);
 
 #endif

@@ -560,13 +560,17 @@ BEGIN
 END
 $$;
 
--- Switches the session to another role of the account; the session's
--- other refresh tokens retire and a new one carries the role.
+-- Switches to another role of the account.  A session never changes its
+-- role: a token names the role of its session, so the switch is a new
+-- session in the role, ending when the old one would have, and the old
+-- session ends with its refresh tokens and every access token issued for
+-- it (they name the old role).
 CREATE OR REPLACE FUNCTION bq.session_switch_role(p_account uuid, p_sid uuid,
     p_role text, p_refresh_hash text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
+	v_old bq.session;
 	v_session bq.session;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
@@ -575,14 +579,17 @@ BEGIN
 		RAISE EXCEPTION 'role not held' USING ERRCODE = 'BQ422',
 		    COLUMN = 'role', HINT = 'invalid_value';
 	END IF;
-	UPDATE bq.session SET role = p_role::bq.role WHERE id = p_sid
-	RETURNING * INTO v_session;
+	UPDATE bq.session SET revoked_at = now(), revoke_reason = 'role_switched'
+	WHERE id = p_sid RETURNING * INTO v_old;
 	UPDATE bq.refresh_token SET retired_at = now()
 	WHERE session_id = p_sid AND used_at IS NULL AND retired_at IS NULL;
+	INSERT INTO bq.session (account_id, role, remember, expires_at)
+	VALUES (p_account, p_role::bq.role, v_old.remember, v_old.expires_at)
+	RETURNING * INTO v_session;
 	INSERT INTO bq.refresh_token (token_hash, session_id)
-	VALUES (decode(p_refresh_hash, 'hex'), p_sid);
-	PERFORM bq.log_event(p_account, 'role_switched', p_sid,
-	    jsonb_build_object('role', p_role));
+	VALUES (decode(p_refresh_hash, 'hex'), v_session.id);
+	PERFORM bq.log_event(p_account, 'role_switched', v_session.id,
+	    jsonb_build_object('role', p_role, 'from_session', p_sid));
 	RETURN bq.session_json(v_session);
 END
 $$;

@@ -199,6 +199,18 @@ garbage(void **state)
 	assert_false(token_uuid_valid("8B0C2A4E-1F3D-4C5B-9A7E-6D5C4B3A2F10"));
 }
 
+/* A token outlives neither TOKEN_TTL nor its session. */
+static void
+lifetime(void **state)
+{
+	(void)state;
+	assert_int_equal(token_lifetime(86400), TOKEN_TTL);
+	assert_int_equal(token_lifetime(TOKEN_TTL), TOKEN_TTL);
+	assert_int_equal(token_lifetime(120), 120);
+	assert_int_equal(token_lifetime(0), 0);
+	assert_int_equal(token_lifetime(-5), 0);
+}
+
 int
 main(void)
 {
@@ -207,6 +219,7 @@ main(void)
 		cmocka_unit_test(matrix),
 		cmocka_unit_test(claims),
 		cmocka_unit_test(garbage),
+		cmocka_unit_test(lifetime),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

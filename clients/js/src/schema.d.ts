@@ -344,8 +344,10 @@ export interface paths {
         put?: never;
         /**
          * Switch the session to another role of the account
-         * @description Tokens for the role; the session's earlier refresh tokens are
-         *     retired (refused, without ending the session).
+         * @description Tokens for the role, in a new session that ends when the old one
+         *     would have. A session never changes its role: the old session ends,
+         *     so its refresh tokens and every access token issued for the old
+         *     role are refused from now on (401).
          */
         post: operations["postMeRole"];
         delete?: never;
@@ -1817,6 +1819,7 @@ export interface components {
             refresh_token: string;
             /** @constant */
             token_type: "Bearer";
+            /** @description Seconds the access token lives; never past the session's end. */
             expires_in: number;
             /** @description Seconds until the session ends. */
             refresh_expires_in: number;
