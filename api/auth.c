@@ -14,6 +14,7 @@
 #include "bq/api_reply.h"
 #include "bq/api_task.h"
 #include "bq/api_validate.h"
+#include "bq/iin.h"
 #include "bq/login.h"
 #include "bq/opaque.h"
 #include "bq/otp.h"
@@ -44,7 +45,9 @@ struct auth {
 	const char *token;
 	int policy_accepted;
 	int remember;
+	int bound; /* the registry binds the phone to the IIN */
 	char phone_e164[PHONE_E164_LEN];
+	char own_iin[IIN_LEN + 1];
 	char mac[OTP_MAC_HEX];
 	char otp[OTP_DIGITS + 1];
 	char refresh[OPAQUE_LEN + 1];
@@ -157,12 +160,14 @@ api_auth_otp(struct http_request *req)
 {
 	struct api_call *c;
 	struct auth *a;
+	enum api_outcome o;
 
 	if ((c = api_call_begin(req, ROUTE_AUTH_OTP, sizeof(*a))) == NULL)
 		return (KORE_RESULT_OK);
 	a = c->ext;
 
-	if (c->db.query == NULL) {
+	switch (a->phase) {
+	case PHASE_REQUEST:
 		if (!body(c, otp_fields, JSON_FIELD_COUNT(otp_fields), a, NULL))
 			return (KORE_RESULT_OK);
 		(void)api_check_phone(c, "phone", a->phone, a->phone_e164);
@@ -175,15 +180,25 @@ api_auth_otp(struct http_request *req)
 			    &c->fe, "policy_accepted", FIELD_INVALID_VALUE);
 		if (c->fe.n > 0)
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-
+		a->phase = PHASE_WORK;
+		/* FALLTHROUGH */
+	case PHASE_WORK:
+		/*
+		 * A code goes only to a phone the registry binds to the IIN;
+		 * asked for every request, bound or not, so that the answer,
+		 * its time and the cooldown are the same either way.
+		 */
+		if ((o = api_phone_bound(
+			 c, a->iin, a->phone_e164, &a->bound)) != API_DONE)
+			return (api_pending(o));
 		if (!otp_generate(a->otp) ||
 		    !otp_mac(api_keys.otp, sizeof(api_keys.otp), a->purpose,
 			a->phone_e164, a->iin, a->otp, a->mac))
 			return (
 			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
 		api_client_address(req, a->client, sizeof(a->client));
-		api_db_prepare(
-		    c, "SELECT bq.otp_issue($1, $2, $3, $4, $5, $6, $7)", 202);
+		api_db_prepare(c,
+		    "SELECT bq.otp_issue($1, $2, $3, $4, $5, $6, $7, $8)", 202);
 		api_db_param(c, a->phone_e164);
 		api_db_param(c, a->iin);
 		api_db_param(c, a->purpose);
@@ -191,9 +206,12 @@ api_auth_otp(struct http_request *req)
 		api_db_param(c, a->otp);
 		api_db_param(c, lang_names[c->lang]);
 		api_db_param(c, a->client[0] != '\0' ? a->client : NULL);
+		api_db_param(c, a->bound ? "true" : "false");
+		a->phase = PHASE_STORE;
+		/* FALLTHROUGH */
+	default:
+		return (api_db_run(c));
 	}
-
-	return (api_db_run(c));
 }
 
 static int
@@ -239,9 +257,14 @@ api_auth_register_verify(struct http_request *req)
 		a->phase = PHASE_WORK;
 		/* FALLTHROUGH */
 	case PHASE_WORK:
-		/* Registry first: the code is spent only on a real person. */
-		if ((o = api_person(c, "iin", a->iin, a->person,
-			 sizeof(a->person))) != API_DONE)
+		/*
+		 * Registry first: the code is spent only on a real person.
+		 * No code ever goes out for an IIN the registry does not
+		 * know, so that one is a wrong code, as any guess: saying
+		 * "not in the registry" here would tell it to a stranger.
+		 */
+		if ((o = api_person(c, "code", FIELD_INVALID_CODE, a->iin,
+			 a->person, sizeof(a->person))) != API_DONE)
 			return (api_pending(o));
 		if (!new_refresh(a))
 			return (
@@ -273,6 +296,8 @@ api_auth_register(struct http_request *req)
 	union api_task_in in;
 	enum api_outcome o;
 
+	const char *mine[2];
+
 	if ((c = api_call_begin(req, ROUTE_AUTH_REGISTER, sizeof(*a))) == NULL)
 		return (KORE_RESULT_OK);
 	a = c->ext;
@@ -282,12 +307,29 @@ api_auth_register(struct http_request *req)
 		if (!body(c, register_fields, JSON_FIELD_COUNT(register_fields),
 			a, "registration_token"))
 			return (KORE_RESULT_OK);
-		if (!opaque_digest(a->token, a->token_hash))
+		if (!opaque_digest(a->token, a->token_hash)) {
 			field_errors_add(
 			    &c->fe, "registration_token", FIELD_INVALID_VALUE);
-		(void)api_check_new_password(c, "password", a->password,
-		    "password_confirm", a->password_confirm);
-		if (c->fe.n > 0)
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		}
+		/* The token first: a stranger's guess costs no argon2 run. */
+		api_db_prepare(c, "SELECT bq.registration_person($1)", 200);
+		api_db_param(c, a->token_hash);
+		a->phase = PHASE_LOOKUP;
+		/* FALLTHROUGH */
+	case PHASE_LOOKUP:
+		if ((o = api_db_step(c)) != API_DONE)
+			return (api_pending(o));
+		if (!api_db_out_string(
+			c, "iin", a->own_iin, sizeof(a->own_iin)) ||
+		    !api_db_out_string(
+			c, "phone", a->phone_e164, sizeof(a->phone_e164)))
+			return (
+			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
+		mine[0] = a->own_iin;
+		mine[1] = a->phone_e164;
+		if (!api_check_new_password(c, "password", a->password,
+			"password_confirm", a->password_confirm, mine, 2))
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
 		a->phase = PHASE_WORK;
 		/* FALLTHROUGH */
@@ -365,11 +407,9 @@ api_auth_login(struct http_request *req)
 		a->phase = PHASE_LOOKUP;
 		/* FALLTHROUGH */
 	case PHASE_LOOKUP:
-		if ((o = api_db_step(c)) != API_DONE)
-			return (api_pending(o));
 		/* Turned away before any password is hashed. */
-		if (api_db_refused(c))
-			return (KORE_RESULT_OK);
+		if ((o = api_db_lookup(c)) != API_DONE)
+			return (api_pending(o));
 		login_found(c, a);
 		a->phase = PHASE_WORK;
 		/* FALLTHROUGH */
@@ -442,6 +482,9 @@ api_auth_password_reset(struct http_request *req)
 	union api_task_in in;
 	enum api_outcome o;
 
+	const char *mine[2];
+	int coded;
+
 	if ((c = api_call_begin(req, ROUTE_AUTH_PASSWORD_RESET, sizeof(*a))) ==
 	    NULL)
 		return (KORE_RESULT_OK);
@@ -452,10 +495,24 @@ api_auth_password_reset(struct http_request *req)
 		if (!body(c, reset_fields, JSON_FIELD_COUNT(reset_fields), a,
 			NULL))
 			return (KORE_RESULT_OK);
+		coded = code_checked(c, a, "reset");
+		mine[0] = a->iin;
+		mine[1] = a->phone_e164;
 		(void)api_check_new_password(c, "password", a->password,
-		    "password_confirm", a->password_confirm);
-		if (!code_checked(c, a, "reset") || c->fe.n > 0)
+		    "password_confirm", a->password_confirm, mine, 2);
+		if (!coded || c->fe.n > 0)
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		/* The code first: a stranger's guess costs no argon2 run. */
+		api_db_prepare(
+		    c, "SELECT bq.password_reset_check($1, $2, $3)", 200);
+		api_db_param(c, a->phone_e164);
+		api_db_param(c, a->iin);
+		api_db_param(c, a->mac);
+		a->phase = PHASE_LOOKUP;
+		/* FALLTHROUGH */
+	case PHASE_LOOKUP:
+		if ((o = api_db_lookup(c)) != API_DONE)
+			return (api_pending(o));
 		a->phase = PHASE_WORK;
 		/* FALLTHROUGH */
 	case PHASE_WORK:

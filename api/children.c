@@ -96,8 +96,8 @@ registry_steps(struct api_call *c, struct child *k,
 		k->phase = PHASE_WORK;
 		/* FALLTHROUGH */
 	case PHASE_WORK:
-		if ((o = api_person(c, "iin", k->iin, k->person,
-			 sizeof(k->person))) != API_DONE)
+		if ((o = api_person(c, "iin", FIELD_NOT_IN_REGISTRY, k->iin,
+			 k->person, sizeof(k->person))) != API_DONE)
 			return (o);
 		k->phase = PHASE_STORE;
 		return (API_DONE);

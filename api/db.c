@@ -533,6 +533,22 @@ api_db_refused(struct api_call *c)
 }
 
 /* What a handler returns to Kore for a step that did not finish. */
+/*
+ * A statement whose document the handler reads before it goes on (a
+ * lookup): API_DONE with the document, API_ANSWERED when the function
+ * refused with a problem document (answered), or still pending.
+ */
+enum api_outcome
+api_db_lookup(struct api_call *c)
+{
+	enum api_outcome o;
+
+	if ((o = api_db_step(c)) != API_DONE)
+		return (o);
+
+	return (api_db_refused(c) ? API_ANSWERED : API_DONE);
+}
+
 int
 api_pending(enum api_outcome o)
 {
@@ -574,4 +590,29 @@ api_db_run(struct api_call *c)
 
 	return (api_reply_raw(c, c->db.ok_status,
 	    "application/json; charset=utf-8", c->out, c->out_len));
+}
+
+/*
+ * A string of the statement's document into out: "" for a null or a
+ * missing key; 0 when the document is not JSON or the value does not fit.
+ */
+int
+api_db_out_string(struct api_call *c, const char *key, char *out, size_t len)
+{
+	const cJSON *v;
+	cJSON *doc;
+	int ok;
+
+	out[0] = '\0';
+	if (c->out == NULL ||
+	    (doc = cJSON_ParseWithLength(c->out, c->out_len)) == NULL)
+		return (0);
+	v = cJSON_GetObjectItemCaseSensitive(doc, key);
+	ok = v == NULL || cJSON_IsNull(v) ||
+	    (cJSON_IsString(v) && strlen(v->valuestring) < len);
+	if (ok && cJSON_IsString(v))
+		memcpy(out, v->valuestring, strlen(v->valuestring) + 1);
+	cJSON_Delete(doc);
+
+	return (ok);
 }

@@ -30,6 +30,8 @@ struct me {
 	const char *password_confirm;
 	const char *role;
 	char hash[PASSWORD_HASH_MAX];
+	/* The account's IIN, phone, login, e-mail: not in the new password. */
+	char own[4][256];
 	char refresh[OPAQUE_LEN + 1];
 	char refresh_hash[OPAQUE_DIGEST_HEX];
 	char patch[1024];
@@ -104,8 +106,8 @@ api_me_password(struct http_request *req)
 	struct me *m;
 	union api_task_in in;
 	enum api_outcome o;
-	const cJSON *hash;
-	cJSON *doc;
+	const char *mine[4];
+	size_t i;
 
 	if ((c = api_call_begin(req, ROUTE_ME_PASSWORD, sizeof(*m))) == NULL)
 		return (KORE_RESULT_OK);
@@ -116,28 +118,33 @@ api_me_password(struct http_request *req)
 		if (!api_body_json(c, password_fields,
 			JSON_FIELD_COUNT(password_fields), m))
 			return (KORE_RESULT_OK);
-		if (!api_check_new_password(c, "password", m->password,
-			"password_confirm", m->password_confirm))
-			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
 		api_db_prepare(c, "SELECT bq.password_current($1, $2)", 200);
 		api_db_param(c, c->auth.sub);
 		api_db_param(c, c->auth.sid);
 		m->phase = PHASE_LOOKUP;
 		/* FALLTHROUGH */
 	case PHASE_LOOKUP:
-		if ((o = api_db_step(c)) != API_DONE)
+		/* Locked by failures: no more guesses. */
+		if ((o = api_db_lookup(c)) != API_DONE)
 			return (api_pending(o));
-		doc = cJSON_ParseWithLength(c->out, c->out_len);
-		hash = cJSON_GetObjectItemCaseSensitive(doc, "password_hash");
-		if (!cJSON_IsString(hash) ||
-		    strlen(hash->valuestring) >= sizeof(m->hash)) {
-			cJSON_Delete(doc);
+		if (!api_db_out_string(
+			c, "password_hash", m->hash, sizeof(m->hash)) ||
+		    m->hash[0] == '\0' ||
+		    !api_db_out_string(
+			c, "iin", m->own[0], sizeof(m->own[0])) ||
+		    !api_db_out_string(
+			c, "phone", m->own[1], sizeof(m->own[1])) ||
+		    !api_db_out_string(
+			c, "login", m->own[2], sizeof(m->own[2])) ||
+		    !api_db_out_string(
+			c, "email", m->own[3], sizeof(m->own[3])))
 			return (
 			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
-		}
-		memcpy(
-		    m->hash, hash->valuestring, strlen(hash->valuestring) + 1);
-		cJSON_Delete(doc);
+		for (i = 0; i < 4; i++)
+			mine[i] = m->own[i];
+		if (!api_check_new_password(c, "password", m->password,
+			"password_confirm", m->password_confirm, mine, 4))
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
 		m->phase = PHASE_WORK;
 		/* FALLTHROUGH */
 	case PHASE_WORK:

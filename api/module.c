@@ -22,6 +22,7 @@
 #include "bq/api_call.h"
 #include "bq/api_db.h"
 #include "bq/opaque.h"
+#include "bq/registry.h"
 #include "bq/signature.h"
 
 struct bq_config api_config;
@@ -102,6 +103,7 @@ void
 kore_parent_configure(int argc, char **argv)
 {
 	char err[256];
+	char path[1024];
 	void *p;
 
 	(void)argc;
@@ -114,6 +116,15 @@ kore_parent_configure(int argc, char **argv)
 	if (!password_common_load(
 		api_config.common_passwords, err, sizeof(err)))
 		fatal("bq: common passwords: %s", err);
+	/* The demo registry's persons, read by each worker when the file
+	 * changes (README, The demo registry). */
+	if (api_config.demo) {
+		(void)snprintf(path, sizeof(path), "%s/registry.json",
+		    api_config.data_dir);
+		registry_demo_file(api_config.registry_file != NULL
+			? api_config.registry_file
+			: path);
+	}
 	/* Read before the fork and the sandbox; the workers share it. */
 	if ((api_trusted_ca = sig_store_load(
 		 api_config.ca_file, err, sizeof(err))) == NULL)

@@ -48,6 +48,10 @@ api_task_step(
 
 	switch (c->task_state) {
 	case TASK_NONE:
+		/* Counted: the work a caller can make the service do. */
+		if (fn != work_registry)
+			metrics_count(
+			    &api_metrics->worker[worker->id].password_hashings);
 		kore_task_create(&c->task, fn);
 		kore_task_bind_request(&c->task, c->req);
 		kore_task_run(&c->task);

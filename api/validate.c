@@ -66,19 +66,22 @@ api_check_code(struct api_call *c, const char *field, const char *v)
 
 int
 api_check_new_password(struct api_call *c, const char *field, const char *pw,
-    const char *confirm_field, const char *confirm)
+    const char *confirm_field, const char *confirm, const char *const *mine,
+    size_t nmine)
 {
 	static const enum field_code codes[] = {
 		[PASSWORD_TOO_SHORT] = FIELD_TOO_SHORT,
 		[PASSWORD_TOO_LONG] = FIELD_TOO_LONG,
 		[PASSWORD_COMMON] = FIELD_COMMON_PASSWORD,
 		[PASSWORD_CONTROL] = FIELD_CONTROL_CHARACTER,
+		[PASSWORD_BLANK] = FIELD_EMPTY,
+		[PASSWORD_PERSONAL] = FIELD_PERSONAL_PASSWORD,
 	};
 	enum password_verdict v;
 
 	if (pw == NULL)
 		return (1);
-	switch ((v = password_check(pw, confirm))) {
+	switch ((v = password_check(pw, confirm, mine, nmine))) {
 	case PASSWORD_OK:
 		return (1);
 	case PASSWORD_MISMATCH:

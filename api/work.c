@@ -97,10 +97,13 @@ work_registry(struct kore_task *t)
 
 	task_in(t, &in);
 	TERMINATE(in.registry.iin);
+	TERMINATE(in.registry.phone);
 	TERMINATE(in.registry.url);
 	memset(&out, 0, sizeof(out));
 	out.status = (int)registry_http_lookup(
 	    in.registry.url, 3000, in.registry.iin, &p);
+	out.bound = out.status == REGISTRY_FOUND &&
+	    registry_phone_bound(&p, in.registry.phone);
 	if (out.status == REGISTRY_FOUND &&
 	    !registry_person_json(&p, out.text, sizeof(out.text)))
 		out.status = REGISTRY_UNAVAILABLE;

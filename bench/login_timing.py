@@ -1,11 +1,18 @@
 #!/usr/bin/python3
-"""Does a login that names no account take as long as a wrong password?
+"""Do the answers that must not tell cost the same either way?
 
-Against a running server (scripts/run), times N wrong-password logins for
-the demo account `verifier` and N for names that do not exist, alternating
-so that load on the machine hits both alike, and prints the medians and
-90th percentiles.  Each failed login counts towards a lock, so the known
-account is unlocked (by the reset below) between rounds of 9.
+Against a running server (scripts/run), alternating so that load on the
+machine hits both sides alike, prints medians and 90th percentiles of:
+
+- N wrong-password logins for the demo account `verifier` and N for names
+  that do not exist (each failed login counts towards a lock, so the known
+  account is unlocked between rounds of 9);
+- N code requests (POST /v1/auth/otp) for persons of the demo registry's
+  file to a phone bound to them and N to a stranger's phone, and N wrong
+  codes at register/verify for each: the stranger gets no code, and
+  neither answer may tell by its time.  The persons are written to
+  $BQ_DATA_DIR/registry.json (moved aside and put back), and the
+  per-address cap on codes is lifted for the run and restored.
 
     bench/login_timing.py [N]      (BQ_URL, default http://127.0.0.1:8888)
 """
@@ -18,27 +25,88 @@ import sys
 import time
 import urllib.request
 
-URL = os.environ.get("BQ_URL", "http://127.0.0.1:8888") + "/v1/auth/login"
+BASE = os.environ.get("BQ_URL", "http://127.0.0.1:8888")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.environ.get("BQ_DATA_DIR", os.path.join(ROOT, "var"))
 
 
-def attempt(name):
-    body = json.dumps({"login": name, "password": "Not-the-password-1"}).encode()
-    req = urllib.request.Request(URL, data=body,
+def timed(path, body, expect):
+    req = urllib.request.Request(BASE + path, data=json.dumps(body).encode(),
                                  headers={"Content-Type": "application/json"})
     t = time.perf_counter()
     try:
-        urllib.request.urlopen(req)
+        code = urllib.request.urlopen(req).status
     except urllib.error.HTTPError as e:
-        assert e.code in (401, 423), e.code
+        code = e.code
+    assert code in expect, (path, code)
     return time.perf_counter() - t
 
 
-def unlock():
-    subprocess.run([os.path.join(ROOT, "scripts", "db"), "psql", "-qc",
-                    "DELETE FROM bq.login_failure; "
-                    "UPDATE bq.account SET locked_until = NULL"],
+def attempt(name):
+    return timed("/v1/auth/login", {"login": name, "password": "Not-the-password-1"},
+                 (401, 423))
+
+
+def psql(sql):
+    subprocess.run([os.path.join(ROOT, "scripts", "db"), "psql", "-qc", sql],
                    check=True, capture_output=True)
+
+
+def unlock():
+    psql("DELETE FROM bq.login_failure; UPDATE bq.account SET locked_until = NULL")
+
+
+def iin(i):
+    """A valid IIN of someone born 1980-01-01, serial i."""
+    w1, w2 = range(1, 12), [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]
+    while True:
+        d = "8001013" + "%04d" % (i % 10000)
+        c = sum(int(x) * y for x, y in zip(d, w1)) % 11
+        if c == 10:
+            c = sum(int(x) * y for x, y in zip(d, w2)) % 11
+        if c != 10:
+            return d + str(c)
+        i += 5000
+
+
+def report(rows):
+    for name, xs in rows:
+        xs = sorted(xs)
+        print(f"{name:28} median {statistics.median(xs) * 1000:6.1f} ms   "
+              f"p90 {xs[int(len(xs) * 0.9)] * 1000:6.1f} ms   n={len(xs)}")
+
+
+def phones(n):
+    """Codes to a bound and to a stranger's phone, and wrong codes for each."""
+    stamp = int(time.time()) % 10**5
+    people = [{"iin": iin(i), "surname": "Бенч", "first_name": "Тест",
+               "phones": ["+7705%07d" % (stamp * 10 + i)]} for i in range(n)]
+    path = os.path.join(DATA, "registry.json")
+    kept = path + ".kept"
+    if os.path.exists(path):
+        os.replace(path, kept)
+    with open(path, "w") as f:
+        json.dump(people, f)
+    time.sleep(1.1)
+    psql("UPDATE bq.setting SET value = 100000 WHERE name = 'otp_per_client_hour'")
+    bound, stranger, bound_v, stranger_v = [], [], [], []
+    try:
+        for i, p in enumerate(people):
+            other = "+7706%07d" % (stamp * 10 + i)
+            for phone, out in ((p["phones"][0], bound), (other, stranger)):
+                out.append(timed("/v1/auth/otp", {"phone": phone, "iin": p["iin"],
+                                                  "purpose": "register",
+                                                  "policy_accepted": True}, (202,)))
+            for phone, out in ((p["phones"][0], bound_v), (other, stranger_v)):
+                out.append(timed("/v1/auth/register/verify",
+                                 {"phone": phone, "iin": p["iin"], "code": "000000"}, (422,)))
+    finally:
+        psql("UPDATE bq.setting SET value = 30 WHERE name = 'otp_per_client_hour'")
+        os.remove(path)
+        if os.path.exists(kept):
+            os.replace(kept, path)
+    report([("code, bound phone", bound), ("code, stranger's phone", stranger),
+            ("verify, bound phone", bound_v), ("verify, stranger's phone", stranger_v)])
 
 
 def main():
@@ -50,10 +118,8 @@ def main():
         known.append(attempt("verifier"))
         unknown.append(attempt(f"nobody{i}"))
     unlock()
-    for name, xs in (("wrong password", known), ("unknown login", unknown)):
-        xs = sorted(xs)
-        print(f"{name:15} median {statistics.median(xs) * 1000:6.1f} ms   "
-              f"p90 {xs[int(len(xs) * 0.9)] * 1000:6.1f} ms   n={len(xs)}")
+    report([("wrong password", known), ("unknown login", unknown)])
+    phones(n)
 
 
 if __name__ == "__main__":

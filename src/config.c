@@ -59,6 +59,7 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		 "BQ_COMMON_PASSWORDS", "data/common-passwords.txt")) == NULL)
 		goto nomem;
 	c->registry_url = env_dup("BQ_REGISTRY_URL", NULL);
+	c->registry_file = env_dup("BQ_REGISTRY_FILE", NULL);
 	c->secret_file = env_dup("BQ_SECRET_FILE", NULL);
 	if (c->secret_file == NULL) {
 		len = strlen(c->data_dir) + sizeof("/secret.key");
@@ -162,6 +163,7 @@ config_free(struct bq_config *c)
 	free(c->secret_file);
 	free(c->common_passwords);
 	free(c->registry_url);
+	free(c->registry_file);
 	free(c->ca_file);
 	cors_free(&c->cors);
 	memset(c, 0, sizeof(*c));

@@ -141,6 +141,9 @@ render_pool(const struct metrics *m, int workers, struct strbuf *sb)
 		{ "bq_db_failures_total", "counter",
 		    "Database connections refused or lost, per worker.",
 		    offsetof(struct metrics_worker, db_failures) },
+		{ "bq_password_hashings_total", "counter",
+		    "argon2id runs started (hash or verify), per worker.",
+		    offsetof(struct metrics_worker, password_hashings) },
 	};
 	const char *w;
 	size_t s;

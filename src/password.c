@@ -1,7 +1,10 @@
 /*
- * Passwords: 8 to 128 characters, no control characters, not one of the
- * 10,000 most common (data/common-passwords.txt, compared in lower case),
- * typed the same twice; stored as argon2id with a random salt.
+ * New passwords: 8 to 40 characters, no control characters, not only white
+ * space, not one of the 10,000 most common (data/common-passwords.txt,
+ * compared in lower case without white space) nor a run of three
+ * characters or fewer ("aaaaaaaa"), not holding the account's IIN,
+ * phone, login or e-mail, typed the same twice; stored as argon2id with
+ * a random salt.
  */
 
 #include <ctype.h>
@@ -16,6 +19,8 @@
 #include "bq/password.h"
 
 #define COMMON_LINE_MAX 64
+
+static int normalise(const char *, char *, size_t);
 
 static char **common;
 static size_t ncommon;
@@ -43,7 +48,8 @@ password_common_load(const char *path, char *err, size_t errlen)
 	while (fgets(line, sizeof(line), f) != NULL) {
 		len = strcspn(line, "\r\n");
 		line[len] = '\0';
-		if (len == 0)
+		/* Kept as candidates are compared: lower case, no spaces. */
+		if (!normalise(line, line, sizeof(line)) || line[0] == '\0')
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 1024;
@@ -79,39 +85,107 @@ fail:
 	return (0);
 }
 
+/* pw in lower case (ASCII) without white space, into out. */
+static int
+normalise(const char *pw, char *out, size_t outlen)
+{
+	size_t i, o;
+
+	for (i = o = 0; pw[i] != '\0'; i++) {
+		if (isspace((unsigned char)pw[i]))
+			continue;
+		if (o + 1 >= outlen)
+			return (0);
+		out[o++] = (char)tolower((unsigned char)pw[i]);
+	}
+	out[o] = '\0';
+
+	return (1);
+}
+
 int
 password_is_common(const char *pw)
 {
 	char lower[COMMON_LINE_MAX], *key;
-	size_t i;
 
-	if (common == NULL || strlen(pw) >= sizeof(lower))
+	if (common == NULL || !normalise(pw, lower, sizeof(lower)))
 		return (0);
-	for (i = 0; pw[i] != '\0'; i++)
-		lower[i] = (char)tolower((unsigned char)pw[i]);
-	lower[i] = '\0';
 	key = lower;
 
 	return (bsearch(&key, common, ncommon, sizeof(*common), cmp) != NULL);
 }
 
+/* Fewer than four different bytes: "aaaaaaaa", "abababab". */
+static int
+repetitive(const char *pw)
+{
+	unsigned char seen[256] = { 0 };
+	size_t i, n;
+
+	for (i = n = 0; pw[i] != '\0'; i++) {
+		if (!seen[(unsigned char)pw[i]]) {
+			seen[(unsigned char)pw[i]] = 1;
+			n++;
+		}
+	}
+
+	return (n < 4);
+}
+
+/* Does the password hold one of the account's own values?  A phone is
+ * looked for as its ten national digits, an e-mail whole and by the part
+ * before the @; values under three characters are passed over. */
+static int
+personal(const char *pw, const char *const *mine, size_t n)
+{
+	char p[PASSWORD_MAX * 4 + 1], v[256], *at;
+	size_t i, len;
+
+	if (!normalise(pw, p, sizeof(p)))
+		return (0);
+	for (i = 0; i < n; i++) {
+		if (mine[i] == NULL || !normalise(mine[i], v, sizeof(v)))
+			continue;
+		len = strlen(v);
+		if (v[0] == '+' && len > 10)
+			memmove(v, v + len - 10, 11);
+		if (strlen(v) >= 3 && strstr(p, v) != NULL)
+			return (1);
+		if ((at = strchr(v, '@')) != NULL && at - v >= 3) {
+			*at = '\0';
+			if (strstr(p, v) != NULL)
+				return (1);
+		}
+	}
+
+	return (0);
+}
+
 enum password_verdict
-password_check(const char *pw, const char *confirm)
+password_check(
+    const char *pw, const char *confirm, const char *const *mine, size_t nmine)
 {
 	size_t chars;
 	const char *p;
+	int blank = 1;
 
 	for (p = pw; *p != '\0'; p++) {
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return (PASSWORD_CONTROL);
+		if (!isspace((unsigned char)*p))
+			blank = 0;
 	}
 	chars = json_utf8_chars(pw);
 	if (chars < PASSWORD_MIN)
 		return (PASSWORD_TOO_SHORT);
-	if (chars > PASSWORD_MAX)
+	if (chars > PASSWORD_NEW_MAX)
 		return (PASSWORD_TOO_LONG);
-	if (password_is_common(pw))
+	if (blank)
+		return (PASSWORD_BLANK);
+	if (password_is_common(pw) || repetitive(pw))
 		return (PASSWORD_COMMON);
+	if (personal(pw, mine, nmine))
+		return (PASSWORD_PERSONAL);
 	if (confirm != NULL && strcmp(pw, confirm) != 0)
 		return (PASSWORD_MISMATCH);
 

@@ -230,6 +230,11 @@ const struct field_message field_messages[FIELD__MAX] = {
 	    { "Бұл ЖСН-дағы туған күн әлі келмеген.",
 		"Дата рождения в этом ИИН ещё не наступила.",
 		"The birth date in this IIN is still to come." } },
+	[FIELD_PERSONAL_PASSWORD] = { "personal_password",
+	    { "Құпиясөзде ЖСН, телефон, логин немесе e-mail болмауы керек.",
+		"Пароль не должен содержать ИИН, телефон, логин или e-mail.",
+		"The password must not hold your IIN, phone, login or "
+		"e-mail." } },
 	[FIELD_MISMATCH] = { "mismatch",
 	    { "Құпиясөздер сәйкес келмейді.", "Пароли не совпадают.",
 		"The passwords do not match." } },

@@ -1,15 +1,21 @@
 /*
- * The person registry.  The demo registry makes up a person from the IIN
- * alone, the same one every time: names drawn by a hash of the digits,
- * sex from the seventh digit, the birth date its first six spell.  The
- * HTTP registry POSTs {"iin"} (never in the URL) to the configured address
- * and reads the person from the JSON reply; it blocks, so the edge runs it
- * in a task thread.
+ * The person registry.  The demo registry answers from its file
+ * ($BQ_DATA_DIR/registry.json: persons with their phones and parents,
+ * read afresh when it changes), and for an IIN the file does not list
+ * makes up a person from the IIN alone, the same one every time: names
+ * drawn by a hash of the digits, sex from the seventh digit, the birth
+ * date its first six spell, bound to any phone.  The HTTP registry POSTs
+ * {"iin"} (never in the URL) to the configured address and reads the
+ * person, its phones and its parents from the JSON reply; it blocks, so
+ * the edge runs it in a task thread.
  */
+
+#include <sys/stat.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cjson/cJSON.h>
 #include <curl/curl.h>
@@ -49,6 +55,165 @@ digits_hash(const char *iin, unsigned int salt)
 	return (h);
 }
 
+static int
+copy_field(
+    const cJSON *doc, const char *name, char *out, size_t outlen, int required)
+{
+	const cJSON *v;
+
+	v = cJSON_GetObjectItemCaseSensitive(doc, name);
+	if (cJSON_IsNull(v) || v == NULL) {
+		out[0] = '\0';
+		return (!required);
+	}
+	if (!cJSON_IsString(v) || strlen(v->valuestring) >= outlen)
+		return (0);
+	memcpy(out, v->valuestring, strlen(v->valuestring) + 1);
+
+	return (1);
+}
+
+/* An optional array of strings into n slots of len bytes each. */
+static int
+copy_list(const cJSON *doc, const char *name, char *slots, size_t len,
+    size_t max, size_t *n)
+{
+	const cJSON *v, *item;
+
+	*n = 0;
+	v = cJSON_GetObjectItemCaseSensitive(doc, name);
+	if (v == NULL || cJSON_IsNull(v))
+		return (1);
+	if (!cJSON_IsArray(v))
+		return (0);
+	cJSON_ArrayForEach(item, v)
+	{
+		if (!cJSON_IsString(item) || strlen(item->valuestring) >= len ||
+		    *n == max)
+			return (0);
+		memcpy(slots + *n * len, item->valuestring,
+		    strlen(item->valuestring) + 1);
+		(*n)++;
+	}
+
+	return (1);
+}
+
+/* A person of a registry's JSON: names, dates, phones, parents. */
+static int
+person_from_json(const cJSON *doc, const char *iin, struct person *p)
+{
+	memset(p, 0, sizeof(*p));
+	(void)snprintf(p->iin, sizeof(p->iin), "%s", iin);
+	p->listed = 1;
+
+	return (copy_field(doc, "surname", p->surname, sizeof(p->surname), 1) &&
+	    copy_field(
+		doc, "first_name", p->first_name, sizeof(p->first_name), 1) &&
+	    copy_field(
+		doc, "patronymic", p->patronymic, sizeof(p->patronymic), 0) &&
+	    copy_field(doc, "sex", p->sex, sizeof(p->sex), 0) &&
+	    copy_field(
+		doc, "birth_date", p->birth_date, sizeof(p->birth_date), 0) &&
+	    copy_field(doc, "nationality", p->nationality,
+		sizeof(p->nationality), 0) &&
+	    copy_list(doc, "phones", &p->phones[0][0], sizeof(p->phones[0]),
+		REGISTRY_PHONES_MAX, &p->nphones) &&
+	    copy_list(doc, "parents", &p->parents[0][0], sizeof(p->parents[0]),
+		REGISTRY_PARENTS_MAX, &p->nparents));
+}
+
+/* The demo file, and what it held when last read. */
+static struct {
+	char *path;
+	time_t mtime;
+	off_t size;
+	cJSON *doc;
+} demo;
+
+void
+registry_demo_file(const char *path)
+{
+	free(demo.path);
+	demo.path = path != NULL ? strdup(path) : NULL;
+	cJSON_Delete(demo.doc);
+	demo.doc = NULL;
+	demo.mtime = 0;
+	demo.size = -1;
+}
+
+/* The file's persons, read again when it changed; NULL for none. */
+static const cJSON *
+demo_persons(void)
+{
+	struct stat st;
+	char *text;
+	FILE *f;
+	size_t n;
+
+	if (demo.path == NULL || stat(demo.path, &st) == -1) {
+		cJSON_Delete(demo.doc);
+		demo.doc = NULL;
+		return (NULL);
+	}
+	if (demo.doc != NULL && st.st_mtime == demo.mtime &&
+	    st.st_size == demo.size)
+		return (demo.doc);
+	cJSON_Delete(demo.doc);
+	demo.doc = NULL;
+	demo.mtime = st.st_mtime;
+	demo.size = st.st_size;
+	if (st.st_size <= 0 || st.st_size > 4 * 1024 * 1024 ||
+	    (f = fopen(demo.path, "r")) == NULL)
+		return (NULL);
+	if ((text = malloc((size_t)st.st_size)) != NULL) {
+		n = fread(text, 1, (size_t)st.st_size, f);
+		demo.doc = cJSON_ParseWithLength(text, n);
+		if (!cJSON_IsArray(demo.doc)) {
+			cJSON_Delete(demo.doc);
+			demo.doc = NULL;
+		}
+		free(text);
+	}
+	(void)fclose(f);
+
+	return (demo.doc);
+}
+
+/* The file's entry for iin, if it lists one that reads as a person. */
+static int
+demo_listed(const char *iin, struct person *p)
+{
+	const cJSON *persons, *item, *v;
+
+	if ((persons = demo_persons()) == NULL)
+		return (0);
+	cJSON_ArrayForEach(item, persons)
+	{
+		v = cJSON_GetObjectItemCaseSensitive(item, "iin");
+		if (cJSON_IsString(v) && strcmp(v->valuestring, iin) == 0)
+			return (person_from_json(item, iin, p));
+	}
+
+	return (0);
+}
+
+/* May a code for the person go to this phone? */
+int
+registry_phone_bound(const struct person *p, const char *phone)
+{
+	size_t i;
+
+	if (!p->listed)
+		return (1);
+	for (i = 0; i < p->nphones; i++) {
+		if (strcmp(p->phones[i], phone) == 0)
+			return (1);
+	}
+
+	return (0);
+}
+
 enum registry_result
 registry_demo_lookup(const char *iin, struct person *p)
 {
@@ -57,6 +222,9 @@ registry_demo_lookup(const char *iin, struct person *p)
 	memset(p, 0, sizeof(*p));
 	if (!iin_valid(iin))
 		return (REGISTRY_NOT_FOUND);
+	if (demo_listed(iin, p))
+		return (REGISTRY_FOUND);
+	memset(p, 0, sizeof(*p));
 
 	memcpy(p->iin, iin, IIN_LEN + 1);
 	sex = iin_sex(iin);
@@ -134,24 +302,6 @@ collect(char *data, size_t size, size_t n, void *arg)
 	return (len);
 }
 
-static int
-copy_field(
-    const cJSON *doc, const char *name, char *out, size_t outlen, int required)
-{
-	const cJSON *v;
-
-	v = cJSON_GetObjectItemCaseSensitive(doc, name);
-	if (cJSON_IsNull(v) || v == NULL) {
-		out[0] = '\0';
-		return (!required);
-	}
-	if (!cJSON_IsString(v) || strlen(v->valuestring) >= outlen)
-		return (0);
-	memcpy(out, v->valuestring, strlen(v->valuestring) + 1);
-
-	return (1);
-}
-
 enum registry_result
 registry_http_lookup(
     const char *url, long timeout_ms, const char *iin, struct person *p)
@@ -194,18 +344,7 @@ registry_http_lookup(
 			res = REGISTRY_NOT_FOUND;
 		} else if (status == 200 && !r->overflow &&
 		    (doc = cJSON_ParseWithLength(r->buf, r->len)) != NULL) {
-			memcpy(p->iin, iin, IIN_LEN + 1);
-			if (copy_field(doc, "surname", p->surname,
-				sizeof(p->surname), 1) &&
-			    copy_field(doc, "first_name", p->first_name,
-				sizeof(p->first_name), 1) &&
-			    copy_field(doc, "patronymic", p->patronymic,
-				sizeof(p->patronymic), 0) &&
-			    copy_field(doc, "sex", p->sex, sizeof(p->sex), 0) &&
-			    copy_field(doc, "birth_date", p->birth_date,
-				sizeof(p->birth_date), 0) &&
-			    copy_field(doc, "nationality", p->nationality,
-				sizeof(p->nationality), 0))
+			if (person_from_json(doc, iin, p))
 				res = REGISTRY_FOUND;
 			cJSON_Delete(doc);
 		}

@@ -13,6 +13,7 @@
 #include "bq/config.h"
 #include "bq/iin.h"
 #include "bq/password.h"
+#include "bq/phone.h"
 
 /* Past the registry's own 3 s timeout and many argon2 runs in a queue. */
 #define API_TASK_TIMEOUT_MS 5000
@@ -39,9 +40,11 @@ struct work_rehash_in {
 	char password[API_PASSWORD_BYTES];
 };
 
-/* work_registry: the person of iin, asked of the registry at url. */
+/* work_registry: the person of iin, asked of the registry at url, and
+ * whether phone (when given) is bound to it. */
 struct work_registry_in {
 	char iin[IIN_LEN + 1];
+	char phone[PHONE_E164_LEN];
 	char url[CONFIG_URL_MAX];
 };
 
@@ -55,6 +58,7 @@ union api_task_in {
 
 struct api_task_out {
 	int status;
+	int bound; /* work_registry: the phone is the person's */
 	char text[4096];
 };
 
@@ -70,7 +74,10 @@ int work_verify_hash(struct kore_task *);
 int work_registry(struct kore_task *);
 
 /* The person of an IIN, from the registry (api/person.c). */
+enum api_outcome api_person(struct api_call *, const char *, enum field_code,
+    const char *, char *, size_t);
+/* Whether the registry binds the phone to the IIN (api/person.c). */
 enum api_outcome
-api_person(struct api_call *, const char *, const char *, char *, size_t);
+api_phone_bound(struct api_call *, const char *, const char *, int *);
 
 #endif

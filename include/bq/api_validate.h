@@ -13,8 +13,10 @@
 int api_check_iin(struct api_call *, const char *, const char *);
 int api_check_phone(struct api_call *, const char *, const char *, char *);
 int api_check_code(struct api_call *, const char *, const char *);
-int api_check_new_password(
-    struct api_call *, const char *, const char *, const char *, const char *);
+/* A new password and its confirmation; mine: the account's own values
+ * (IIN, phone, login, e-mail; NULLs skipped) it must not hold. */
+int api_check_new_password(struct api_call *, const char *, const char *,
+    const char *, const char *, const char *const *, size_t);
 int api_check_login_name(struct api_call *, const char *, const char *);
 int api_check_email(struct api_call *, const char *, const char *);
 int api_check_page(struct api_call *, long *, long *);

@@ -19,6 +19,7 @@ struct bq_config {
 	char *secret_file;
 	char *common_passwords;
 	char *registry_url; /* NULL: the demo registry (demo mode only) */
+	char *registry_file; /* the demo registry's persons, when set */
 	char *ca_file; /* CA certificates trusted for contract signatures */
 	int db_timeout_ms;
 	int db_long_timeout_ms; /* allocation rounds, replays, the sweeper */

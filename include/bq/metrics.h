@@ -30,6 +30,7 @@ struct metrics_worker {
 	int64_t db_waiting; /* requests queued for a connection */
 	uint64_t db_timeouts; /* queries given up at the deadline */
 	uint64_t db_failures; /* connections lost or refused */
+	uint64_t password_hashings; /* argon2id tasks started */
 };
 
 struct metrics {

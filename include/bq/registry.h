@@ -9,6 +9,9 @@
 #include <stddef.h>
 
 #define REGISTRY_NAME_MAX 64
+#define REGISTRY_PHONES_MAX 4
+#define REGISTRY_PARENTS_MAX 4
+#define REGISTRY_PHONE_LEN 13 /* "+7" and ten digits, and the NUL */
 
 struct person {
 	char iin[13];
@@ -18,6 +21,16 @@ struct person {
 	char sex[8]; /* male, female, or empty when unknown */
 	char birth_date[11]; /* YYYY-MM-DD, or empty */
 	char nationality[REGISTRY_NAME_MAX];
+	/*
+	 * The registry's own: never shown.  listed: the registry knows the
+	 * person's phones (the mobile citizens' database) and parents, and
+	 * only those count; a synthetic demo person is bound to any phone.
+	 */
+	int listed;
+	char phones[REGISTRY_PHONES_MAX][REGISTRY_PHONE_LEN];
+	size_t nphones;
+	char parents[REGISTRY_PARENTS_MAX][13];
+	size_t nparents;
 };
 
 enum registry_result {
@@ -26,7 +39,9 @@ enum registry_result {
 	REGISTRY_UNAVAILABLE
 };
 
+void registry_demo_file(const char *);
 enum registry_result registry_demo_lookup(const char *, struct person *);
+int registry_phone_bound(const struct person *, const char *);
 enum registry_result
 registry_http_lookup(const char *, long, const char *, struct person *);
 int registry_person_json(const struct person *, char *, size_t);

@@ -121,9 +121,10 @@ $$;
 -- otp_per_phone_hour a phone, otp_per_client_hour a client address.  For
 -- login and reset, a code is sent only when the phone and IIN belong to
 -- one account; otherwise the answer is the same and nothing is sent, so
--- the answer never tells whether an account exists.
+-- the answer never tells whether an account exists; nor is one sent to a
+-- phone the registry does not bind to the IIN (p_bound).
 CREATE OR REPLACE FUNCTION bq.otp_issue(p_phone text, p_iin text, p_purpose text,
-    p_mac text, p_code text, p_language text, p_client text)
+    p_mac text, p_code text, p_language text, p_client text, p_bound boolean)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -168,6 +169,9 @@ BEGIN
 		WHERE phone = p_phone AND iin = p_iin;
 		v_deliverable := FOUND;
 	END IF;
+	-- Only to a phone the person registry binds to the IIN (the edge
+	-- asked it): a stranger's phone gets the same answer and no code.
+	v_deliverable := v_deliverable AND p_bound;
 
 	INSERT INTO bq.otp (phone, iin, purpose, code_mac, account_id,
 	    deliverable, client_digest, expires_at)
@@ -187,12 +191,14 @@ BEGIN
 END
 $$;
 
--- Takes the newest open code for (phone, IIN, purpose).  A wrong code
--- counts a try, and otp_max_attempts tries kill the code; the row lock
--- makes concurrent tries queue, so no more are ever evaluated.  Returns
--- the account the code opens, or a problem document.
-CREATE OR REPLACE FUNCTION bq.otp_take(p_phone text, p_iin text, p_purpose bq.otp_purpose,
-    p_mac text, OUT account_id uuid, OUT problem json)
+-- The newest open code of a phone, IIN and purpose, checked against the
+-- MAC of what was typed: a wrong one counts a try, and otp_max_attempts
+-- tries kill the code; the row lock makes concurrent tries queue, so no
+-- more are ever evaluated.  A right one is consumed when p_consume.
+-- Returns the account the code opens, or the problem to answer.
+CREATE OR REPLACE FUNCTION bq.otp_match(p_phone text, p_iin text,
+    p_purpose bq.otp_purpose, p_mac text, p_consume boolean,
+    OUT account_id uuid, OUT problem json)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_otp bq.otp;
@@ -214,9 +220,29 @@ BEGIN
 		problem := bq.problem('validation_failed', 'code', 'invalid_code');
 		RETURN;
 	END IF;
-	UPDATE bq.otp SET consumed_at = now() WHERE id = v_otp.id;
+	IF p_consume THEN
+		UPDATE bq.otp SET consumed_at = now() WHERE id = v_otp.id;
+	END IF;
 	account_id := v_otp.account_id;
 END
+$$;
+
+-- Takes a code: checks it and consumes it.
+CREATE OR REPLACE FUNCTION bq.otp_take(p_phone text, p_iin text, p_purpose bq.otp_purpose,
+    p_mac text, OUT account_id uuid, OUT problem json)
+LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
+	SELECT * FROM bq.otp_match(p_phone, p_iin, p_purpose, p_mac, true);
+$$;
+
+-- A reset code checked before the new password is hashed, so that a
+-- stranger with no code gets no argon2 run; a wrong one counts as it
+-- would at the reset itself, a right one stays for it.
+CREATE OR REPLACE FUNCTION bq.password_reset_check(p_phone text, p_iin text,
+    p_mac text)
+RETURNS json
+LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
+	SELECT coalesce(m.problem, '{}')
+	FROM bq.otp_match(p_phone, p_iin, 'reset', p_mac, false) m;
 $$;
 
 -- Step one of registration: the code is right, and neither the IIN nor
@@ -247,6 +273,39 @@ BEGIN
 END
 $$;
 
+-- A registration token still open, locked; refused as the registration
+-- itself would refuse it.
+CREATE OR REPLACE FUNCTION bq.registration_open(p_token_hash text)
+RETURNS bq.registration
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_reg bq.registration;
+BEGIN
+	SELECT * INTO v_reg FROM bq.registration
+	WHERE token_hash = decode(p_token_hash, 'hex')
+	FOR UPDATE;
+	IF NOT FOUND OR v_reg.used_at IS NOT NULL OR v_reg.expires_at <= now() THEN
+		RAISE EXCEPTION 'registration token' USING ERRCODE = 'BQ422',
+		    COLUMN = 'registration_token', HINT = 'invalid_value';
+	END IF;
+	RETURN v_reg;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION bq.registration_open(text) FROM bq_api;
+
+-- What a registration token stands for, asked before the password is
+-- hashed: a bad token gets no argon2 run, and the new password is
+-- checked against the IIN and phone it must not hold.
+CREATE OR REPLACE FUNCTION bq.registration_person(p_token_hash text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_reg bq.registration := bq.registration_open(p_token_hash);
+BEGIN
+	RETURN json_build_object('iin', v_reg.iin, 'phone', v_reg.phone);
+END
+$$;
+
 -- Step two: the password; the account is made, a parent, signed in.
 CREATE OR REPLACE FUNCTION bq.register(p_token_hash text, p_password_hash text,
     p_refresh_hash text, p_language text)
@@ -257,13 +316,7 @@ DECLARE
 	v_account uuid;
 	v_doc json;
 BEGIN
-	SELECT * INTO v_reg FROM bq.registration
-	WHERE token_hash = decode(p_token_hash, 'hex')
-	FOR UPDATE;
-	IF NOT FOUND OR v_reg.used_at IS NOT NULL OR v_reg.expires_at <= now() THEN
-		RAISE EXCEPTION 'registration token' USING ERRCODE = 'BQ422',
-		    COLUMN = 'registration_token', HINT = 'invalid_value';
-	END IF;
+	v_reg := bq.registration_open(p_token_hash);
 	IF EXISTS (SELECT 1 FROM bq.account
 	    WHERE iin = v_reg.iin OR phone = v_reg.phone) THEN
 		RAISE EXCEPTION 'account exists' USING ERRCODE = 'BQ409';
@@ -320,6 +373,42 @@ $$;
 -- failure is counted, and login_fail_max of them in the window lock the
 -- account (or the unknown name) for login_lock_s, during which even the
 -- right password is refused.
+-- A wrong password for a known account, at login or where a password is
+-- asked again: counted, and at login_fail_max failures in the window the
+-- account locks for login_lock_s.  Returns what to answer: account_locked,
+-- or p_problem.
+CREATE OR REPLACE FUNCTION bq.password_failed(p_account uuid, p_action text,
+    p_detail jsonb, p_problem json)
+RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_lock integer := bq.setting('login_lock_s');
+BEGIN
+	INSERT INTO bq.login_failure (account_id) VALUES (p_account);
+	PERFORM bq.log_event(p_account, p_action, NULL, coalesce(p_detail, '{}'));
+	IF bq.login_failures(p_account, NULL) >= bq.setting('login_fail_max') THEN
+		UPDATE bq.account SET locked_until = now() + make_interval(secs => v_lock)
+		WHERE id = p_account;
+		PERFORM bq.log_event(p_account, 'locked', NULL);
+		RETURN bq.problem('account_locked', NULL, NULL, v_lock);
+	END IF;
+	RETURN p_problem;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION bq.password_failed(uuid, text, jsonb, json)
+    FROM bq_api;
+
+-- account_locked while the account is, with the seconds left; else NULL.
+CREATE OR REPLACE FUNCTION bq.account_lock_problem(p_account bq.account)
+RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT CASE WHEN p_account.locked_until > now() THEN
+	    bq.problem('account_locked', NULL, NULL,
+		ceil(extract(epoch FROM p_account.locked_until - now()))::integer)
+	    END;
+$$;
+REVOKE EXECUTE ON FUNCTION bq.account_lock_problem(bq.account) FROM bq_api;
+
 CREATE OR REPLACE FUNCTION bq.login_finish(p_account uuid, p_kind text, p_value text,
     p_ok boolean, p_refresh_hash text, p_remember boolean)
 RETURNS json
@@ -346,21 +435,13 @@ BEGIN
 	END IF;
 
 	SELECT * INTO v_account FROM bq.account WHERE id = p_account FOR UPDATE;
-	IF v_account.locked_until > now() THEN
-		RETURN bq.problem('account_locked', NULL, NULL,
-		    ceil(extract(epoch FROM v_account.locked_until - now()))::integer);
+	IF bq.account_lock_problem(v_account) IS NOT NULL THEN
+		RETURN bq.account_lock_problem(v_account);
 	END IF;
 	IF NOT p_ok THEN
-		INSERT INTO bq.login_failure (account_id) VALUES (p_account);
-		PERFORM bq.log_event(p_account, 'login_failed', NULL,
-		    json_build_object('by', p_kind)::jsonb);
-		IF bq.login_failures(p_account, NULL) >= bq.setting('login_fail_max') THEN
-			UPDATE bq.account SET locked_until = now() + make_interval(secs => v_lock)
-			WHERE id = p_account;
-			PERFORM bq.log_event(p_account, 'locked', NULL);
-			RETURN bq.problem('account_locked', NULL, NULL, v_lock);
-		END IF;
-		RETURN bq.problem('invalid_credentials');
+		RETURN bq.password_failed(p_account, 'login_failed',
+		    json_build_object('by', p_kind)::jsonb,
+		    bq.problem('invalid_credentials'));
 	END IF;
 
 	DELETE FROM bq.login_failure WHERE account_id = p_account;
@@ -528,13 +609,21 @@ BEGIN
 END
 $$;
 
+-- What a password change needs first: the hash to check the current
+-- password against, and the account's own values the new one must not
+-- hold; account_locked while failures have locked it.
 CREATE OR REPLACE FUNCTION bq.password_current(p_account uuid, p_sid uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_account bq.account;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
-	RETURN json_build_object('password_hash',
-	    (SELECT password_hash FROM bq.account WHERE id = p_account));
+	SELECT * INTO v_account FROM bq.account WHERE id = p_account;
+	RETURN coalesce(bq.account_lock_problem(v_account),
+	    json_build_object('password_hash', v_account.password_hash,
+		'iin', v_account.iin, 'phone', v_account.phone,
+		'login', v_account.login, 'email', v_account.email));
 END
 $$;
 
@@ -544,12 +633,18 @@ CREATE OR REPLACE FUNCTION bq.password_change(p_account uuid, p_sid uuid, p_ok b
     p_password_hash text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_account bq.account;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
+	SELECT * INTO v_account FROM bq.account WHERE id = p_account FOR UPDATE;
+	IF bq.account_lock_problem(v_account) IS NOT NULL THEN
+		RETURN bq.account_lock_problem(v_account);
+	END IF;
 	IF NOT p_ok THEN
-		INSERT INTO bq.login_failure (account_id) VALUES (p_account);
-		RETURN bq.problem('validation_failed', 'current_password',
-		    'invalid_value');
+		RETURN bq.password_failed(p_account, 'password_check_failed', NULL,
+		    bq.problem('validation_failed', 'current_password',
+			'invalid_value'));
 	END IF;
 	UPDATE bq.account SET password_hash = p_password_hash,
 	    password_changed_at = now()

@@ -1,6 +1,7 @@
 """A second server in production mode with an HTTP person registry: the
-registry is asked by POST with the IIN in the body, never the URL, and its
-answers become the person, a 422 or a 503."""
+registry is asked by POST with the IIN in the body, never the URL; its
+answers become the person, the phones a code may go to (the mobile
+citizens' database), or a 503."""
 
 import json
 import os
@@ -92,7 +93,8 @@ def test_the_registry_is_asked_by_post(second, api2, stack):
     stack.secrets.update([iin, phone])
     PEOPLE[iin] = (200, {"surname": "Smagulova", "first_name": "Aruzhan",
                          "patronymic": None, "sex": "female",
-                         "birth_date": "1985-03-12", "nationality": "kazakh"})
+                         "birth_date": "1985-03-12", "nationality": "kazakh",
+                         "phones": [phone], "parents": []})
     r = verify(api2, stack, iin, phone)
     assert r.status_code == 200, r.text
     person = r.json()["person"]
@@ -106,19 +108,45 @@ def test_the_registry_is_asked_by_post(second, api2, stack):
     assert r.status_code == 201 and r.json()["account"]["first_name"] == "Aruzhan"
 
 
-def test_unknown_to_the_registry_is_422(second, api2, stack):
-    r = verify(api2, stack, make_iin(), make_phone())
-    assert_problem(r, 422, "validation_failed", [("iin", "not_in_registry")])
+def _no_code(api2, stack, db, iin, phone):
+    """The same 202 as a real request, and nothing sent."""
+    r = post(api2, "/v1/auth/otp", {"phone": phone, "iin": iin, "purpose": "register",
+                                    "policy_accepted": True})
+    assert r.status_code == 202, r.text
+    assert db.execute("SELECT count(*) FROM bq.sms_outbox WHERE phone = %s",
+                      (phone,)).fetchone()[0] == 0
+    r = post(api2, "/v1/auth/register/verify", {"phone": phone, "iin": iin, "code": "123456"})
+    assert_problem(r, 422, "validation_failed", [("code", "invalid_code")])
+
+
+def test_unknown_to_the_registry_gets_no_code(second, api2, stack, db):
+    _no_code(api2, stack, db, make_iin(), make_phone())
+
+
+def test_a_phone_the_registry_does_not_list_gets_no_code(second, api2, stack, db):
+    iin, phone, other = make_iin(), make_phone(), make_phone()
+    PEOPLE[iin] = (200, {"surname": "Smagulova", "first_name": "Aruzhan",
+                         "phones": [phone]})
+    _no_code(api2, stack, db, iin, other)
+    # A registry that names no phones binds none.
+    iin = make_iin()
+    PEOPLE[iin] = (200, {"surname": "Smagulova", "first_name": "Aruzhan"})
+    _no_code(api2, stack, db, iin, make_phone())
 
 
 @pytest.mark.parametrize("answer", [(500, {"error": "down"}),
                                     (200, {"surname": 5}),
-                                    (200, {"first_name": "no surname"})])
-def test_a_failing_registry_is_503(second, api2, stack, answer):
-    iin = make_iin()
+                                    (200, {"first_name": "no surname"}),
+                                    (200, {"surname": "S", "first_name": "A",
+                                           "phones": "+77011112233"})])
+def test_a_failing_registry_is_503(second, api2, stack, db, answer):
+    iin, phone = make_iin(), make_phone()
     PEOPLE[iin] = answer
-    r = verify(api2, stack, iin, make_phone())
+    r = post(api2, "/v1/auth/otp", {"phone": phone, "iin": iin, "purpose": "register",
+                                    "policy_accepted": True})
     assert_problem(r, 503, "service_unavailable")
+    assert db.execute("SELECT count(*) FROM bq.otp WHERE phone = %s",
+                      (phone,)).fetchone()[0] == 0
 
 
 def test_production_refuses_to_start_without_a_registry(stack, tmp_path):

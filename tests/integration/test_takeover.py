@@ -4,8 +4,12 @@ refused with a clear problem, nothing stored and nothing revealed."""
 import base64
 import datetime
 import json
+import time
 
-from people import Parent, bearer, login, make_iin, make_phone, post, register, sms_count
+import pytest
+
+from people import (PASSWORD, Parent, bearer, code, login, make_iin, make_phone, post,
+                    register, sms_count)
 from problems import assert_problem
 
 DEMO = "Balabaqsha-demo-2026"
@@ -83,3 +87,156 @@ def test_a_token_of_the_old_role_dies_with_the_switch(api, stack, db):
     finally:
         db.execute("DELETE FROM bq.account_role WHERE account_id = %s AND role = 'support'",
                    (account,))
+
+
+def _hashings(api):
+    """argon2id runs the service has started, all workers."""
+    return sum(float(line.rsplit(" ", 1)[1]) for line in api.get("/metrics").text.splitlines()
+               if line.startswith("bq_password_hashings_total{"))
+
+
+def _registration_token(api, stack):
+    iin, phone = make_iin(), make_phone()
+    stack.secrets.update([iin, phone, phone[1:]])
+    c = code(api, stack, phone, iin, "register")
+    r = post(api, "/v1/auth/register/verify", {"phone": phone, "iin": iin, "code": c})
+    assert r.status_code == 200, r.text
+    stack.secrets.add(r.json()["registration_token"])
+    return iin, phone, r.json()["registration_token"]
+
+
+def test_a_guessed_registration_token_costs_no_hashing(api, stack):
+    before = _hashings(api)
+    for _ in range(12):
+        r = post(api, "/v1/auth/register", {"registration_token": "A" * 43,
+                                            "password": PASSWORD, "password_confirm": PASSWORD})
+        assert_problem(r, 422, "validation_failed", [("registration_token", "invalid_value")])
+    assert _hashings(api) == before
+
+
+def test_a_guessed_reset_code_costs_no_hashing(api, stack, db):
+    iin, phone, _ = register(api, stack)
+    # Past the phone's cooldown since its registration code.
+    db.execute("UPDATE bq.otp SET created_at = created_at - interval '1 hour' "
+               "WHERE phone = %s", (phone,))
+    c = code(api, stack, phone, iin, "reset")
+    wrong = "%06d" % ((int(c) + 1) % 10**6)
+    body = {"phone": phone, "iin": iin, "password": "Another-2027!",
+            "password_confirm": "Another-2027!"}
+    before = _hashings(api)
+    r = post(api, "/v1/auth/password/reset", dict(body, code=wrong))
+    assert_problem(r, 422, "validation_failed", [("code", "invalid_code")])
+    assert _hashings(api) == before
+    # The wrong guess counted; the right code still works, hashed once.
+    assert db.execute("SELECT attempts FROM bq.otp WHERE phone = %s AND purpose = 'reset' "
+                      "ORDER BY created_at DESC LIMIT 1", (phone,)).fetchone()[0] == 1
+    r = post(api, "/v1/auth/password/reset", dict(body, code=c))
+    assert r.status_code == 204, r.text
+    assert _hashings(api) == before + 1
+
+
+def test_weak_passwords_are_refused_and_the_token_survives(api, stack, db):
+    iin, phone, token = _registration_token(api, stack)
+    cases = [("        ", "empty"), ("aaaaaaaa", "common_password"),
+             ("Password 1", "common_password"), (iin, "personal_password"),
+             ("my" + phone[2:] + "!", "personal_password"),
+             ("Tulpar-2026!" + "x" * 29, "too_long")]
+    for pw, field_code in cases:
+        r = post(api, "/v1/auth/register", {"registration_token": token, "password": pw,
+                                            "password_confirm": pw})
+        assert_problem(r, 422, "validation_failed", [("password", field_code)])
+    assert db.execute("SELECT count(*) FROM bq.account WHERE iin = %s", (iin,)).fetchone()[0] == 0
+    r = post(api, "/v1/auth/register", {"registration_token": token, "password": PASSWORD,
+                                        "password_confirm": PASSWORD})
+    assert r.status_code == 201, r.text
+
+
+def test_guessing_the_current_password_locks_like_a_login(api, stack, db):
+    iin, phone, tokens = register(api, stack)
+    limit = db.execute("SELECT value FROM bq.setting WHERE name = 'login_fail_max'").fetchone()[0]
+    body = {"password": "Another-2027!", "password_confirm": "Another-2027!"}
+    for i in range(limit):
+        r = post(api, "/v1/me/password", dict(body, current_password=f"guess-{i}-2026"),
+                 token=tokens["access_token"])
+        if i < limit - 1:
+            assert_problem(r, 422, "validation_failed", [("current_password", "invalid_value")])
+    assert r.status_code == 423 and r.json()["code"] == "account_locked"
+    # Locked: the right one is not even tried, and nothing changed.
+    r = post(api, "/v1/me/password", dict(body, current_password=PASSWORD),
+             token=tokens["access_token"])
+    assert r.status_code == 423
+    assert "Retry-After" in r.headers
+    r = post(api, "/v1/auth/login", {"login": iin, "password": "Another-2027!"})
+    assert r.status_code in (401, 423)
+
+
+def test_a_new_password_must_not_hold_the_account_s_own_values(api, stack):
+    iin, phone, tokens = register(api, stack)
+    for pw in (iin, phone, phone[2:] + "ab"):
+        r = post(api, "/v1/me/password", {"current_password": PASSWORD, "password": pw,
+                                          "password_confirm": pw},
+                 token=tokens["access_token"])
+        assert_problem(r, 422, "validation_failed", [("password", "personal_password")])
+
+
+@pytest.fixture
+def registry(stack):
+    """The demo registry's file: persons it binds to their phones."""
+    path = stack.data / "registry.json"
+    persons = []
+
+    def add(iin, phones, **extra):
+        persons.append({"iin": iin, "surname": "Сапарова", "first_name": "Жанна",
+                        "patronymic": None, "sex": "female", "birth_date": None,
+                        "nationality": "kazakh", "phones": phones, **extra})
+        path.write_text(json.dumps(persons, ensure_ascii=False))
+        # A new size or second: the workers read it again.
+        time.sleep(1.1)
+    yield add
+    path.unlink(missing_ok=True)
+
+
+def _outbox(db, phone):
+    return db.execute("SELECT count(*) FROM bq.sms_outbox WHERE phone = %s",
+                      (phone,)).fetchone()[0]
+
+
+def test_a_code_for_someone_else_s_iin_goes_nowhere(api, stack, db, registry):
+    """Anyone with any phone asked a code for any IIN and registered it as
+    their own; now a listed person's codes go only to the person's phones,
+    and the stranger's answer is the same 202."""
+    iin, own, stranger = make_iin(), make_phone(), make_phone()
+    registry(iin, [own])
+    for purpose in ("register", "login", "reset"):
+        db.execute("UPDATE bq.otp SET created_at = created_at - interval '1 hour' "
+                   "WHERE phone = %s", (stranger,))
+        r = post(api, "/v1/auth/otp", {"phone": stranger, "iin": iin, "purpose": purpose,
+                                       "policy_accepted": True})
+        assert r.status_code == 202, r.text
+        assert set(r.json()) == {"expires_in", "resend_after"}
+    assert _outbox(db, stranger) == 0
+    assert db.execute("SELECT bool_or(deliverable) FROM bq.otp WHERE phone = %s",
+                      (stranger,)).fetchone()[0] is False
+    # The same cooldown as a real one: no way to tell them apart by it.
+    r = post(api, "/v1/auth/otp", {"phone": stranger, "iin": iin, "purpose": "register",
+                                   "policy_accepted": True})
+    assert r.status_code == 429
+    # Guessing a code at verify shows nothing of the person.
+    r = post(api, "/v1/auth/register/verify", {"phone": stranger, "iin": iin,
+                                               "code": "123456"})
+    assert_problem(r, 422, "validation_failed", [("code", "invalid_code")])
+    assert "Сапарова" not in r.text
+    # The person's own phone gets the code, and the registry's data.
+    c = code(api, stack, own, iin, "register")
+    r = post(api, "/v1/auth/register/verify", {"phone": own, "iin": iin, "code": c})
+    assert r.status_code == 200, r.text
+    assert r.json()["person"]["surname"] == "Сапарова"
+    assert "phones" not in r.json()["person"]
+
+
+def test_an_iin_the_file_does_not_list_stays_open_to_try(api, stack, db, registry):
+    registry(make_iin(), [make_phone()])
+    iin, phone = make_iin(), make_phone()
+    c = code(api, stack, phone, iin, "register")
+    r = post(api, "/v1/auth/register/verify", {"phone": phone, "iin": iin, "code": c})
+    assert r.status_code == 200, r.text

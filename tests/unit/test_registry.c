@@ -6,7 +6,10 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -75,6 +78,50 @@ json(void **state)
 	assert_false(registry_person_json(&p, buf, 10));
 }
 
+/* The demo file binds its persons to their phones; others stay open. */
+static void
+demo_file(void **state)
+{
+	char path[] = "/tmp/bq-registry-XXXXXX";
+	struct person p;
+	FILE *f;
+	int fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_non_null(f = fdopen(fd, "w"));
+	(void)fputs("[{\"iin\": \"850312400009\", \"surname\": \"Сапарова\", "
+		    "\"first_name\": \"Жанна\", \"sex\": \"female\", "
+		    "\"phones\": [\"+77011112233\"], "
+		    "\"parents\": [\"600101300017\"]}, {\"iin\": 5}]",
+	    f);
+	(void)fclose(f);
+	registry_demo_file(path);
+
+	assert_int_equal(
+	    registry_demo_lookup("850312400009", &p), REGISTRY_FOUND);
+	assert_true(p.listed);
+	assert_string_equal(p.surname, "Сапарова");
+	assert_int_equal(p.nphones, 1);
+	assert_int_equal(p.nparents, 1);
+	assert_string_equal(p.parents[0], "600101300017");
+	assert_true(registry_phone_bound(&p, "+77011112233"));
+	assert_false(registry_phone_bound(&p, "+77019998877"));
+
+	/* Not in the file: made up, bound to any phone. */
+	assert_int_equal(
+	    registry_demo_lookup("860412300028", &p), REGISTRY_FOUND);
+	assert_false(p.listed);
+	assert_true(registry_phone_bound(&p, "+77019998877"));
+
+	/* Gone: everyone is made up again. */
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(
+	    registry_demo_lookup("850312400009", &p), REGISTRY_FOUND);
+	assert_false(p.listed);
+	registry_demo_file(NULL);
+}
+
 int
 main(void)
 {
@@ -82,6 +129,7 @@ main(void)
 		cmocka_unit_test(deterministic),
 		cmocka_unit_test(birth_dates),
 		cmocka_unit_test(json),
+		cmocka_unit_test(demo_file),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -122,10 +122,14 @@ export interface paths {
          * @description A 6-digit code for `register`, `login` or `reset`, valid 5 minutes,
          *     bound to the phone, the IIN and the purpose. One phone gets a code
          *     at most every 80 seconds and 5 an hour; one client address is
-         *     capped too (429 with `Retry-After`). For `login` and `reset` an SMS
-         *     goes out only when the phone and IIN belong to one account, but the
-         *     answer is the same either way: it never tells whether an account
-         *     exists. In demo mode the SMS is appended to `sms.jsonl`.
+         *     capped too (429 with `Retry-After`). An SMS goes out only to a phone
+         *     the person registry binds to the IIN (the mobile citizens'
+         *     database), and for `login` and `reset` only when the phone and IIN
+         *     belong to one account; the answer, the cooldown and the caps are
+         *     the same either way, so it never tells whether a person or an
+         *     account exists. A registry that cannot answer is a 503. In demo
+         *     mode the SMS is appended to `sms.jsonl`, and the registry is
+         *     `registry.json` (README).
          */
         post: operations["postAuthOtp"];
         delete?: never;
@@ -324,7 +328,10 @@ export interface paths {
         /**
          * Change the password
          * @description A wrong `current_password` is a 422 on that field and counts as a
-         *     failed login. A change ends every other session of the account.
+         *     failed login: at the login's limit the account locks (423, with
+         *     Retry-After) and no password is tried until it opens. The new
+         *     password is checked against the account's own IIN, phone, login
+         *     and e-mail. A change ends every other session of the account.
          */
         post: operations["postMePassword"];
         delete?: never;
@@ -1689,7 +1696,7 @@ export interface components {
              */
             field: string;
             /** @enum {string} */
-            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future";
+            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password";
             /** @description For people, in the reply's language. */
             message: string;
         };
@@ -1722,7 +1729,7 @@ export interface components {
          */
         Phone: string;
         Code: string;
-        /** @description 8 to 128 characters, no control characters, not among the 10,000 most common. */
+        /** @description 8 to 40 characters (`too_short`, `too_long`), no control characters (`control_character`), not only white space (`empty`), not among the 10,000 most common compared in lower case without spaces, nor fewer than four different characters (`common_password`), and not holding the account's IIN, phone (its ten digits), login or e-mail (`personal_password`). Passwords set before this rule stay valid for login up to 128 characters. */
         NewPassword: string;
         /** @enum {string} */
         Role: "parent" | "verifier" | "kindergarten_staff" | "support" | "admin";
@@ -3350,6 +3357,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            423: components["responses"]["AccountLocked"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
