@@ -86,6 +86,7 @@ call_free(struct http_request *req)
 	c->ext = NULL;
 	kore_free(c->task_out);
 	c->task_out = NULL;
+	api_task_release(c);
 	if (c->task_state == TASK_RUNNING && kore_task_finished(&c->task)) {
 		kore_task_destroy(&c->task);
 		c->task_state = TASK_NONE;

@@ -73,6 +73,14 @@ api_document(struct http_request *req)
 	if (c->db.query == NULL) {
 		if (!path_uuid(req->path, 2, d->id, sizeof(d->id)))
 			return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
+		if (req->method == HTTP_METHOD_DELETE) {
+			api_db_prepare(
+			    c, "SELECT bq.document_delete($1, $2, $3)", 204);
+			api_db_param(c, c->auth.sub);
+			api_db_param(c, c->auth.sid);
+			api_db_param(c, d->id);
+			return (api_db_run(c));
+		}
 		api_db_prepare(c,
 		    "SELECT bytes, content_type FROM bq.document_get($1, $2, "
 		    "$3)",
@@ -82,6 +90,9 @@ api_document(struct http_request *req)
 		api_db_param(c, d->id);
 		c->db.binary = 1;
 	}
+
+	if (req->method == HTTP_METHOD_DELETE)
+		return (api_db_run(c));
 
 	return (api_db_run_file(c));
 }

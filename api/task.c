@@ -13,6 +13,25 @@
 #include "bq/api_reply.h"
 #include "bq/api_task.h"
 
+/*
+ * Tasks this worker has started and not yet collected.  argon2id takes
+ * about 46 ms of a core and task_threads run them two at a time, so a
+ * queue longer than BQ_TASKS_MAX would only make every caller wait past
+ * its deadline: beyond it the answer is a 503 at once.
+ */
+static int tasks_in_flight;
+
+/* The request's task no longer holds a place (collected, or its request
+ * gone). */
+void
+api_task_release(struct api_call *c)
+{
+	if (c->task_queued) {
+		c->task_queued = 0;
+		tasks_in_flight--;
+	}
+}
+
 void
 api_task_cleanse(union api_task_in *in)
 {
@@ -48,6 +67,15 @@ api_task_step(
 
 	switch (c->task_state) {
 	case TASK_NONE:
+		if (tasks_in_flight >= api_config.tasks_max) {
+			api_task_cleanse(in);
+			c->retry_after = 1;
+			(void)api_reply_problem(
+			    c, PROBLEM_SERVICE_UNAVAILABLE, NULL);
+			return (API_ANSWERED);
+		}
+		tasks_in_flight++;
+		c->task_queued = 1;
 		/* Counted: the work a caller can make the service do. */
 		if (fn != work_registry)
 			metrics_count(
@@ -84,6 +112,7 @@ api_task_step(
 		    &c->task, c->task_out, sizeof(*c->task_out));
 		kore_task_destroy(&c->task);
 		c->task_state = TASK_COLLECTED;
+		api_task_release(c);
 		if (n != sizeof(*c->task_out)) {
 			(void)api_reply_problem(
 			    c, PROBLEM_INTERNAL_ERROR, NULL);

@@ -95,6 +95,11 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		goto fail;
 	}
 
+	if (!env_int("BQ_TASKS_MAX", 16, 1, 1024, &c->tasks_max)) {
+		(void)snprintf(err, errlen, "BQ_TASKS_MAX must be 1 to 1024");
+		goto fail;
+	}
+
 	mode = getenv("BQ_MODE");
 	if (mode == NULL || strcmp(mode, "production") == 0)
 		c->demo = 0;

@@ -235,6 +235,15 @@ const struct field_message field_messages[FIELD__MAX] = {
 		"Пароль не должен содержать ИИН, телефон, логин или e-mail.",
 		"The password must not hold your IIN, phone, login or "
 		"e-mail." } },
+	[FIELD_QUOTA_EXCEEDED] = { "quota_exceeded",
+	    { "Құжаттар шегі толды: керексізін жойыңыз.",
+		"Достигнут предел документов: удалите ненужные.",
+		"The documents' limit is reached: delete one you no longer "
+		"need." } },
+	[FIELD_IN_USE] = { "in_use",
+	    { "Құжат өтінішке немесе шартқа тіркелген.",
+		"Документ приложен к заявлению или договору.",
+		"The document is part of an application or a contract." } },
 	[FIELD_MISMATCH] = { "mismatch",
 	    { "Құпиясөздер сәйкес келмейді.", "Пароли не совпадают.",
 		"The passwords do not match." } },

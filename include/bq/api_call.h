@@ -80,6 +80,7 @@ struct api_call {
 	/* A task running off the event loop (argon2, the registry). */
 	struct kore_task task;
 	enum api_task_state task_state;
+	int task_queued; /* holds one of the worker's BQ_TASKS_MAX places */
 	struct kore_timer *task_timer;
 	int task_timed_out;
 	struct api_task_out *task_out;

@@ -24,6 +24,7 @@ struct bq_config {
 	int db_timeout_ms;
 	int db_long_timeout_ms; /* allocation rounds, replays, the sweeper */
 	int sweep_interval_ms; /* 0: no sweeper timer in this node */
+	int tasks_max; /* tasks a worker queues at once; more are a 503 */
 	int demo;
 	struct cors cors;
 };

@@ -67,7 +67,8 @@
 	X(TRUSTED_CHILDREN, "/v1/trusted-children", ROUTE_M_GET, \
 	    ROUTE_R_PARENT) \
 	X(DOCUMENTS, "/v1/documents", ROUTE_M_POST, ROUTE_R_ANY) \
-	X(DOCUMENT, "/v1/documents/{id}", ROUTE_M_GET, ROUTE_R_ANY) \
+	X(DOCUMENT, "/v1/documents/{id}", ROUTE_M_GET | ROUTE_M_DELETE, \
+	    ROUTE_R_ANY) \
 	X(APPLICATIONS, "/v1/applications", ROUTE_M_GET | ROUTE_M_POST, \
 	    ROUTE_R_PARENT) \
 	X(APPLICATION, "/v1/applications/{id}", ROUTE_M_GET, ROUTE_R_PARENT) \

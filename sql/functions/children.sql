@@ -301,6 +301,16 @@ BEGIN
 		RAISE EXCEPTION 'kind' USING ERRCODE = 'BQ422', COLUMN = 'kind',
 		    HINT = 'invalid_value';
 	END IF;
+	-- The quota, counted under the account's lock so that parallel
+	-- uploads cannot pass it together.
+	PERFORM 1 FROM bq.account WHERE id = p_account FOR UPDATE;
+	IF (SELECT count(*) >= bq.setting('documents_per_account')
+		OR coalesce(sum(size), 0) + length(p_bytes) >
+		    bq.setting('document_bytes_per_account')
+	    FROM bq.document WHERE owner_id = p_account) THEN
+		RAISE EXCEPTION 'document quota' USING ERRCODE = 'BQ409',
+		    COLUMN = 'document', HINT = 'quota_exceeded';
+	END IF;
 	INSERT INTO bq.document (owner_id, kind, content_type, size, sha256, bytes)
 	VALUES (p_account, p_kind, p_type, length(p_bytes), sha256(p_bytes),
 	    p_bytes)
@@ -312,6 +322,58 @@ BEGIN
 	    'sha256', encode(v_doc.sha256, 'hex'), 'created_at', v_doc.created_at);
 END
 $$;
+
+-- Is the document part of an application or a contract?
+CREATE OR REPLACE FUNCTION bq.document_attached(p_document uuid)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT EXISTS (SELECT 1 FROM bq.application
+		WHERE pmpk_document_id = p_document)
+	    OR EXISTS (SELECT 1 FROM bq.contract_document
+		WHERE document_id = p_document);
+$$;
+REVOKE EXECUTE ON FUNCTION bq.document_attached(uuid) FROM bq_api;
+
+-- The owner deletes an upload attached to nothing (409 in_use when it
+-- is); another account's is no row: a 404.
+CREATE OR REPLACE FUNCTION bq.document_delete(p_account uuid, p_sid uuid,
+    p_document uuid)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account);
+	PERFORM 1 FROM bq.document WHERE id = p_document
+	  AND owner_id = p_account FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	IF bq.document_attached(p_document) THEN
+		RAISE EXCEPTION 'document in use' USING ERRCODE = 'BQ409',
+		    COLUMN = 'document', HINT = 'in_use';
+	END IF;
+	DELETE FROM bq.document WHERE id = p_document;
+	PERFORM bq.log_event(p_account, 'document_deleted', p_sid,
+	    jsonb_build_object('document_id', p_document));
+	RETURN '{}';
+END
+$$;
+
+-- Uploads attached to nothing after document_unused_days go; a batch a
+-- call, rows another sweeper holds skipped.
+CREATE OR REPLACE FUNCTION bq.sweep_documents() RETURNS integer
+LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
+	WITH gone AS (
+		DELETE FROM bq.document WHERE id IN (SELECT d.id
+		    FROM bq.document d
+		    WHERE d.created_at < now() - make_interval(
+			days => bq.setting('document_unused_days'))
+		      AND NOT bq.document_attached(d.id)
+		    ORDER BY d.created_at LIMIT bq.setting('sweep_batch')
+		    FOR UPDATE SKIP LOCKED)
+		RETURNING 1)
+	SELECT count(*)::integer FROM gone;
+$$;
+REVOKE EXECUTE ON FUNCTION bq.sweep_documents() FROM bq_api;
 
 -- Kindergarten staff read the documents attached to their kindergarten's
 -- contracts; the owner and the PMPK's verifier as before.

@@ -118,6 +118,9 @@ class Api:
     def put(self, path, **kw):
         return self.request("PUT", path, **kw)
 
+    def delete(self, path, **kw):
+        return self.request("DELETE", path, **kw)
+
     def post(self, path, **kw):
         return self.request("POST", path, **kw)
 

@@ -148,6 +148,7 @@ def cases(w):
         ("DELETE", "/v1/children/{id}/trustees/{account_id}"): (
             f"/v1/children/{i['child']}/trustees/{i['trustee']}", None, None),
         ("GET", "/v1/documents/{id}"): (f"/v1/documents/{i['document']}", None, None),
+        ("DELETE", "/v1/documents/{id}"): (f"/v1/documents/{i['document']}", None, None),
         ("GET", "/v1/applications/{id}"): (f"/v1/applications/{i['application']}", None,
                                            None),
         ("GET", "/v1/applications/{id}/position-history"): (

@@ -2,15 +2,19 @@
 refused with a clear problem, nothing stored and nothing revealed."""
 
 import base64
+import concurrent.futures
 import datetime
 import json
 import time
 
 import pytest
+import requests
 
 from people import (PASSWORD, Parent, bearer, code, login, make_iin, make_phone, post,
                     register, sms_count)
+from fakes import Fake
 from problems import assert_problem
+from servers import Second
 
 DEMO = "Balabaqsha-demo-2026"
 
@@ -240,3 +244,119 @@ def test_an_iin_the_file_does_not_list_stays_open_to_try(api, stack, db, registr
     c = code(api, stack, phone, iin, "register")
     r = post(api, "/v1/auth/register/verify", {"phone": phone, "iin": iin, "code": c})
     assert r.status_code == 200, r.text
+
+
+def test_a_hashing_flood_is_turned_away_at_once(api, stack):
+    """Argon2 waits in a bounded queue: past BQ_TASKS_MAX a worker answers
+    503 with Retry-After at once instead of queueing every caller past its
+    deadline.  A server of its own with a queue of one task a worker."""
+    fake = Fake(lambda path, body: (404, {}))
+    srv = Second(stack, fake.url + "/person", BQ_TASKS_MAX="1")
+    try:
+        def one(i):
+            return requests.post(srv.base + "/v1/auth/login", timeout=20,
+                                 json={"login": f"nobody{i}", "password": "Not-it-2026!"})
+        with concurrent.futures.ThreadPoolExecutor(16) as pool:
+            answers = list(pool.map(one, range(32)))
+        codes = [r.status_code for r in answers]
+        assert set(codes) <= {401, 503}, codes
+        turned = [r for r in answers if r.status_code == 503]
+        assert turned and codes.count(401) >= 1
+        for r in turned:
+            assert r.headers["Retry-After"] == "1"
+            assert r.json()["code"] == "service_unavailable"
+    finally:
+        srv.close()
+        fake.close()
+
+
+PDF = b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog >> endobj\n" * 20 + b"%%EOF\n"
+
+
+def _upload(api, token, data=PDF):
+    return api.post("/v1/documents?kind=pmpk", data=data,
+                    headers={**bearer(token), "Content-Type": "application/pdf"})
+
+
+@pytest.fixture
+def setting(db):
+    """Sets a bq.setting for the test; the old value is put back."""
+    kept = []
+
+    def put(name, value):
+        kept.append((name, db.execute("SELECT value FROM bq.setting WHERE name = %s",
+                                      (name,)).fetchone()[0]))
+        db.execute("UPDATE bq.setting SET value = %s WHERE name = %s", (value, name))
+    yield put
+    for name, value in reversed(kept):
+        db.execute("UPDATE bq.setting SET value = %s WHERE name = %s", (value, name))
+
+
+def _documents(db, account):
+    return db.execute("SELECT count(*) FROM bq.document WHERE owner_id = %s",
+                      (account,)).fetchone()[0]
+
+
+def test_uploads_stop_at_the_account_s_quota(api, stack, db, setting):
+    """Eight 10 MB files went in in 1.1 s with no limit."""
+    _, _, t = register(api, stack)
+    token, account = t["access_token"], t["account"]["id"]
+    setting("documents_per_account", 3)
+    for _ in range(3):
+        assert _upload(api, token).status_code == 201
+    r = _upload(api, token)
+    assert_problem(r, 409, "conflict", [("document", "quota_exceeded")])
+    assert _documents(db, account) == 3
+    # Bytes count too.
+    _, _, t = register(api, stack)
+    setting("document_bytes_per_account", 2 * len(PDF) + 1)
+    assert _upload(api, t["access_token"]).status_code == 201
+    assert _upload(api, t["access_token"]).status_code == 201
+    r = _upload(api, t["access_token"])
+    assert_problem(r, 409, "conflict", [("document", "quota_exceeded")])
+    assert _documents(db, t["account"]["id"]) == 2
+
+
+def test_an_unused_upload_is_deleted_by_its_owner_only(api, stack, db):
+    _, _, t = register(api, stack)
+    _, _, other = register(api, stack)
+    doc = _upload(api, t["access_token"]).json()
+    r = api.delete(f"/v1/documents/{doc['id']}", headers=bearer(other["access_token"]))
+    assert_problem(r, 404, "not_found")
+    assert _documents(db, t["account"]["id"]) == 1
+    r = api.delete(f"/v1/documents/{doc['id']}", headers=bearer(t["access_token"]))
+    assert r.status_code == 204, r.text
+    assert _documents(db, t["account"]["id"]) == 0
+    assert api.get(f"/v1/documents/{doc['id']}",
+                   headers=bearer(t["access_token"])).status_code == 404
+
+
+def test_a_document_in_use_stays(api, stack, db, almaty):
+    p = Parent(api, stack)
+    doc = _upload(api, p.token).json()
+    r = p.file(p.child(), almaty, queue_type="special", correction_type="speech",
+               pmpk_document_id=doc["id"], languages=["kk"])
+    assert r.status_code == 201, r.text
+    r = api.delete(f"/v1/documents/{doc['id']}", headers=bearer(p.token))
+    assert_problem(r, 409, "conflict", [("document", "in_use")])
+    assert _documents(db, p.account) == 1
+
+
+def test_unused_uploads_are_swept_and_used_ones_kept(api, stack, db):
+    p = Parent(api, stack)
+    unused = _upload(api, p.token).json()["id"]
+    used = _upload(api, p.token).json()["id"]
+    r = p.file(p.child(), db.execute("SELECT id::text FROM bq.region WHERE code = 'almaty'"
+                                     ).fetchone()[0],
+               queue_type="special", correction_type="speech", pmpk_document_id=used,
+               languages=["kk"])
+    assert r.status_code == 201, r.text
+    db.execute("UPDATE bq.document SET created_at = now() - interval '31 days' "
+               "WHERE owner_id = %s", (p.account,))
+    admin = login(api, stack, "admin", DEMO)["access_token"]
+    r = api.post("/v1/admin/sweeper/run", headers=bearer(admin), timeout=60)
+    assert r.status_code == 200, r.text
+    assert r.json()["documents_removed"] >= 1
+    left = [str(x) for (x,) in db.execute(
+        "SELECT id FROM bq.document WHERE owner_id = %s", (p.account,))]
+    assert left == [used] and unused not in left

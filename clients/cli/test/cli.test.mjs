@@ -42,7 +42,7 @@ async function parent() {
 	const u = user(`parent-${randomUUID().slice(0, 8)}`);
 	const r = u.run(["login", who.phone, "--password-stdin"], { input: PASSWORD + "\n" });
 	assert.equal(r.code, 0, r.err);
-	return { ...u, ...who };
+	return { ...u, ...who, bq };
 }
 
 test("usage mistakes exit 2 and say what is wrong", () => {
@@ -163,4 +163,14 @@ test("whoami on a terminal says where a staff account works", () => {
 	assert.deepEqual(me.scopes.map((s) => s.role), ["kindergarten_staff"]);
 	assert.match(me.scopes[0].kindergarten.bin, /^\d{12}$/);
 	assert.equal(me.acts_for, undefined);
+});
+
+test("documents remove: an upload attached to nothing goes, then it is not found", async () => {
+	const p = await parent();
+	const pdf = new TextEncoder().encode("%PDF-1.7\n" + "1 0 obj << >> endobj\n".repeat(20) + "%%EOF\n");
+	const doc = await p.bq.postDocument({ query: { kind: "pmpk" }, body: pdf, contentType: "application/pdf" });
+	assert.equal(p.run(["documents", "remove", doc.id]).code, 0);
+	const again = p.run(["documents", "remove", doc.id]);
+	assert.equal(again.code, 4);
+	assert.equal(p.run(["documents", "remove", "not-an-id"]).code, 2);
 });

@@ -39,6 +39,7 @@ export const operations = Object.freeze({
 	deleteChildTrustee: {"method":"DELETE","path":"/v1/children/{id}/trustees/{account_id}","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postDocument: {"method":"POST","path":"/v1/documents","query":["kind"],"body":"raw","bodyTypes":["application/pdf","image/jpeg","image/png"],"paged":false,"idempotent":false,"auth":true},
 	getDocument: {"method":"GET","path":"/v1/documents/{id}","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
+	deleteDocument: {"method":"DELETE","path":"/v1/documents/{id}","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	getApplications: {"method":"GET","path":"/v1/applications","query":["status","queue_type","archived"],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postApplication: {"method":"POST","path":"/v1/applications","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":true,"auth":true},
 	getApplication: {"method":"GET","path":"/v1/applications/{id}","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},

@@ -1,0 +1,51 @@
+"""A second server beside the suite's, in production mode, on the suite's
+database, with its own settings (an HTTP registry, limits)."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+import requests
+
+from spec import ROOT
+
+
+class Second:
+    def __init__(self, stack, registry_url, **env):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.data = stack.data.parent / f"{stack.data.name}-second-{self.port}"
+        shutil.rmtree(self.data, ignore_errors=True)
+        self.data.mkdir()
+        run = stack.data / "run"
+        env = dict(os.environ, BQ_DATA_DIR=str(self.data), BQ_HTTP_PORT=str(self.port),
+                   BQ_MODE="production", BQ_REGISTRY_URL=registry_url,
+                   BQ_SECRET_FILE=str(stack.data / "secret.key"),
+                   BQ_CA_FILE=str(stack.data / "ca.pem"),
+                   BQ_SMS_FILE=str(stack.data / "sms.jsonl"),
+                   BQ_DB_DSN=f"host={run} port=5432 dbname=balabaqsha user=bq_api "
+                             "connect_timeout=2",
+                   BQ_SMS_DSN=f"host={run} port=5432 dbname=balabaqsha user=bq_sms",
+                   **env)
+        self.log = open(self.data / "server.log", "wb")
+        self.proc = subprocess.Popen([str(ROOT / "scripts" / "serve")], env=env,
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        self.base = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(self.base + "/health", timeout=1).ok:
+                    return
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        raise RuntimeError((self.data / "server.log").read_text())
+
+    def close(self):
+        self.proc.send_signal(signal.SIGTERM)
+        self.proc.wait(timeout=15)
+        self.log.close()
+        shutil.rmtree(self.data, ignore_errors=True)
