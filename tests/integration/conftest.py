@@ -19,6 +19,7 @@ import requests
 import spec
 from people import Parent
 from places import add_city
+from servers import wait_up
 
 ROOT = spec.ROOT
 SCRIPTS = ROOT / "scripts"
@@ -65,16 +66,7 @@ class Stack:
         self.server = subprocess.Popen([str(SCRIPTS / "serve")], env=self.env,
                                        stdout=self.log,
                                        stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(self.base + "/health", timeout=1).ok:
-                    return
-            except requests.ConnectionError:
-                pass
-            assert self.server.poll() is None, self.log_path.read_text()
-            time.sleep(0.1)
-        raise RuntimeError("server did not start")
+        wait_up(self.base, self.server, self.log_path)
 
     def stop(self):
         if self.server is not None and self.server.poll() is None:

@@ -13,6 +13,21 @@ import requests
 from spec import ROOT
 
 
+def wait_up(base, proc, log_path, seconds=15):
+    """Until base answers /health; the server's log if it dies or never
+    does."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(base + "/health", timeout=1).ok:
+                return
+        except requests.ConnectionError:
+            pass
+        assert proc.poll() is None, log_path.read_text()
+        time.sleep(0.1)
+    raise RuntimeError("server did not start: " + log_path.read_text())
+
+
 class Second:
     def __init__(self, stack, registry_url, **env):
         with socket.socket() as s:
@@ -35,14 +50,7 @@ class Second:
         self.proc = subprocess.Popen([str(ROOT / "scripts" / "serve")], env=env,
                                      stdout=self.log, stderr=subprocess.STDOUT)
         self.base = f"http://127.0.0.1:{self.port}"
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(self.base + "/health", timeout=1).ok:
-                    return
-            except requests.ConnectionError:
-                time.sleep(0.1)
-        raise RuntimeError((self.data / "server.log").read_text())
+        wait_up(self.base, self.proc, self.data / "server.log")
 
     def close(self):
         self.proc.send_signal(signal.SIGTERM)

@@ -3,16 +3,10 @@ registry is asked by POST with the IIN in the body, never the URL; its
 answers become the person, the phones a code may go to (the mobile
 citizens' database), or a 503."""
 
-import json
 import os
-import shutil
-import signal
-import socket
 import subprocess
-import time
 
 import pytest
-import requests
 
 from fakes import Fake
 from servers import Second
