@@ -1,6 +1,6 @@
 /*
  * /v1/applications, /v1/queue and the verifier's /v1/staff/applications
- * (docs/DOMAIN.md, flows 7 to 9).  Filing checks shapes here and every rule of
+ * (docs/FLOWS.md, flows 7 to 9).  Filing checks shapes here and every rule of
  * the queue in bq.application_file; the workflow lives in SQL.
  */
 

@@ -1,5 +1,5 @@
 /*
- * The attendance sheet (docs/DOMAIN.md, flow 5), what the voucher pays on:
+ * The attendance sheet (docs/FLOWS.md, flow 5), what the voucher pays on:
  * staff mark a day of their group, the parent reads the month and
  * approves it, and the kindergarten's monthly statement counts the
  * approved days, as JSON or CSV.  A frozen month is the database's rule.

@@ -1,6 +1,6 @@
 /*
  * /v1/auth: one-time codes, registration, the four ways in, password
- * reset, refresh and logout (docs/DOMAIN.md, flows 2 to 4).  Handlers run in
+ * reset, refresh and logout (docs/FLOWS.md, flows 2 to 4).  Handlers run in
  * phases: check the body, then task-thread work (argon2, the registry)
  * and statements, each phase resumed when Kore wakes the request.
  */
@@ -295,7 +295,6 @@ api_auth_register(struct http_request *req)
 	struct auth *a;
 	union api_task_in in;
 	enum api_outcome o;
-
 	const char *mine[2];
 
 	if ((c = api_call_begin(req, ROUTE_AUTH_REGISTER, sizeof(*a))) == NULL)
@@ -320,10 +319,11 @@ api_auth_register(struct http_request *req)
 	case PHASE_LOOKUP:
 		if ((o = api_db_step(c)) != API_DONE)
 			return (api_pending(o));
-		if (!api_db_out_string(
-			c, "iin", a->own_iin, sizeof(a->own_iin)) ||
-		    !api_db_out_string(
-			c, "phone", a->phone_e164, sizeof(a->phone_e164)))
+		if (!api_db_out_strings(c,
+			(const struct api_db_string[]){
+			    { "iin", a->own_iin, sizeof(a->own_iin) },
+			    { "phone", a->phone_e164, sizeof(a->phone_e164) } },
+			2))
 			return (
 			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
 		mine[0] = a->own_iin;

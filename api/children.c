@@ -1,6 +1,6 @@
 /*
  * /v1/children and /v1/trusted-children: a parent's children, their
- * photos and trustees (docs/DOMAIN.md, flow 6).  Who may see a child is decided
+ * photos and trustees (docs/FLOWS.md, flow 6).  Who may see a child is decided
  * in SQL from the caller's account: another parent's child is a 404.
  */
 

@@ -1,5 +1,5 @@
 /*
- * Contracts (docs/DOMAIN.md, flows 12 and 13): the parent's and the
+ * Contracts (docs/FLOWS.md, flows 12 and 13): the parent's and the
  * kindergarten's view, the parent's fields and documents, the bytes both
  * sides sign and the signatures.  A signature is verified here (CMS with
  * OpenSSL against the trusted CAs, src/signature.c) between two

@@ -593,25 +593,31 @@ api_db_run(struct api_call *c)
 }
 
 /*
- * A string of the statement's document into out: "" for a null or a
- * missing key; 0 when the document is not JSON or the value does not fit.
+ * Strings of the statement's document, the document parsed once: each
+ * "" for a null or a missing key; 0 when the document is not JSON or a
+ * value is not a string that fits.
  */
 int
-api_db_out_string(struct api_call *c, const char *key, char *out, size_t len)
+api_db_out_strings(struct api_call *c, const struct api_db_string *s, size_t n)
 {
 	const cJSON *v;
 	cJSON *doc;
+	size_t i;
 	int ok;
 
-	out[0] = '\0';
+	for (i = 0; i < n; i++)
+		s[i].out[0] = '\0';
 	if (c->out == NULL ||
 	    (doc = cJSON_ParseWithLength(c->out, c->out_len)) == NULL)
 		return (0);
-	v = cJSON_GetObjectItemCaseSensitive(doc, key);
-	ok = v == NULL || cJSON_IsNull(v) ||
-	    (cJSON_IsString(v) && strlen(v->valuestring) < len);
-	if (ok && cJSON_IsString(v))
-		memcpy(out, v->valuestring, strlen(v->valuestring) + 1);
+	for (i = 0, ok = 1; ok && i < n; i++) {
+		v = cJSON_GetObjectItemCaseSensitive(doc, s[i].key);
+		ok = v == NULL || cJSON_IsNull(v) ||
+		    (cJSON_IsString(v) && strlen(v->valuestring) < s[i].len);
+		if (ok && cJSON_IsString(v))
+			memcpy(s[i].out, v->valuestring,
+			    strlen(v->valuestring) + 1);
+	}
 	cJSON_Delete(doc);
 
 	return (ok);

@@ -1,5 +1,5 @@
 /*
- * Enrolment (docs/DOMAIN.md, flow 12): the parent picks a kindergarten and a
+ * Enrolment (docs/FLOWS.md, flow 12): the parent picks a kindergarten and a
  * group for an active voucher, or waits for a seat there; the
  * kindergarten's staff decline or make the contract.  Seats are held by
  * the database (bq.seat_hold); nothing here counts them.

@@ -127,17 +127,15 @@ api_me_password(struct http_request *req)
 		/* Locked by failures: no more guesses. */
 		if ((o = api_db_lookup(c)) != API_DONE)
 			return (api_pending(o));
-		if (!api_db_out_string(
-			c, "password_hash", m->hash, sizeof(m->hash)) ||
-		    m->hash[0] == '\0' ||
-		    !api_db_out_string(
-			c, "iin", m->own[0], sizeof(m->own[0])) ||
-		    !api_db_out_string(
-			c, "phone", m->own[1], sizeof(m->own[1])) ||
-		    !api_db_out_string(
-			c, "login", m->own[2], sizeof(m->own[2])) ||
-		    !api_db_out_string(
-			c, "email", m->own[3], sizeof(m->own[3])))
+		if (!api_db_out_strings(c,
+			(const struct api_db_string[]){
+			    { "password_hash", m->hash, sizeof(m->hash) },
+			    { "iin", m->own[0], sizeof(m->own[0]) },
+			    { "phone", m->own[1], sizeof(m->own[1]) },
+			    { "login", m->own[2], sizeof(m->own[2]) },
+			    { "email", m->own[3], sizeof(m->own[3]) } },
+			5) ||
+		    m->hash[0] == '\0')
 			return (
 			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
 		for (i = 0; i < 4; i++)

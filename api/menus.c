@@ -1,5 +1,5 @@
 /*
- * Menus (docs/DOMAIN.md, flow 5, nutrition): staff publish a day's meals with
+ * Menus (docs/FLOWS.md, flow 5, nutrition): staff publish a day's meals with
  * their dishes in kk and ru, calories and allergens when known; a parent
  * reads the menu of the kindergarten their child attends.
  */

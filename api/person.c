@@ -14,8 +14,9 @@
 
 /*
  * Asks the registry of the IIN: the result, the person's JSON into out
- * (outlen bytes) when found, and whether phone (when not NULL) is bound to
- * the person.  The demo registry answers at once, an HTTP one in a task.
+ * (outlen bytes; none when out is NULL) when found, and whether phone
+ * (when not NULL) is bound to the person.  The demo registry answers at
+ * once, an HTTP one in a task.
  */
 static enum api_outcome
 ask(struct api_call *c, const char *iin, const char *phone,
@@ -31,7 +32,8 @@ ask(struct api_call *c, const char *iin, const char *phone,
 		if (*r == REGISTRY_FOUND) {
 			*bound =
 			    phone != NULL && registry_phone_bound(&p, phone);
-			if (!registry_person_json(&p, out, outlen))
+			if (out != NULL &&
+			    !registry_person_json(&p, out, outlen))
 				*r = REGISTRY_UNAVAILABLE;
 		}
 		return (API_DONE);
@@ -46,7 +48,7 @@ ask(struct api_call *c, const char *iin, const char *phone,
 		return (o);
 	*r = (enum registry_result)c->task_out->status;
 	*bound = phone != NULL && c->task_out->bound;
-	if (*r == REGISTRY_FOUND) {
+	if (*r == REGISTRY_FOUND && out != NULL) {
 		if (strlen(c->task_out->text) >= outlen)
 			*r = REGISTRY_UNAVAILABLE;
 		else
@@ -94,10 +96,8 @@ api_phone_bound(
 {
 	enum registry_result r;
 	enum api_outcome o;
-	char person[2048];
 
-	if ((o = ask(c, iin, phone, &r, person, sizeof(person), bound)) !=
-	    API_DONE)
+	if ((o = ask(c, iin, phone, &r, NULL, 0, bound)) != API_DONE)
 		return (o);
 	if (r == REGISTRY_UNAVAILABLE) {
 		(void)api_reply_problem(c, PROBLEM_SERVICE_UNAVAILABLE, NULL);

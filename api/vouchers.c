@@ -1,6 +1,6 @@
 /*
  * /v1/vouchers: the holder's vouchers and their answers to them
- * (docs/DOMAIN.md, flows 10 and 11).  The deadlines and every move are in
+ * (docs/FLOWS.md, flows 10 and 11).  The deadlines and every move are in
  * bq.voucher_act.
  */
 

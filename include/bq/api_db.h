@@ -59,7 +59,13 @@ int api_db_run(struct api_call *);
 enum api_outcome api_db_step(struct api_call *);
 enum api_outcome api_db_lookup(struct api_call *);
 int api_db_refused(struct api_call *);
-int api_db_out_string(struct api_call *, const char *, char *, size_t);
+/* A string of the statement's document and where it goes. */
+struct api_db_string {
+	const char *key;
+	char *out;
+	size_t len;
+};
+int api_db_out_strings(struct api_call *, const struct api_db_string *, size_t);
 int api_pending(enum api_outcome);
 int api_db_run_tokens(struct api_call *, int, const char *);
 int api_db_available(void);

@@ -415,6 +415,7 @@ RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_account bq.account;
+	v_locked json;
 	v_name bytea;
 	v_fails integer;
 	v_lock integer := bq.setting('login_lock_s');
@@ -435,8 +436,9 @@ BEGIN
 	END IF;
 
 	SELECT * INTO v_account FROM bq.account WHERE id = p_account FOR UPDATE;
-	IF bq.account_lock_problem(v_account) IS NOT NULL THEN
-		RETURN bq.account_lock_problem(v_account);
+	v_locked := bq.account_lock_problem(v_account);
+	IF v_locked IS NOT NULL THEN
+		RETURN v_locked;
 	END IF;
 	IF NOT p_ok THEN
 		RETURN bq.password_failed(p_account, 'login_failed',
@@ -635,11 +637,13 @@ RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_account bq.account;
+	v_locked json;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
 	SELECT * INTO v_account FROM bq.account WHERE id = p_account FOR UPDATE;
-	IF bq.account_lock_problem(v_account) IS NOT NULL THEN
-		RETURN bq.account_lock_problem(v_account);
+	v_locked := bq.account_lock_problem(v_account);
+	IF v_locked IS NOT NULL THEN
+		RETURN v_locked;
 	END IF;
 	IF NOT p_ok THEN
 		RETURN bq.password_failed(p_account, 'password_check_failed', NULL,

@@ -154,7 +154,7 @@ LANGUAGE sql STABLE AS $$
 	SELECT coalesce(parent_id, id) FROM bq.region WHERE id = p_region;
 $$;
 
--- The card's stages (docs/DOMAIN.md, flow 9): queue, waiting, kindergarten
+-- The card's stages (docs/FLOWS.md, flow 9): queue, waiting, kindergarten
 -- choice, financing type, admission; each done, current or pending.
 CREATE OR REPLACE FUNCTION bq.application_timeline(a bq.application)
 RETURNS json

@@ -46,7 +46,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
 	v_workflow bq.workflow := TG_ARGV[0];
 	v_from text;
-	v_role text := bq.acting_role();
+	v_role text;
 	v_roles text[];
 BEGIN
 	IF TG_OP = 'UPDATE' THEN
@@ -55,6 +55,7 @@ BEGIN
 		END IF;
 		v_from := OLD.status::text;
 	END IF;
+	v_role := bq.acting_role();
 	SELECT t.roles INTO v_roles FROM bq.workflow_transition t
 	WHERE t.workflow = v_workflow AND t.to_status = NEW.status::text
 	  AND (t.from_status = v_from OR (t.from_status IS NULL AND v_from IS NULL));

@@ -36,7 +36,7 @@ def cohort(birth_year, school_year):
 
 
 def allocate(inputs, pools, seed, school_year):
-    """The rules of the round, written again from docs/DOMAIN.md (Queue rules)."""
+    """The rules of the round, written again from docs/FLOWS.md (Queue rules)."""
     parts = {}
     for a in inputs:
         parts.setdefault((a["queue_type"], a["correction_type"], a["birth_year"]), []).append(a)
