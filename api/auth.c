@@ -263,7 +263,7 @@ api_auth_register_verify(struct http_request *req)
 		 * know, so that one is a wrong code, as any guess: saying
 		 * "not in the registry" here would tell it to a stranger.
 		 */
-		if ((o = api_person(c, "code", FIELD_INVALID_CODE, a->iin,
+		if ((o = api_person(c, "code", FIELD_INVALID_CODE, a->iin, 0,
 			 a->person, sizeof(a->person))) != API_DONE)
 			return (api_pending(o));
 		if (!new_refresh(a))

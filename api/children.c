@@ -1,7 +1,8 @@
 /*
- * /v1/children and /v1/trusted-children: a parent's children, their
- * photos and trustees (docs/FLOWS.md, flow 6).  Who may see a child is decided
- * in SQL from the caller's account: another parent's child is a 404.
+ * /v1/children, /v1/trusted-children and /v1/trustee-invitations: a
+ * parent's children, their photos, trustees and the invitations that make
+ * them (docs/FLOWS.md, flow 6).  Who may see a child is decided in SQL
+ * from the caller's account: another parent's child is a 404.
  */
 
 #include <stdio.h>
@@ -9,6 +10,7 @@
 
 #include "bq/api_body.h"
 #include "bq/api_call.h"
+#include "bq/api_child.h"
 #include "bq/api_db.h"
 #include "bq/api_reply.h"
 #include "bq/api_task.h"
@@ -23,6 +25,9 @@ int api_child_photo(struct http_request *);
 int api_child_trustees(struct http_request *);
 int api_child_trustee(struct http_request *);
 int api_trusted_children(struct http_request *);
+int api_trustee_invitations(struct http_request *);
+int api_trustee_invitation(struct http_request *);
+int api_trustee_invitation_accept(struct http_request *);
 
 #define PHOTO_MAX (2 * 1024 * 1024)
 
@@ -30,6 +35,7 @@ struct child {
 	enum api_phase phase;
 	const char *iin;
 	const char *sex;
+	int claim;
 	char id[TOKEN_ID_MAX];
 	char other[TOKEN_ID_MAX];
 	char person[2048];
@@ -42,6 +48,7 @@ static const struct json_field lookup_fields[] = {
 static const struct json_field add_fields[] = {
 	JSON_FIELD(struct child, iin, JSON_T_STRING, JSON_REQUIRED, 1, 32),
 	JSON_FIELD(struct child, sex, JSON_T_STRING, JSON_REQUIRED, 1, 8),
+	JSON_FIELD(struct child, claim, JSON_T_BOOL, 0, 0, 0),
 };
 
 static const struct json_field patch_fields[] = {
@@ -68,17 +75,44 @@ prepare(struct api_call *c, const char *query, int status)
 }
 
 /*
- * Look-up and add share their start: the body, the per-account cap on
- * registry look-ups, then the registry.  API_DONE leaves the person.
+ * A child's person from the registry, with its parents, for a body
+ * already read (*phase PHASE_REQUEST) whose iin is checked: the
+ * per-account cap on registry look-ups, then the registry.  API_DONE
+ * leaves the person and *phase PHASE_STORE.
  */
+enum api_outcome
+api_child_person(struct api_call *c, enum api_phase *phase, const char *iin,
+    char *person, size_t len)
+{
+	enum api_outcome o;
+
+	switch (*phase) {
+	case PHASE_REQUEST:
+		prepare(c, "SELECT bq.registry_lookup_allow($1, $2)", 200);
+		*phase = PHASE_LOOKUP;
+		/* FALLTHROUGH */
+	case PHASE_LOOKUP:
+		if ((o = api_db_step(c)) != API_DONE)
+			return (o);
+		*phase = PHASE_WORK;
+		/* FALLTHROUGH */
+	case PHASE_WORK:
+		if ((o = api_person(c, "iin", FIELD_NOT_IN_REGISTRY, iin,
+			 API_PERSON_PARENTS, person, len)) != API_DONE)
+			return (o);
+		*phase = PHASE_STORE;
+		return (API_DONE);
+	default:
+		return (API_DONE);
+	}
+}
+
+/* Look-up and add share their start: the body, then the registry. */
 static enum api_outcome
 registry_steps(struct api_call *c, struct child *k,
     const struct json_field *spec, size_t n)
 {
-	enum api_outcome o;
-
-	switch (k->phase) {
-	case PHASE_REQUEST:
+	if (k->phase == PHASE_REQUEST) {
 		if (!api_body_json(c, spec, n, k))
 			return (API_ANSWERED);
 		(void)api_check_iin(c, "iin", k->iin);
@@ -87,23 +121,10 @@ registry_steps(struct api_call *c, struct child *k,
 			(void)api_reply_fields(c, PROBLEM_VALIDATION_FAILED);
 			return (API_ANSWERED);
 		}
-		prepare(c, "SELECT bq.registry_lookup_allow($1, $2)", 200);
-		k->phase = PHASE_LOOKUP;
-		/* FALLTHROUGH */
-	case PHASE_LOOKUP:
-		if ((o = api_db_step(c)) != API_DONE)
-			return (o);
-		k->phase = PHASE_WORK;
-		/* FALLTHROUGH */
-	case PHASE_WORK:
-		if ((o = api_person(c, "iin", FIELD_NOT_IN_REGISTRY, k->iin,
-			 k->person, sizeof(k->person))) != API_DONE)
-			return (o);
-		k->phase = PHASE_STORE;
-		return (API_DONE);
-	default:
-		return (API_DONE);
 	}
+
+	return (api_child_person(
+	    c, &k->phase, k->iin, k->person, sizeof(k->person)));
 }
 
 int
@@ -150,10 +171,11 @@ api_children(struct http_request *req)
 		if ((o = registry_steps(c, k, add_fields,
 			 JSON_FIELD_COUNT(add_fields))) != API_DONE)
 			return (api_pending(o));
-		prepare(c, "SELECT bq.child_add($1, $2, $3, $4, $5)", 201);
+		prepare(c, "SELECT bq.child_add($1, $2, $3, $4, $5, $6)", 201);
 		api_db_param(c, k->iin);
 		api_db_param(c, k->sex);
 		api_db_param(c, k->person);
+		api_db_param(c, k->claim == 1 ? "true" : "false");
 	}
 
 	return (api_db_run(c));
@@ -172,7 +194,8 @@ api_trusted_children(struct http_request *req)
 	return (api_db_run(c));
 }
 
-/* The child's id from the path: /v1/children/{id}/...; 0 if answered. */
+/* The id from the path: /v1/children/{id}/..., /v1/trustee-invitations/{id};
+ * 0 if answered. */
 static int
 child_id(struct api_call *c, struct child *k)
 {
@@ -282,7 +305,7 @@ api_child_trustees(struct http_request *req)
 				return (api_reply_fields(
 				    c, PROBLEM_VALIDATION_FAILED));
 			prepare(
-			    c, "SELECT bq.trustee_add($1, $2, $3, $4)", 201);
+			    c, "SELECT bq.trustee_invite($1, $2, $3, $4)", 201);
 			api_db_param(c, k->id);
 			api_db_param(c, k->iin);
 		} else {
@@ -312,6 +335,64 @@ api_child_trustee(struct http_request *req)
 		prepare(c, "SELECT bq.trustee_remove($1, $2, $3, $4)", 204);
 		api_db_param(c, k->id);
 		api_db_param(c, k->other);
+	}
+
+	return (api_db_run(c));
+}
+
+int
+api_trustee_invitations(struct http_request *req)
+{
+	struct api_call *c;
+
+	if ((c = api_call_begin(req, ROUTE_TRUSTEE_INVITATIONS, 0)) == NULL)
+		return (KORE_RESULT_OK);
+	if (c->db.query == NULL)
+		prepare(c, "SELECT bq.trustee_invitations($1, $2)", 200);
+
+	return (api_db_run(c));
+}
+
+/* DELETE: the invited person declines, or the owner withdraws it. */
+int
+api_trustee_invitation(struct http_request *req)
+{
+	struct api_call *c;
+	struct child *k;
+
+	if ((c = api_call_begin(req, ROUTE_TRUSTEE_INVITATION, sizeof(*k))) ==
+	    NULL)
+		return (KORE_RESULT_OK);
+	k = c->ext;
+
+	if (c->db.query == NULL) {
+		if (!child_id(c, k))
+			return (KORE_RESULT_OK);
+		prepare(
+		    c, "SELECT bq.trustee_invitation_delete($1, $2, $3)", 204);
+		api_db_param(c, k->id);
+	}
+
+	return (api_db_run(c));
+}
+
+int
+api_trustee_invitation_accept(struct http_request *req)
+{
+	struct api_call *c;
+	struct child *k;
+
+	if ((c = api_call_begin(
+		 req, ROUTE_TRUSTEE_INVITATION_ACCEPT, sizeof(*k))) == NULL)
+		return (KORE_RESULT_OK);
+	k = c->ext;
+
+	if (c->db.query == NULL) {
+		if (!child_id(c, k))
+			return (KORE_RESULT_OK);
+		prepare(
+		    c, "SELECT bq.trustee_invitation_accept($1, $2, $3)", 200);
+		api_db_param(c, k->id);
 	}
 
 	return (api_db_run(c));

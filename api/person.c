@@ -14,12 +14,13 @@
 
 /*
  * Asks the registry of the IIN: the result, the person's JSON into out
- * (outlen bytes; none when out is NULL) when found, and whether phone
- * (when not NULL) is bound to the person.  The demo registry answers at
- * once, an HTTP one in a task.
+ * (outlen bytes; none when out is NULL; with the parents' IINs for
+ * API_PERSON_PARENTS in flags) when found, and whether phone (when not
+ * NULL) is bound to the person.  The demo registry answers at once, an
+ * HTTP one in a task.
  */
 static enum api_outcome
-ask(struct api_call *c, const char *iin, const char *phone,
+ask(struct api_call *c, const char *iin, const char *phone, int flags,
     enum registry_result *r, char *out, size_t outlen, int *bound)
 {
 	union api_task_in in;
@@ -33,7 +34,8 @@ ask(struct api_call *c, const char *iin, const char *phone,
 			*bound =
 			    phone != NULL && registry_phone_bound(&p, phone);
 			if (out != NULL &&
-			    !registry_person_json(&p, out, outlen))
+			    !registry_person_json(
+				&p, flags & API_PERSON_PARENTS, out, outlen))
 				*r = REGISTRY_UNAVAILABLE;
 		}
 		return (API_DONE);
@@ -44,6 +46,7 @@ ask(struct api_call *c, const char *iin, const char *phone,
 	    phone != NULL ? phone : "");
 	(void)snprintf(in.registry.url, sizeof(in.registry.url), "%s",
 	    api_config.registry_url);
+	in.registry.parents = (flags & API_PERSON_PARENTS) != 0;
 	if ((o = api_task_step(c, work_registry, &in)) != API_DONE)
 		return (o);
 	*r = (enum registry_result)c->task_out->status;
@@ -63,13 +66,13 @@ ask(struct api_call *c, const char *iin, const char *phone,
  * a 422 naming field with unknown. */
 enum api_outcome
 api_person(struct api_call *c, const char *field, enum field_code unknown,
-    const char *iin, char *out, size_t outlen)
+    const char *iin, int flags, char *out, size_t outlen)
 {
 	enum registry_result r;
 	enum api_outcome o;
 	int bound;
 
-	if ((o = ask(c, iin, NULL, &r, out, outlen, &bound)) != API_DONE)
+	if ((o = ask(c, iin, NULL, flags, &r, out, outlen, &bound)) != API_DONE)
 		return (o);
 	switch (r) {
 	case REGISTRY_FOUND:
@@ -97,7 +100,7 @@ api_phone_bound(
 	enum registry_result r;
 	enum api_outcome o;
 
-	if ((o = ask(c, iin, phone, &r, NULL, 0, bound)) != API_DONE)
+	if ((o = ask(c, iin, phone, 0, &r, NULL, 0, bound)) != API_DONE)
 		return (o);
 	if (r == REGISTRY_UNAVAILABLE) {
 		(void)api_reply_problem(c, PROBLEM_SERVICE_UNAVAILABLE, NULL);

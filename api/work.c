@@ -105,7 +105,8 @@ work_registry(struct kore_task *t)
 	out.bound = out.status == REGISTRY_FOUND &&
 	    registry_phone_bound(&p, in.registry.phone);
 	if (out.status == REGISTRY_FOUND &&
-	    !registry_person_json(&p, out.text, sizeof(out.text)))
+	    !registry_person_json(
+		&p, in.registry.parents, out.text, sizeof(out.text)))
 		out.status = REGISTRY_UNAVAILABLE;
 
 	return (task_out(t, &in, &out));

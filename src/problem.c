@@ -244,6 +244,24 @@ const struct field_message field_messages[FIELD__MAX] = {
 	    { "Құжат өтінішке немесе шартқа тіркелген.",
 		"Документ приложен к заявлению или договору.",
 		"The document is part of an application or a contract." } },
+	[FIELD_NOT_PARENT] = { "not_parent",
+	    { "Тізілім сізді бұл баланың ата-анасы деп көрсетпейді; "
+	      "қорғаншы алдымен қорғаншылық туралы құжатты жібереді.",
+		"Реестр не указывает вас родителем этого ребёнка; опекун "
+		"сначала подаёт документ об опеке.",
+		"The registry does not name you as this child's parent; a "
+		"guardian files a guardianship document first." } },
+	[FIELD_CLAIMABLE] = { "claimable",
+	    { "Баланы басқа есептік жазба ұстап тұр; ата-анасы немесе "
+	      "қорғаншысы ретінде оны өзіңізге ала аласыз (claim).",
+		"Ребёнок в другой учётной записи; как родитель или опекун "
+		"вы можете забрать его к себе (claim).",
+		"Another account holds this child; as its parent or "
+		"guardian you may claim it (claim)." } },
+	[FIELD_NOT_NEEDED] = { "not_needed",
+	    { "Бұл баланы қорғаншылықсыз-ақ қоса аласыз.",
+		"Этого ребёнка можно добавить без документа об опеке.",
+		"You may add this child without a guardianship." } },
 	[FIELD_MISMATCH] = { "mismatch",
 	    { "Құпиясөздер сәйкес келмейді.", "Пароли не совпадают.",
 		"The passwords do not match." } },

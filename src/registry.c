@@ -257,11 +257,18 @@ add_or_null(cJSON *doc, const char *name, const char *v)
 		(void)cJSON_AddNullToObject(doc, name);
 }
 
-/* The person as the API shows it. */
+/*
+ * The person as the API shows it; with parents, also the IINs of the
+ * person's parents and legal representatives when the registry lists the
+ * person (bq.child_standing reads them; no reply shows them).  A person
+ * the registry keeps no parents of has no "parents" at all.
+ */
 int
-registry_person_json(const struct person *p, char *out, size_t outlen)
+registry_person_json(
+    const struct person *p, int parents, char *out, size_t outlen)
 {
-	cJSON *doc;
+	cJSON *doc, *list;
+	size_t i;
 	int ok;
 
 	if ((doc = cJSON_CreateObject()) == NULL)
@@ -273,7 +280,15 @@ registry_person_json(const struct person *p, char *out, size_t outlen)
 	add_or_null(doc, "sex", p->sex);
 	add_or_null(doc, "birth_date", p->birth_date);
 	add_or_null(doc, "nationality", p->nationality);
-	ok = cJSON_PrintPreallocated(doc, out, (int)outlen, 0);
+	ok = 1;
+	if (parents && p->listed) {
+		if ((list = cJSON_AddArrayToObject(doc, "parents")) == NULL)
+			ok = 0;
+		for (i = 0; ok && i < p->nparents; i++)
+			ok = cJSON_AddItemToArray(
+			    list, cJSON_CreateString(p->parents[i]));
+	}
+	ok = ok && cJSON_PrintPreallocated(doc, out, (int)outlen, 0);
 	cJSON_Delete(doc);
 
 	return (ok);

@@ -40,12 +40,14 @@ struct work_rehash_in {
 	char password[API_PASSWORD_BYTES];
 };
 
-/* work_registry: the person of iin, asked of the registry at url, and
- * whether phone (when given) is bound to it. */
+/* work_registry: the person of iin, asked of the registry at url, with
+ * its parents when parents, and whether phone (when given) is bound to
+ * it. */
 struct work_registry_in {
 	char iin[IIN_LEN + 1];
 	char phone[PHONE_E164_LEN];
 	char url[CONFIG_URL_MAX];
+	int parents;
 };
 
 /* What goes through the channel: one of the above, by the task. */
@@ -74,9 +76,10 @@ int work_verify(struct kore_task *);
 int work_verify_hash(struct kore_task *);
 int work_registry(struct kore_task *);
 
-/* The person of an IIN, from the registry (api/person.c). */
+/* The person of an IIN, from the registry (api/person.c): flags. */
+#define API_PERSON_PARENTS 0x01 /* with the IINs of the person's parents */
 enum api_outcome api_person(struct api_call *, const char *, enum field_code,
-    const char *, char *, size_t);
+    const char *, int, char *, size_t);
 /* Whether the registry binds the phone to the IIN (api/person.c). */
 enum api_outcome
 api_phone_bound(struct api_call *, const char *, const char *, int *);

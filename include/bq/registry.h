@@ -44,6 +44,6 @@ enum registry_result registry_demo_lookup(const char *, struct person *);
 int registry_phone_bound(const struct person *, const char *);
 enum registry_result
 registry_http_lookup(const char *, long, const char *, struct person *);
-int registry_person_json(const struct person *, char *, size_t);
+int registry_person_json(const struct person *, int, char *, size_t);
 
 #endif

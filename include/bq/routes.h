@@ -66,6 +66,20 @@
 	    ROUTE_M_DELETE, ROUTE_R_PARENT) \
 	X(TRUSTED_CHILDREN, "/v1/trusted-children", ROUTE_M_GET, \
 	    ROUTE_R_PARENT) \
+	X(TRUSTEE_INVITATIONS, "/v1/trustee-invitations", ROUTE_M_GET, \
+	    ROUTE_R_PARENT) \
+	X(TRUSTEE_INVITATION, "/v1/trustee-invitations/{id}", ROUTE_M_DELETE, \
+	    ROUTE_R_PARENT) \
+	X(TRUSTEE_INVITATION_ACCEPT, "/v1/trustee-invitations/{id}/accept", \
+	    ROUTE_M_POST, ROUTE_R_PARENT) \
+	X(GUARDIANSHIPS, "/v1/guardianships", ROUTE_M_GET | ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(STAFF_GUARDIANSHIPS, "/v1/staff/guardianships", ROUTE_M_GET, \
+	    ROUTE_R_VERIFIER) \
+	X(STAFF_GUARDIANSHIP_CONFIRM, "/v1/staff/guardianships/{id}/confirm", \
+	    ROUTE_M_POST, ROUTE_R_VERIFIER) \
+	X(STAFF_GUARDIANSHIP_REJECT, "/v1/staff/guardianships/{id}/reject", \
+	    ROUTE_M_POST, ROUTE_R_VERIFIER) \
 	X(DOCUMENTS, "/v1/documents", ROUTE_M_POST, ROUTE_R_ANY) \
 	X(DOCUMENT, "/v1/documents/{id}", ROUTE_M_GET | ROUTE_M_DELETE, \
 	    ROUTE_R_ANY) \

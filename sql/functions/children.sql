@@ -1,5 +1,7 @@
--- Children, their trustees and photos, uploaded documents, and the
--- person registry's look-up allowance.
+-- Children (bound to the parents the person registry names, claimed back
+-- from anyone else), their trustees and the invitations that make them,
+-- photos, uploaded documents, and the person registry's look-up
+-- allowance.
 
 -- May this account ask the registry once more?  Counts the look-up.
 CREATE OR REPLACE FUNCTION bq.registry_lookup_allow(p_account uuid, p_sid uuid)
@@ -67,26 +69,115 @@ LANGUAGE sql STABLE AS $$
 	    'access', p_access, 'created_at', c.created_at);
 $$;
 
--- Adds a child from the registry's person, with the sex the parent gives.
--- The same IIN cannot be added twice, by anyone.
-CREATE OR REPLACE FUNCTION bq.child_add(p_account uuid, p_sid uuid, p_iin text,
-    p_sex text, p_person json)
-RETURNS json
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
-DECLARE
-	v_child bq.child;
-	v_birth date := (p_person->>'birth_date')::date;
+-- Refuses a birth date that is not a child's of queue age: in the
+-- future, unknown, or past child_max_age_months.
+CREATE OR REPLACE FUNCTION bq.child_age_check(p_birth date) RETURNS void
+LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account, 'parent');
-	IF v_birth IS NULL OR v_birth > current_date
-	    OR v_birth < current_date - make_interval(
+	IF p_birth IS NULL OR p_birth > current_date
+	    OR p_birth < current_date - make_interval(
 		months => bq.setting('child_max_age_months')) THEN
 		RAISE EXCEPTION 'not a child' USING ERRCODE = 'BQ422',
 		    COLUMN = 'iin', HINT = 'out_of_range';
 	END IF;
+END
+$$;
+
+-- How an account stands to a child the registry describes, p_parents
+-- being the registry's list of the child's parents and legal
+-- representatives (NULL when the registry keeps none: a synthetic demo
+-- person): 'parent' when the list holds the account's IIN, 'guardian'
+-- with a guardianship a verifier confirmed, 'open' when there is no list
+-- (anyone may add the child), NULL when the account has no standing.
+CREATE OR REPLACE FUNCTION bq.child_standing(p_account uuid, p_iin text,
+    p_parents json)
+RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT CASE
+	    WHEN p_parents IS NOT NULL AND EXISTS (SELECT 1 FROM bq.account a
+		WHERE a.id = p_account AND a.iin IN (SELECT json_array_elements_text(
+		    CASE json_typeof(p_parents) WHEN 'array' THEN p_parents
+		    ELSE '[]' END))) THEN 'parent'
+	    WHEN EXISTS (SELECT 1 FROM bq.guardianship g
+		WHERE g.account_id = p_account AND g.child_iin = p_iin
+		  AND g.status = 'confirmed') THEN 'guardian'
+	    WHEN p_parents IS NULL THEN 'open'
+	    END;
+$$;
+
+-- A child held by an account with no standing goes to its parent or
+-- guardian who claims it: the trustees and invitations the holder made
+-- go with the holder, who is told and keeps a row of it in its log.
+CREATE OR REPLACE FUNCTION bq.child_claim(p_held bq.child, p_account uuid,
+    p_sid uuid, p_sex text, p_person json)
+RETURNS bq.child
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_child bq.child;
+BEGIN
+	UPDATE bq.trustee_invitation SET status = 'cancelled', decided_at = now()
+	WHERE child_id = p_held.id AND status = 'pending';
+	DELETE FROM bq.trustee WHERE child_id = p_held.id;
+	UPDATE bq.child SET owner_id = p_account, sex = p_sex::bq.sex,
+	    surname = p_person->>'surname', first_name = p_person->>'first_name',
+	    patronymic = p_person->>'patronymic',
+	    nationality = p_person->>'nationality'
+	WHERE id = p_held.id RETURNING * INTO v_child;
+	PERFORM bq.notify_accounts(ARRAY[p_held.owner_id], 'child_claimed',
+	    jsonb_build_object('child', bq.person_name(v_child.surname,
+		v_child.first_name, v_child.patronymic)), NULL);
+	PERFORM bq.log_event(p_held.owner_id, 'child_claimed_from', NULL,
+	    jsonb_build_object('child_id', v_child.id));
+	PERFORM bq.log_event(p_account, 'child_claimed', p_sid,
+	    jsonb_build_object('child_id', v_child.id,
+		'from_account_id', p_held.owner_id));
+	RETURN v_child;
+END
+$$;
+
+-- Adds a child from the registry's person, with the sex the parent gives,
+-- for one of the child's parents or confirmed guardians (anyone, for a
+-- person the registry keeps no parents of).  A child someone else holds
+-- is refused without saying who: a parent or guardian may claim it from
+-- a holder with no standing (p_claim), never from another parent.
+CREATE OR REPLACE FUNCTION bq.child_add(p_account uuid, p_sid uuid, p_iin text,
+    p_sex text, p_person json, p_claim boolean)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_child bq.child;
+	v_held bq.child;
+	v_standing text;
+	v_birth date := (p_person->>'birth_date')::date;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	PERFORM bq.child_age_check(v_birth);
 	IF EXISTS (SELECT 1 FROM bq.account WHERE id = p_account AND iin = p_iin) THEN
 		RAISE EXCEPTION 'own iin' USING ERRCODE = 'BQ422',
 		    COLUMN = 'iin', HINT = 'invalid_value';
+	END IF;
+	-- Before anything about who holds the child: a stranger learns
+	-- nothing of whether it is registered.
+	v_standing := bq.child_standing(p_account, p_iin, p_person->'parents');
+	IF v_standing IS NULL THEN
+		RAISE EXCEPTION 'not a parent' USING ERRCODE = 'BQ422',
+		    COLUMN = 'iin', HINT = 'not_parent';
+	END IF;
+	SELECT * INTO v_held FROM bq.child WHERE iin = p_iin FOR UPDATE;
+	IF FOUND THEN
+		IF v_held.owner_id = p_account OR v_standing = 'open'
+		    OR bq.child_standing(v_held.owner_id, p_iin,
+			p_person->'parents') IS NOT NULL THEN
+			RAISE EXCEPTION 'child exists' USING ERRCODE = 'BQ409',
+			    COLUMN = 'iin', HINT = 'taken';
+		END IF;
+		IF NOT p_claim THEN
+			RAISE EXCEPTION 'child held' USING ERRCODE = 'BQ409',
+			    COLUMN = 'iin', HINT = 'claimable';
+		END IF;
+		v_child := bq.child_claim(v_held, p_account, p_sid, p_sex,
+		    p_person);
+		RETURN bq.child_json(v_child, 'owner');
 	END IF;
 	BEGIN
 		INSERT INTO bq.child (iin, owner_id, surname, first_name,
@@ -226,47 +317,254 @@ LANGUAGE sql STABLE AS $$
 	WHERE t.child_id = p_child;
 $$;
 
--- The trustees, for the owner; a trustee may see the list too (who else
--- acts for the child), but only the owner changes it.
+-- An invitation as the owner who made it sees it: the IIN it typed, never
+-- whether the IIN has an account.
+CREATE OR REPLACE FUNCTION bq.invitation_json(i bq.trustee_invitation)
+RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object('id', i.id, 'child_id', i.child_id,
+	    'iin', i.iin, 'status', i.status, 'created_at', i.created_at,
+	    'expires_at', i.expires_at);
+$$;
+
+-- Is the invitation still open?  One past its day is expired for every
+-- reader already; the sweeper writes it down.
+CREATE OR REPLACE FUNCTION bq.invitation_open(i bq.trustee_invitation)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT i.status = 'pending' AND i.expires_at > now();
+$$;
+
+-- The trustees, for the owner and for a trustee (who else acts for the
+-- child); the owner sees its open invitations too.  Only the owner
+-- changes either.
 CREATE OR REPLACE FUNCTION bq.trustees(p_account uuid, p_sid uuid, p_child uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_access text;
 BEGIN
-	IF bq.child_guard(p_account, p_sid, p_child) IS NULL THEN
+	v_access := bq.child_guard(p_account, p_sid, p_child);
+	IF v_access IS NULL THEN
 		RETURN NULL;
 	END IF;
-	RETURN bq.trustees_json(p_child);
+	RETURN (bq.trustees_json(p_child)::jsonb || jsonb_build_object(
+	    'invitations', coalesce((SELECT json_agg(bq.invitation_json(i)
+		ORDER BY i.created_at, i.id)
+		FROM bq.trustee_invitation i
+		WHERE i.child_id = p_child AND v_access = 'owner'
+		  AND bq.invitation_open(i)), '[]')))::json;
 END
 $$;
 
-CREATE OR REPLACE FUNCTION bq.trustee_add(p_account uuid, p_sid uuid, p_child uuid,
+-- The owner invites an IIN to act for the child.  The answer is the same
+-- whether the IIN has an account or not; an account is told in its inbox
+-- and by SMS, and becomes a trustee only when it accepts.  Asking again
+-- for an open invitation returns it and tells no one twice.
+CREATE OR REPLACE FUNCTION bq.trustee_invite(p_account uuid, p_sid uuid, p_child uuid,
     p_iin text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
-	v_access text;
-	v_trustee uuid;
+	v_inv bq.trustee_invitation;
+	v_child bq.child;
+	v_before text;
 BEGIN
-	v_access := bq.child_guard(p_account, p_sid, p_child, true);
-	IF v_access IS NULL THEN
+	IF bq.child_guard(p_account, p_sid, p_child, true) IS NULL THEN
 		RETURN NULL;
 	END IF;
-	SELECT id INTO v_trustee FROM bq.account WHERE iin = p_iin;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'no account' USING ERRCODE = 'BQ422',
-		    COLUMN = 'iin', HINT = 'not_registered';
-	END IF;
-	IF v_trustee = p_account THEN
+	IF EXISTS (SELECT 1 FROM bq.account WHERE id = p_account AND iin = p_iin) THEN
 		RAISE EXCEPTION 'self' USING ERRCODE = 'BQ422',
 		    COLUMN = 'iin', HINT = 'invalid_value';
 	END IF;
-	INSERT INTO bq.trustee (child_id, account_id)
-	VALUES (p_child, v_trustee) ON CONFLICT DO NOTHING;
-	PERFORM bq.log_event(p_account, 'trustee_added', p_sid,
-	    jsonb_build_object('child_id', p_child, 'account_id', v_trustee));
-	RETURN bq.trustees_json(p_child);
+	SELECT * INTO v_inv FROM bq.trustee_invitation i
+	WHERE i.child_id = p_child AND i.iin = p_iin AND bq.invitation_open(i);
+	IF FOUND THEN
+		RETURN bq.invitation_json(v_inv);
+	END IF;
+	PERFORM pg_advisory_xact_lock(hashtextextended('invite:' || p_account, 0));
+	IF (SELECT count(*) FROM bq.trustee_invitation
+	    WHERE invited_by = p_account
+	      AND created_at > now() - interval '1 day') >=
+	    bq.setting('trustee_invitations_per_day') THEN
+		RAISE EXCEPTION 'invitations' USING ERRCODE = 'BQ429',
+		    DETAIL = '86400';
+	END IF;
+	-- One that lapsed is written down (the sweeper's move) before its
+	-- successor is made.
+	v_before := bq.act_as('system');
+	UPDATE bq.trustee_invitation SET status = 'expired', decided_at = now()
+	WHERE child_id = p_child AND iin = p_iin AND status = 'pending';
+	PERFORM bq.act_as(v_before);
+	INSERT INTO bq.trustee_invitation (child_id, iin, invited_by, expires_at)
+	VALUES (p_child, p_iin, p_account, now() + make_interval(
+	    days => bq.setting('trustee_invitation_days')))
+	RETURNING * INTO v_inv;
+	SELECT * INTO v_child FROM bq.child WHERE id = p_child;
+	PERFORM bq.invitation_announce(v_inv, v_child);
+	PERFORM bq.log_event(p_account, 'trustee_invited', p_sid,
+	    jsonb_build_object('child_id', p_child, 'invitation_id', v_inv.id));
+	RETURN bq.invitation_json(v_inv);
 END
 $$;
+
+-- Tells the invited account, if the IIN has one, in its inbox and by SMS,
+-- in its language.  An IIN with no account hears of it on registering.
+CREATE OR REPLACE FUNCTION bq.invitation_announce(i bq.trustee_invitation,
+    c bq.child)
+RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_to bq.account;
+	v_args jsonb;
+BEGIN
+	SELECT * INTO v_to FROM bq.account WHERE iin = i.iin;
+	IF NOT FOUND THEN
+		RETURN;
+	END IF;
+	v_args := jsonb_build_object('inviter', (SELECT bq.person_name(
+		a.surname, a.first_name, a.patronymic)
+	    FROM bq.account a WHERE a.id = i.invited_by),
+	    'child', bq.person_name(c.surname, c.first_name, c.patronymic),
+	    'deadline', bq.local_time(i.expires_at));
+	PERFORM bq.notify_accounts(ARRAY[v_to.id], 'trustee_invited', v_args,
+	    '/v1/trustee-invitations');
+	IF v_to.phone IS NOT NULL THEN
+		INSERT INTO bq.sms_outbox (phone, kind, body)
+		VALUES (v_to.phone, 'trustee_invited',
+		    bq.message('trustee_invited_sms', v_to.language, v_args));
+	END IF;
+END
+$$;
+
+-- A new account hears of the invitations already waiting for its IIN.
+CREATE OR REPLACE FUNCTION bq.invitations_waiting() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM bq.invitation_announce(i, c)
+	FROM bq.trustee_invitation i JOIN bq.child c ON c.id = i.child_id
+	WHERE i.iin = NEW.iin AND bq.invitation_open(i);
+	RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER invitations_waiting AFTER INSERT ON bq.account
+	FOR EACH ROW WHEN (NEW.iin IS NOT NULL)
+	EXECUTE FUNCTION bq.invitations_waiting();
+
+-- The open invitations to the caller's IIN, with the child and who
+-- invited, for the caller to accept or decline.
+CREATE OR REPLACE FUNCTION bq.trustee_invitations(p_account uuid, p_sid uuid)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	RETURN json_build_object('items', coalesce((
+	    SELECT json_agg(json_build_object('id', i.id,
+		'child', json_build_object('surname', c.surname,
+		    'first_name', c.first_name, 'patronymic', c.patronymic,
+		    'birth_date', c.birth_date),
+		'invited_by', json_build_object('surname', a.surname,
+		    'first_name', a.first_name, 'patronymic', a.patronymic),
+		'created_at', i.created_at, 'expires_at', i.expires_at)
+		ORDER BY i.created_at, i.id)
+	    FROM bq.trustee_invitation i
+	    JOIN bq.child c ON c.id = i.child_id
+	    JOIN bq.account a ON a.id = i.invited_by
+	    JOIN bq.account me ON me.id = p_account AND me.iin = i.iin
+	    WHERE bq.invitation_open(i)), '[]'));
+END
+$$;
+
+-- An open invitation the caller may answer: addressed to its IIN, or
+-- made by it for a child it still owns (p_inviter).  Locked; NULL (404)
+-- for anyone else.
+CREATE OR REPLACE FUNCTION bq.invitation_for(p_account uuid, p_id uuid,
+    p_inviter boolean)
+RETURNS bq.trustee_invitation
+LANGUAGE sql AS $$
+	SELECT i.* FROM bq.trustee_invitation i
+	JOIN bq.child c ON c.id = i.child_id
+	JOIN bq.account me ON me.id = p_account
+	WHERE i.id = p_id AND bq.invitation_open(i)
+	  AND CASE WHEN p_inviter THEN c.owner_id = p_account
+	      ELSE me.iin = i.iin END
+	FOR UPDATE OF i;
+$$;
+
+-- The invited person accepts: a trustee from now on; the owner is told.
+CREATE OR REPLACE FUNCTION bq.trustee_invitation_accept(p_account uuid, p_sid uuid,
+    p_id uuid)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_inv bq.trustee_invitation;
+	v_child bq.child;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	v_inv := bq.invitation_for(p_account, p_id, false);
+	IF v_inv.id IS NULL THEN
+		RETURN NULL;
+	END IF;
+	UPDATE bq.trustee_invitation SET status = 'accepted', decided_at = now()
+	WHERE id = p_id;
+	INSERT INTO bq.trustee (child_id, account_id)
+	VALUES (v_inv.child_id, p_account) ON CONFLICT DO NOTHING;
+	SELECT * INTO v_child FROM bq.child WHERE id = v_inv.child_id;
+	PERFORM bq.notify_accounts(ARRAY[v_child.owner_id], 'trustee_accepted',
+	    jsonb_build_object('trustee', (SELECT bq.person_name(a.surname,
+		a.first_name, a.patronymic) FROM bq.account a WHERE a.id = p_account),
+		'child', bq.person_name(v_child.surname, v_child.first_name,
+		    v_child.patronymic)),
+	    '/v1/children/' || v_child.id || '/trustees');
+	PERFORM bq.log_event(p_account, 'trustee_accepted', p_sid,
+	    jsonb_build_object('child_id', v_child.id, 'invitation_id', p_id));
+	PERFORM bq.log_event(v_child.owner_id, 'trustee_added', NULL,
+	    jsonb_build_object('child_id', v_child.id, 'account_id', p_account));
+	RETURN bq.child_json(v_child, 'trustee');
+END
+$$;
+
+-- The invited person declines, or the owner withdraws the invitation.
+CREATE OR REPLACE FUNCTION bq.trustee_invitation_delete(p_account uuid, p_sid uuid,
+    p_id uuid)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_inv bq.trustee_invitation;
+	v_status bq.trustee_invitation_status := 'cancelled';
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	v_inv := bq.invitation_for(p_account, p_id, true);
+	IF v_inv.id IS NULL THEN
+		v_inv := bq.invitation_for(p_account, p_id, false);
+		v_status := 'declined';
+	END IF;
+	IF v_inv.id IS NULL THEN
+		RETURN NULL;
+	END IF;
+	UPDATE bq.trustee_invitation SET status = v_status, decided_at = now()
+	WHERE id = p_id;
+	PERFORM bq.log_event(p_account, 'trustee_invitation_' || v_status, p_sid,
+	    jsonb_build_object('invitation_id', p_id));
+	RETURN '{}';
+END
+$$;
+
+-- Invitations past their day are written down as expired; a batch a call.
+CREATE OR REPLACE FUNCTION bq.sweep_invitations() RETURNS integer
+LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
+	WITH gone AS (
+		UPDATE bq.trustee_invitation SET status = 'expired',
+		    decided_at = now()
+		WHERE id IN (SELECT i.id FROM bq.trustee_invitation i
+		    WHERE i.status = 'pending' AND i.expires_at <= now()
+		    ORDER BY i.expires_at LIMIT bq.setting('sweep_batch')
+		    FOR UPDATE SKIP LOCKED)
+		RETURNING 1)
+	SELECT count(*)::integer FROM gone;
+$$;
+REVOKE EXECUTE ON FUNCTION bq.sweep_invitations() FROM bq_api;
 
 CREATE OR REPLACE FUNCTION bq.trustee_remove(p_account uuid, p_sid uuid, p_child uuid,
     p_trustee uuid)
@@ -323,13 +621,15 @@ BEGIN
 END
 $$;
 
--- Is the document part of an application or a contract?
+-- Is the document part of an application, a contract or a guardianship?
 CREATE OR REPLACE FUNCTION bq.document_attached(p_document uuid)
 RETURNS boolean
 LANGUAGE sql STABLE AS $$
 	SELECT EXISTS (SELECT 1 FROM bq.application
 		WHERE pmpk_document_id = p_document)
 	    OR EXISTS (SELECT 1 FROM bq.contract_document
+		WHERE document_id = p_document)
+	    OR EXISTS (SELECT 1 FROM bq.guardianship
 		WHERE document_id = p_document);
 $$;
 REVOKE EXECUTE ON FUNCTION bq.document_attached(uuid) FROM bq_api;
@@ -392,6 +692,9 @@ BEGIN
 	      OR (v_role = 'verifier' AND EXISTS (SELECT 1 FROM bq.application a
 		  WHERE a.pmpk_document_id = d.id
 		    AND a.queue_region = bq.verifier_region(p_account)))
+	      OR (v_role = 'verifier' AND EXISTS (SELECT 1
+		  FROM bq.guardianship g WHERE g.document_id = d.id
+		    AND g.region_id = bq.verifier_region(p_account)))
 	      OR (v_role = 'kindergarten_staff' AND EXISTS (SELECT 1
 		  FROM bq.contract_document x
 		  JOIN bq.contract c ON c.id = x.contract_id
@@ -409,12 +712,7 @@ DECLARE
 	v_birth date := (p_person->>'birth_date')::date;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
-	IF v_birth IS NULL OR v_birth > current_date
-	    OR v_birth < current_date - make_interval(
-		months => bq.setting('child_max_age_months')) THEN
-		RAISE EXCEPTION 'not a child' USING ERRCODE = 'BQ422',
-		    COLUMN = 'iin', HINT = 'out_of_range';
-	END IF;
+	PERFORM bq.child_age_check(v_birth);
 	RETURN json_build_object('iin', p_person->>'iin',
 	    'surname', p_person->>'surname',
 	    'first_name', p_person->>'first_name',
@@ -425,4 +723,10 @@ $$;
 
 REVOKE EXECUTE ON FUNCTION bq.child_access(uuid, uuid),
     bq.child_json(bq.child, text), bq.trustees_json(uuid),
+    bq.child_age_check(date), bq.child_standing(uuid, text, json),
+    bq.child_claim(bq.child, uuid, uuid, text, json),
+    bq.invitation_json(bq.trustee_invitation),
+    bq.invitation_open(bq.trustee_invitation),
+    bq.invitation_announce(bq.trustee_invitation, bq.child),
+    bq.invitations_waiting(), bq.invitation_for(uuid, uuid, boolean),
     bq.child_guard(uuid, uuid, uuid, boolean) FROM bq_api;

@@ -885,7 +885,8 @@ BEGIN
 	-- The deadlines' moves are the system's, whoever asked for the run.
 	v_out := (bq.sweep_vouchers()::jsonb ||
 	    jsonb_build_object('contracts_expired', bq.sweep_contracts(),
-		'documents_removed', bq.sweep_documents()))::json;
+		'documents_removed', bq.sweep_documents(),
+		'invitations_expired', bq.sweep_invitations()))::json;
 	PERFORM bq.act_as(v_before);
 	RETURN v_out;
 END

@@ -37,13 +37,14 @@ LANGUAGE sql AS $$
 $$;
 
 -- The accounts told about an application: the child's parent, and the
--- trustee who filed it, if one did.
+-- trustee who filed it, if one did and still acts for the child (not a
+-- trustee removed, nor a holder the child was claimed from).
 CREATE OR REPLACE FUNCTION bq.application_audience(a bq.application)
 RETURNS SETOF uuid
 LANGUAGE sql STABLE AS $$
 	SELECT owner_id FROM bq.child WHERE id = a.child_id
 	UNION
-	SELECT a.filed_by;
+	SELECT a.filed_by WHERE bq.child_access(a.filed_by, a.child_id) IS NOT NULL;
 $$;
 
 -- Notifications link where the reader acts: a voucher's links to it.

@@ -66,7 +66,7 @@ LANGUAGE sql AS $$
 	FROM bq.voucher v
 	JOIN bq.application a ON a.id = v.application_id
 	JOIN bq.child c ON c.id = a.child_id
-	JOIN bq.account x ON x.id IN (c.owner_id, a.filed_by)
+	JOIN bq.account x ON x.id IN (SELECT bq.application_audience(a))
 	WHERE v.id = ANY (p_ids);
 $$;
 

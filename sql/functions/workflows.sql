@@ -1,6 +1,7 @@
 -- The workflows: one trigger guards the statuses of applications,
--- vouchers, enrolments and contracts, against one table of moves
--- (bq.workflow_transition, sql/migrations/0020_workflows.sql).
+-- vouchers, enrolments, contracts, guardianships and trustee invitations,
+-- against one table of moves (bq.workflow_transition,
+-- sql/migrations/0020_workflows.sql and 0023_family_bonds.sql).
 
 -- Is label a status of the workflow's enum?
 CREATE OR REPLACE FUNCTION bq.workflow_label(p_workflow bq.workflow,
@@ -11,6 +12,10 @@ LANGUAGE sql STABLE AS $$
 	    WHEN 'voucher' THEN enum_range(NULL::bq.voucher_status)::text[]
 	    WHEN 'enrolment' THEN enum_range(NULL::bq.enrolment_status)::text[]
 	    WHEN 'contract' THEN enum_range(NULL::bq.contract_status)::text[]
+	    WHEN 'guardianship'
+		THEN enum_range(NULL::bq.guardianship_status)::text[]
+	    WHEN 'trustee_invitation'
+		THEN enum_range(NULL::bq.trustee_invitation_status)::text[]
 	    END);
 $$;
 
@@ -84,6 +89,12 @@ CREATE OR REPLACE TRIGGER workflow_guard BEFORE INSERT OR UPDATE OF status
 CREATE OR REPLACE TRIGGER workflow_guard BEFORE INSERT OR UPDATE OF status
 	ON bq.contract FOR EACH ROW
 	EXECUTE FUNCTION bq.workflow_guard('contract');
+CREATE OR REPLACE TRIGGER workflow_guard BEFORE INSERT OR UPDATE OF status
+	ON bq.guardianship FOR EACH ROW
+	EXECUTE FUNCTION bq.workflow_guard('guardianship');
+CREATE OR REPLACE TRIGGER workflow_guard BEFORE INSERT OR UPDATE OF status
+	ON bq.trustee_invitation FOR EACH ROW
+	EXECUTE FUNCTION bq.workflow_guard('trustee_invitation');
 
 REVOKE EXECUTE ON FUNCTION bq.workflow_label(bq.workflow, text),
     bq.acting_role(), bq.act_as(text), bq.workflow_guard() FROM bq_api;

@@ -129,6 +129,16 @@ class Parent:
         assert r.status_code == 201, r.text
         return r.json()["id"]
 
+    def entrust(self, child, other):
+        """Invites other (a Parent) to act for the child, and other accepts."""
+        r = post(self.api, f"/v1/children/{child}/trustees", {"iin": other.iin},
+                 token=self.token)
+        assert r.status_code == 201, r.text
+        r = self.api.post(f"/v1/trustee-invitations/{r.json()['id']}/accept",
+                          headers=bearer(other.token))
+        assert r.status_code == 200, r.text
+        return r.json()
+
     def file(self, child, region, priority=None, key=None, **extra):
         body = {"child_id": child, "queue_type": "general", "region_id": region,
                 "languages": ["kk"], "consent": True, **extra}

@@ -305,8 +305,7 @@ def test_another_parents_application_is_404_everywhere(api, stack, parent, regio
 def test_a_trustee_files_and_sees_it(api, stack, region):
     owner, trustee = Parent(api, stack), Parent(api, stack)
     child = owner.child()
-    assert post(api, f"/v1/children/{child}/trustees", {"iin": trustee.iin},
-                token=owner.token).status_code == 201
+    owner.entrust(child, trustee)
     r = trustee.file(child, region)
     assert r.status_code == 201
     for p in (owner, trustee):

@@ -28,7 +28,8 @@ ROLE_BITS = {"ROUTE_R_PARENT": "parent", "ROUTE_R_VERIFIER": "verifier",
 TABLES = ["application", "application_event", "voucher", "enrolment", "contract",
           "contract_document", "seat", "attendance", "attendance_month", "menu", "trustee",
           "child", "child_photo", "notification", "feedback", "kindergarten_group",
-          "waiting_list", "allocation_round", "queue_log"]
+          "waiting_list", "allocation_round", "queue_log", "guardianship",
+          "trustee_invitation"]
 
 
 def route_roles():
@@ -83,8 +84,7 @@ def world(stack):
         doc = upload(api, p.token, "pmpk")
         child = app["child"]["id"]
         trustee = Parent(api, stack)
-        r = post(api, f"/v1/children/{child}/trustees", {"iin": trustee.iin}, token=p.token)
-        assert r.status_code == 201, r.text
+        p.entrust(child, trustee)
         special = post(api, "/v1/applications", {
             "child_id": p.child("210601"), "queue_type": "special", "region_id": region,
             "languages": ["kk"], "correction_type": "speech", "pmpk_document_id": doc,
@@ -95,6 +95,18 @@ def world(stack):
                               (voucher["id"],)).fetchone()[0]
         feedback = post(api, "/v1/feedback", {"topic": "question", "message": "Hello?"},
                         token=p.token).json()["id"]
+        invitation = post(api, f"/v1/children/{child}/trustees", {"iin": make_iin()},
+                          token=p.token).json()["id"]
+        # A claim to a child the registry lists with other parents, as the
+        # route would make it (which needs a registry that lists one).
+        db.execute("SELECT set_config('bq.role', 'parent', false)")
+        guardianship = str(db.execute(
+            "INSERT INTO bq.guardianship (account_id, child_iin, surname, first_name, "
+            "birth_date, document_id, region_id) VALUES (%s, %s, 'Сапаров', 'Әли', "
+            "'2022-03-15', %s, %s) RETURNING id",
+            (p.account, make_iin("220315", "5"), upload(api, p.token, "guardianship"),
+             region)).fetchone()[0])
+        db.execute("SELECT set_config('bq.role', '', false)")
 
         # The outsiders.
         stranger = Parent(api, stack)
@@ -119,7 +131,8 @@ def world(stack):
                 "day": yesterday.isoformat(),
                 "month": (yesterday.replace(day=1) - datetime.timedelta(days=1))
                 .strftime("%Y-%m"),
-                "stranger_doc": stranger_doc},
+                "stranger_doc": stranger_doc, "invitation": invitation,
+                "guardianship": guardianship},
         "outsiders": {"parent": stranger.token, "kindergarten_staff": other_staff,
                       "verifier": other_verifier},
         "insiders": {"parent": p.token, "kindergarten_staff": staff, "admin": admin},
@@ -159,6 +172,15 @@ def cases(w):
             f"/v1/applications/{i['application']}/restore", None, None),
         ("GET", "/v1/applications/{id}/forecast"): (
             f"/v1/applications/{i['application']}/forecast", None, None),
+        ("DELETE", "/v1/trustee-invitations/{id}"): (
+            f"/v1/trustee-invitations/{i['invitation']}", None, None),
+        ("POST", "/v1/trustee-invitations/{id}/accept"): (
+            f"/v1/trustee-invitations/{i['invitation']}/accept", None, None),
+        ("POST", "/v1/staff/guardianships/{id}/confirm"): (
+            f"/v1/staff/guardianships/{i['guardianship']}/confirm", None, None),
+        ("POST", "/v1/staff/guardianships/{id}/reject"): (
+            f"/v1/staff/guardianships/{i['guardianship']}/reject", {"reason": "Not in order"},
+            j),
         ("POST", "/v1/staff/applications/{id}/confirm"): (
             f"/v1/staff/applications/{i['special']}/confirm", None, None),
         ("POST", "/v1/staff/applications/{id}/reject"): (

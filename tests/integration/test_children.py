@@ -191,9 +191,23 @@ def test_trustees(api, stack, parent):
     base = f"/v1/children/{child['id']}"
     r = post(api, base + "/trustees", {"iin": t_iin}, token=parent)
     assert r.status_code == 201
-    items = r.json()["items"]
-    assert len(items) == 1
-    trustee_id = items[0]["account_id"]
+    invitation = r.json()
+    assert invitation["status"] == "pending" and invitation["iin"] == t_iin
+    # Invited, not yet a trustee: the parent sees the invitation only.
+    listed = api.get(base + "/trustees", headers=bearer(parent)).json()
+    assert listed["items"] == [] and [i["id"] for i in listed["invitations"]] == [invitation["id"]]
+    assert api.get("/v1/trusted-children", headers=bearer(trustee)).json()["items"] == []
+    mine = api.get("/v1/trustee-invitations", headers=bearer(trustee)).json()["items"]
+    assert [i["id"] for i in mine] == [invitation["id"]]
+    assert mine[0]["child"]["surname"] == child["surname"]
+    r = api.post(f"/v1/trustee-invitations/{invitation['id']}/accept", headers=bearer(trustee))
+    assert r.status_code == 200 and r.json()["access"] == "trustee"
+    listed = api.get(base + "/trustees", headers=bearer(parent)).json()
+    assert len(listed["items"]) == 1 and listed["invitations"] == []
+    trustee_id = listed["items"][0]["account_id"]
+    # Accepted once: the invitation is gone.
+    assert_problem(api.post(f"/v1/trustee-invitations/{invitation['id']}/accept",
+                            headers=bearer(trustee)), 404, "not_found")
     # The trustee sees the child and acts for it...
     trusted = api.get("/v1/trusted-children", headers=bearer(trustee)).json()["items"]
     assert [c["id"] for c in trusted] == [child["id"]] and trusted[0]["access"] == "trustee"
@@ -201,7 +215,8 @@ def test_trustees(api, stack, parent):
     r = api.request("PUT", base + "/photo", data=PNG,
                     headers={**bearer(trustee), "Content-Type": "image/png"})
     assert r.status_code == 200
-    assert api.get(base + "/trustees", headers=bearer(trustee)).status_code == 200
+    seen = api.get(base + "/trustees", headers=bearer(trustee))
+    assert seen.status_code == 200 and seen.json()["invitations"] == []
     # ...but does not manage trustees or delete the child.
     assert_problem(post(api, base + "/trustees", {"iin": t_iin}, token=trustee), 403,
                    "forbidden")
@@ -217,13 +232,55 @@ def test_trustees(api, stack, parent):
                                headers=bearer(parent)), 404, "not_found")
 
 
-@pytest.mark.parametrize("who,code_", [("nobody", "not_registered"), ("self", "invalid_value")])
-def test_trustee_must_be_another_account(api, stack, who, code_):
+def test_an_invitation_is_declined_or_withdrawn(api, stack, db, parent):
+    child = add_child(api, parent)
+    t_iin, _, trustee = register(api, stack)
+    trustee = trustee["access_token"]
+    base = f"/v1/children/{child['id']}/trustees"
+    first = post(api, base, {"iin": t_iin}, token=parent).json()
+    # Asked again while open: the same invitation, no second message.
+    assert post(api, base, {"iin": t_iin}, token=parent).json()["id"] == first["id"]
+    assert db.execute("SELECT count(*) FROM bq.notification n JOIN bq.account a "
+                      "ON a.id = n.account_id WHERE a.iin = %s AND n.kind = 'trustee_invited'",
+                      (t_iin,)).fetchone()[0] == 1
+    assert api.request("DELETE", f"/v1/trustee-invitations/{first['id']}",
+                       headers=bearer(trustee)).status_code == 204
+    assert api.get("/v1/trustee-invitations", headers=bearer(trustee)).json()["items"] == []
+    second = post(api, base, {"iin": t_iin}, token=parent).json()
+    assert second["id"] != first["id"]
+    assert api.request("DELETE", f"/v1/trustee-invitations/{second['id']}",
+                       headers=bearer(parent)).status_code == 204
+    assert_problem(api.post(f"/v1/trustee-invitations/{second['id']}/accept",
+                            headers=bearer(trustee)), 404, "not_found")
+    statuses = [r[0] for r in db.execute(
+        "SELECT status::text FROM bq.trustee_invitation WHERE child_id = %s ORDER BY created_at",
+        (child["id"],))]
+    assert statuses == ["declined", "cancelled"]
+    assert db.execute("SELECT count(*) FROM bq.trustee WHERE child_id = %s",
+                      (child["id"],)).fetchone()[0] == 0
+
+
+def test_an_invitation_lapses(api, stack, db, parent):
+    child = add_child(api, parent)
+    t_iin, _, trustee = register(api, stack)
+    inv = post(api, f"/v1/children/{child['id']}/trustees", {"iin": t_iin}, token=parent).json()
+    db.execute("UPDATE bq.trustee_invitation SET created_at = now() - interval '15 days', "
+               "expires_at = now() - interval '1 day' WHERE id = %s", (inv["id"],))
+    assert api.get("/v1/trustee-invitations",
+                   headers=bearer(trustee["access_token"])).json()["items"] == []
+    assert_problem(api.post(f"/v1/trustee-invitations/{inv['id']}/accept",
+                            headers=bearer(trustee["access_token"])), 404, "not_found")
+    assert db.execute("SELECT bq.sweep_invitations()").fetchone()[0] >= 1
+    assert db.execute("SELECT status::text FROM bq.trustee_invitation WHERE id = %s",
+                      (inv["id"],)).fetchone()[0] == "expired"
+
+
+def test_one_cannot_invite_oneself(api, stack):
     own_iin, _, t = register(api, stack)
     child = add_child(api, t["access_token"])
-    iin = make_iin() if who == "nobody" else own_iin
-    r = post(api, f"/v1/children/{child['id']}/trustees", {"iin": iin}, token=t["access_token"])
-    assert_problem(r, 422, "validation_failed", [("iin", code_)])
+    r = post(api, f"/v1/children/{child['id']}/trustees", {"iin": own_iin},
+             token=t["access_token"])
+    assert_problem(r, 422, "validation_failed", [("iin", "invalid_value")])
 
 
 def test_children_routes_are_for_parents(api, stack):

@@ -429,9 +429,7 @@ def test_who_may_see_and_do_what(api, stack, db, admin, ready):
                    422, "validation_failed", [("status", "invalid_value")])
     # A trustee sees the contract but does not sign for the parent.
     trustee = Parent(api, stack)
-    r = post(api, f"/v1/children/{c['child']['id']}/trustees", {"iin": trustee.iin},
-             token=p.token)
-    assert r.status_code == 201, r.text
+    p.entrust(c['child']['id'], trustee)
     assert api.get(f"/v1/contracts/{c['id']}", headers=bearer(trustee.token)).status_code == 200
     r = post(api, f"/v1/contracts/{c['id']}/signature", {"cms": "AAAA"}, token=trustee.token)
     assert_problem(r, 403, "forbidden")

@@ -197,9 +197,7 @@ def test_who_may_mark_and_read(api, stack, db, region, nursery):
     r = api.post(f"/v1/children/{n['child']}/attendance/{month}/approve",
                  headers=bearer(stranger.token))
     assert_problem(r, 404, "not_found")
-    r = post(api, f"/v1/children/{n['child']}/trustees", {"iin": stranger.iin},
-             token=n["parent"].token)
-    assert r.status_code == 201, r.text
+    n["parent"].entrust(n["child"], stranger)
     assert month_of(api, stranger.token, n["child"], month).json()["totals"]["present"] == 1
     # Roles: parents do not mark; staff do not read a child's sheet.
     r = mark(api, n["parent"].token, n["group"], day, [{"child_id": n["child"],

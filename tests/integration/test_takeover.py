@@ -360,3 +360,268 @@ def test_unused_uploads_are_swept_and_used_ones_kept(api, stack, db):
     left = [str(x) for (x,) in db.execute(
         "SELECT id FROM bq.document WHERE owner_id = %s", (p.account,))]
     assert left == [used] and unused not in left
+
+
+# Children bound to their parents (item 2).
+
+def _child_iin():
+    return make_iin("220315", "5")
+
+
+def _listed_child(registry, iin, parents):
+    registry(iin, [], birth_date="2022-03-15", sex="male", surname="Сапаров",
+             first_name="Әли", parents=parents)
+
+
+def _held_by(db, iin):
+    row = db.execute("SELECT owner_id::text FROM bq.child WHERE iin = %s", (iin,)).fetchone()
+    return row[0] if row else None
+
+
+def test_a_stranger_cannot_add_someone_else_s_child(api, stack, db, registry):
+    """Any parent could add any child's IIN; now a child the registry lists
+    is added only by a parent it names, and the refusal is the same
+    whether the child is registered or not."""
+    mother, stranger = Parent(api, stack), Parent(api, stack)
+    iin = _child_iin()
+    _listed_child(registry, iin, [mother.iin])
+    before = post(api, "/v1/children", {"iin": iin, "sex": "male"}, token=stranger.token)
+    assert_problem(before, 422, "validation_failed", [("iin", "not_parent")])
+    assert _held_by(db, iin) is None
+    assert post(api, "/v1/children", {"iin": iin, "sex": "male"},
+                token=mother.token).status_code == 201
+    after = post(api, "/v1/children", {"iin": iin, "sex": "male"}, token=stranger.token)
+    assert_problem(after, 422, "validation_failed", [("iin", "not_parent")])
+    assert after.json()["errors"] == before.json()["errors"]
+    assert _held_by(db, iin) == mother.account
+
+
+def test_the_parent_claims_a_child_a_stranger_holds(api, stack, db, registry, almaty):
+    """A child a stranger added before the registry listed its parents is
+    claimed by its parent: 409 claimable without a word of who holds it,
+    then claim: true; the stranger loses it, is told, and the log says."""
+    mother, stranger, helper = Parent(api, stack), Parent(api, stack), Parent(api, stack)
+    iin = _child_iin()
+    r = post(api, "/v1/children", {"iin": iin, "sex": "male"}, token=stranger.token)
+    assert r.status_code == 201, r.text
+    child = r.json()["id"]
+    app = stranger.file(child, almaty).json()["id"]
+    stranger.entrust(child, helper)
+    invited = post(api, f"/v1/children/{child}/trustees", {"iin": make_iin()},
+                   token=stranger.token).json()
+    _listed_child(registry, iin, [mother.iin])
+
+    r = post(api, "/v1/children", {"iin": iin, "sex": "male"}, token=mother.token)
+    assert_problem(r, 409, "conflict", [("iin", "claimable")])
+    for secret in (stranger.iin, stranger.phone, stranger.account):
+        assert secret not in r.text
+    assert _held_by(db, iin) == stranger.account
+
+    r = post(api, "/v1/children", {"iin": iin, "sex": "male", "claim": True},
+             token=mother.token)
+    assert r.status_code == 201, r.text
+    assert r.json()["id"] == child and r.json()["surname"] == "Сапаров"
+    assert _held_by(db, iin) == mother.account
+    # The application is the child's: it stays, and is the mother's now.
+    assert mother.card(app)["status"] in ("queued", "awaiting_verification")
+    # The stranger, its trustee and its invitation lose the child.
+    for who in (stranger, helper):
+        assert api.get("/v1/children", headers=bearer(who.token)).json()["items"] == []
+        assert api.get("/v1/trusted-children", headers=bearer(who.token)).json()["items"] == []
+        assert_problem(api.get(f"/v1/children/{child}", headers=bearer(who.token)),
+                       404, "not_found")
+        assert_problem(api.get(f"/v1/applications/{app}", headers=bearer(who.token)),
+                       404, "not_found")
+    assert db.execute("SELECT status::text FROM bq.trustee_invitation WHERE id = %s",
+                      (invited["id"],)).fetchone()[0] == "cancelled"
+    told = db.execute("SELECT text FROM bq.notification WHERE account_id = %s "
+                      "AND kind = 'child_claimed'", (stranger.account,)).fetchall()
+    assert len(told) == 1 and "Сапаров" in told[0][0]
+    log = lambda who: [e["action"] for e in api.get(
+        "/v1/me/log", headers=bearer(who.token)).json()["items"]]
+    assert "child_claimed_from" in log(stranger) and "child_claimed" in log(mother)
+    # The stranger cannot take it back.
+    r = post(api, "/v1/children", {"iin": iin, "sex": "male", "claim": True},
+             token=stranger.token)
+    assert_problem(r, 422, "validation_failed", [("iin", "not_parent")])
+
+
+def test_no_parent_claims_a_child_from_the_other(api, stack, db, registry):
+    mother, father = Parent(api, stack), Parent(api, stack)
+    iin = _child_iin()
+    _listed_child(registry, iin, [mother.iin, father.iin])
+    assert post(api, "/v1/children", {"iin": iin, "sex": "male"},
+                token=father.token).status_code == 201
+    for claim in (False, True):
+        r = post(api, "/v1/children", {"iin": iin, "sex": "male", "claim": claim},
+                 token=mother.token)
+        assert_problem(r, 409, "conflict", [("iin", "taken")])
+    assert _held_by(db, iin) == father.account
+
+
+def _guardianship_doc(api, token):
+    r = api.post("/v1/documents?kind=guardianship", data=PDF,
+                 headers={**bearer(token), "Content-Type": "application/pdf"})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+def test_a_guardian_adds_the_child_once_a_verifier_confirms(api, stack, db, registry, almaty):
+    guardian = Parent(api, stack)
+    iin = _child_iin()
+    _listed_child(registry, iin, [make_iin("600101", "3")])
+    assert_problem(post(api, "/v1/children", {"iin": iin, "sex": "male"},
+                        token=guardian.token), 422, "validation_failed",
+                   [("iin", "not_parent")])
+    # Not any upload: a guardianship document of one's own.
+    pmpk = _upload(api, guardian.token)
+    assert pmpk.status_code == 201
+    r = post(api, "/v1/guardianships", {"iin": iin, "region_id": almaty, "document_id": pmpk.json()["id"]},
+             token=guardian.token)
+    assert_problem(r, 422, "validation_failed", [("document_id", "invalid_value")])
+    doc = _guardianship_doc(api, guardian.token)
+    r = post(api, "/v1/guardianships", {"iin": iin, "region_id": almaty, "document_id": doc}, token=guardian.token)
+    assert r.status_code == 201, r.text
+    g = r.json()
+    assert g["status"] == "pending" and g["child"]["surname"] == "Сапаров"
+    assert_problem(post(api, "/v1/guardianships", {"iin": iin, "region_id": almaty, "document_id": doc},
+                        token=guardian.token), 409, "conflict", [("iin", "taken")])
+    # In use: the document stays while the claim does.
+    assert_problem(api.delete(f"/v1/documents/{doc}", headers=bearer(guardian.token)),
+                   409, "conflict", [("document", "in_use")])
+    # Pending: still not the guardian's to add.
+    assert_problem(post(api, "/v1/children", {"iin": iin, "sex": "male"},
+                        token=guardian.token), 422, "validation_failed",
+                   [("iin", "not_parent")])
+
+    verifier = login(api, stack, "verifier", DEMO)["access_token"]
+    pending = api.get("/v1/staff/guardianships", headers=bearer(verifier)).json()["items"]
+    mine = [x for x in pending if x["id"] == g["id"]]
+    assert mine and mine[0]["guardian"]["iin"] == guardian.iin
+    assert api.get(f"/v1/documents/{doc}", headers=bearer(verifier)).content == PDF
+    r = api.post(f"/v1/staff/guardianships/{g['id']}/confirm", headers=bearer(verifier))
+    assert r.status_code == 200 and r.json()["status"] == "confirmed", r.text
+    assert_problem(api.post(f"/v1/staff/guardianships/{g['id']}/confirm",
+                            headers=bearer(verifier)), 409, "conflict")
+    kinds = [n["kind"] for n in api.get("/v1/notifications",
+                                        headers=bearer(guardian.token)).json()["items"]]
+    assert "guardianship_confirmed" in kinds
+    r = post(api, "/v1/children", {"iin": iin, "sex": "male"}, token=guardian.token)
+    assert r.status_code == 201, r.text
+
+
+def test_a_rejected_guardianship_gives_no_standing(api, stack, db, registry, almaty):
+    guardian = Parent(api, stack)
+    iin = _child_iin()
+    _listed_child(registry, iin, [make_iin("600101", "3")])
+    doc = _guardianship_doc(api, guardian.token)
+    g = post(api, "/v1/guardianships", {"iin": iin, "region_id": almaty, "document_id": doc},
+             token=guardian.token).json()
+    verifier = login(api, stack, "verifier", DEMO)["access_token"]
+    assert_problem(post(api, f"/v1/staff/guardianships/{g['id']}/reject", {"reason": ""},
+                        token=verifier), 422, "validation_failed", [("reason", "too_short")])
+    r = post(api, f"/v1/staff/guardianships/{g['id']}/reject",
+             {"reason": "The document names another child"}, token=verifier)
+    assert r.status_code == 200 and r.json()["status"] == "rejected", r.text
+    assert r.json()["reason"] == "The document names another child"
+    texts = [n["text"] for n in api.get("/v1/notifications",
+                                        headers=bearer(guardian.token)).json()["items"]
+             if n["kind"] == "guardianship_rejected"]
+    assert len(texts) == 1 and "another child" in texts[0]
+    assert_problem(post(api, "/v1/children", {"iin": iin, "sex": "male"},
+                        token=guardian.token), 422, "validation_failed",
+                   [("iin", "not_parent")])
+    listed = api.get("/v1/guardianships", headers=bearer(guardian.token)).json()["items"]
+    assert [x["status"] for x in listed] == ["rejected"]
+    # Rejected, a new claim may be filed.
+    assert post(api, "/v1/guardianships", {"iin": iin, "region_id": almaty, "document_id": doc},
+                token=guardian.token).status_code == 201
+
+
+NIL = "00000000-0000-4000-8000-000000000000"
+
+
+@pytest.mark.parametrize("body,field,code_", [
+    ({"iin": "123", "document_id": NIL}, "iin", "invalid_format"),
+    ({"iin": "850312400009", "document_id": "nope"}, "document_id", "invalid_format"),
+    ({"iin": "850312400009"}, "document_id", "required"),
+    ({"iin": "850312400009", "document_id": NIL, "region_id": "x"}, "region_id",
+     "invalid_format"),
+    ({"iin": "850312400009", "document_id": NIL, "region_id": NIL}, "region_id",
+     "invalid_value"),
+    ({"iin": "850312400009", "document_id": NIL, "x": 1}, "x", "unknown_field"),
+])
+def test_a_bad_guardianship_is_refused(api, stack, db, almaty, body, field, code_):
+    p = Parent(api, stack)
+    body = {"region_id": almaty, **body}
+    r = post(api, "/v1/guardianships", body, token=p.token)
+    assert_problem(r, 422, "validation_failed", [(field, code_)])
+    assert db.execute("SELECT count(*) FROM bq.guardianship WHERE account_id = %s",
+                      (p.account,)).fetchone()[0] == 0
+
+
+def test_no_guardianship_is_needed_for_one_s_own_child(api, stack, db, registry, almaty):
+    mother = Parent(api, stack)
+    listed, open_ = _child_iin(), _child_iin()
+    _listed_child(registry, listed, [mother.iin])
+    doc = _guardianship_doc(api, mother.token)
+    for iin in (listed, open_):
+        r = post(api, "/v1/guardianships", {"iin": iin, "region_id": almaty, "document_id": doc},
+                 token=mother.token)
+        assert_problem(r, 422, "validation_failed", [("iin", "not_needed")])
+
+
+# No oracles (item 5).
+
+def test_a_trustee_invitation_says_nothing_of_the_iin(api, stack, db):
+    """Adding a trustee answered 201 with the holder's name, or 422
+    not_registered: an oracle.  Now both are the same invitation; the
+    holder is told in the inbox and by SMS and decides."""
+    owner, holder = Parent(api, stack), Parent(api, stack)
+    child = owner.child()
+    nobody = make_iin()
+    registered = post(api, f"/v1/children/{child}/trustees", {"iin": holder.iin},
+                      token=owner.token)
+    unregistered = post(api, f"/v1/children/{child}/trustees", {"iin": nobody},
+                        token=owner.token)
+    assert registered.status_code == unregistered.status_code == 201
+    a, b = registered.json(), unregistered.json()
+    assert set(a) == set(b) and a["status"] == b["status"] == "pending"
+    assert holder.account not in registered.text
+    assert db.execute("SELECT surname FROM bq.account WHERE id = %s",
+                      (holder.account,)).fetchone()[0] not in registered.text
+    # Not a trustee until it accepts; told where it is.
+    assert db.execute("SELECT count(*) FROM bq.trustee WHERE child_id = %s",
+                      (child,)).fetchone()[0] == 0
+    kinds = [n["kind"] for n in api.get("/v1/notifications",
+                                        headers=bearer(holder.token)).json()["items"]]
+    assert "trustee_invited" in kinds
+    assert db.execute("SELECT count(*) FROM bq.sms_outbox WHERE phone = %s "
+                      "AND kind = 'trustee_invited'", (holder.phone,)).fetchone()[0] == 1
+    # The IIN with no account finds it waiting when it registers.
+    iin, phone = nobody, make_phone()
+    stack.secrets.update([iin, phone, phone[1:]])
+    c = code(api, stack, phone, iin, "register")
+    reg = post(api, "/v1/auth/register/verify", {"phone": phone, "iin": iin, "code": c}).json()
+    t = post(api, "/v1/auth/register", {"registration_token": reg["registration_token"],
+                                        "password": PASSWORD,
+                                        "password_confirm": PASSWORD}).json()
+    stack.secrets.update([reg["registration_token"], t["access_token"], t["refresh_token"]])
+    mine = api.get("/v1/trustee-invitations", headers=bearer(t["access_token"])).json()
+    assert [i["id"] for i in mine["items"]] == [b["id"]]
+    kinds = [n["kind"] for n in api.get("/v1/notifications",
+                                        headers=bearer(t["access_token"])).json()["items"]]
+    assert kinds == ["trustee_invited"]
+
+
+def test_trustee_invitations_are_rate_limited(api, stack, db, setting):
+    owner = Parent(api, stack)
+    child = owner.child()
+    setting("trustee_invitations_per_day", 2)
+    for _ in range(2):
+        assert post(api, f"/v1/children/{child}/trustees", {"iin": make_iin()},
+                    token=owner.token).status_code == 201
+    r = post(api, f"/v1/children/{child}/trustees", {"iin": make_iin()}, token=owner.token)
+    assert_problem(r, 429, "rate_limited")
+    assert db.execute("SELECT count(*) FROM bq.trustee_invitation WHERE child_id = %s",
+                      (child,)).fetchone()[0] == 2

@@ -1,7 +1,7 @@
 """Every workflow is its table: for every pair of statuses of each of the
-four workflows (generated from the enums, creation included) and every
+workflows (generated from the enums, creation included) and every
 role, the guard lets through exactly the moves bq.workflow_transition
-lists for that role, and the four tables are guarded by it."""
+lists for that role, and their tables are guarded by it."""
 
 import psycopg
 import pytest
@@ -11,6 +11,8 @@ WORKFLOWS = {
     "voucher": ("bq.voucher", "bq.voucher_status"),
     "enrolment": ("bq.enrolment", "bq.enrolment_status"),
     "contract": ("bq.contract", "bq.contract_status"),
+    "guardianship": ("bq.guardianship", "bq.guardianship_status"),
+    "trustee_invitation": ("bq.trustee_invitation", "bq.trustee_invitation_status"),
 }
 
 

@@ -68,14 +68,16 @@ json(void **state)
 	assert_int_equal(
 	    registry_demo_lookup("150101400602", &p), REGISTRY_FOUND);
 	p.birth_date[0] = '\0';
-	assert_true(registry_person_json(&p, buf, sizeof(buf)));
+	assert_true(registry_person_json(&p, 1, buf, sizeof(buf)));
 	doc = cJSON_Parse(buf);
 	assert_non_null(doc);
 	assert_string_equal(
 	    cJSON_GetObjectItem(doc, "iin")->valuestring, "150101400602");
 	assert_true(cJSON_IsNull(cJSON_GetObjectItem(doc, "birth_date")));
+	/* A made-up person has no parents to hold anyone to. */
+	assert_null(cJSON_GetObjectItem(doc, "parents"));
 	cJSON_Delete(doc);
-	assert_false(registry_person_json(&p, buf, 10));
+	assert_false(registry_person_json(&p, 0, buf, 10));
 }
 
 /* The demo file binds its persons to their phones; others stay open. */
@@ -84,6 +86,7 @@ demo_file(void **state)
 {
 	char path[] = "/tmp/bq-registry-XXXXXX";
 	struct person p;
+	char buf[1024];
 	FILE *f;
 	int fd;
 
@@ -107,6 +110,11 @@ demo_file(void **state)
 	assert_string_equal(p.parents[0], "600101300017");
 	assert_true(registry_phone_bound(&p, "+77011112233"));
 	assert_false(registry_phone_bound(&p, "+77019998877"));
+	/* The parents only when asked for: no reply shows them. */
+	assert_true(registry_person_json(&p, 1, buf, sizeof(buf)));
+	assert_non_null(strstr(buf, "\"parents\":[\"600101300017\"]"));
+	assert_true(registry_person_json(&p, 0, buf, sizeof(buf)));
+	assert_null(strstr(buf, "parents"));
 
 	/* Not in the file: made up, bound to any phone. */
 	assert_int_equal(

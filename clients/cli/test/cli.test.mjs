@@ -174,3 +174,43 @@ test("documents remove: an upload attached to nothing goes, then it is not found
 	assert.equal(again.code, 4);
 	assert.equal(p.run(["documents", "remove", "not-an-id"]).code, 2);
 });
+
+test("trustees invite, invitations accept: the invited parent decides", async () => {
+	const owner = await parent();
+	const other = await parent();
+	const child = owner.run(["children", "add", makeIin(bornAgo(3)), "female"]).json();
+	const inv = owner.run(["trustees", "invite", child.id, other.iin]);
+	assert.equal(inv.code, 0, inv.err);
+	assert.equal(inv.json().status, "pending");
+	assert.equal(owner.run(["trustees", "list", child.id]).json().invitations.length, 1);
+	const mine = other.run(["invitations"]).json().items;
+	assert.deepEqual(mine.map((i) => i.id), [inv.json().id]);
+	const accepted = other.run(["invitations", "accept", inv.json().id]);
+	assert.equal(accepted.code, 0, accepted.err);
+	assert.equal(accepted.json().access, "trustee");
+	const table = owner.run(["-o", "table", "trustees", "list", child.id]);
+	assert.equal(table.code, 0, table.err);
+	assert.match(table.out, /granted_at/);
+	// Gone once answered: not found.
+	assert.equal(other.run(["invitations", "decline", inv.json().id]).code, 4);
+	assert.equal(owner.run(["trustees", "invite", child.id]).code, 2);
+});
+
+test("guardianships: a made-up child needs none; a verifier reviews its region's", async () => {
+	const p = await parent();
+	const pdf = new TextEncoder().encode("%PDF-1.7\n" + "1 0 obj << >> endobj\n".repeat(20) + "%%EOF\n");
+	const doc = await p.bq.postDocument({ query: { kind: "guardianship" }, body: pdf,
+	    contentType: "application/pdf" });
+	const region = await journeyRegion(p.bq);
+	const r = p.run(["guardianships", "file", makeIin(bornAgo(3)), doc.id, "--region", region]);
+	assert.equal(r.code, 5, r.out + r.err);
+	assert.match(r.err + r.out, /not_needed/);
+	assert.deepEqual(p.run(["guardianships"]).json().items, []);
+	assert.equal(p.run(["guardianships", "file", "x"]).code, 2);
+	const v = user("verifier");
+	assert.equal(v.run(["login", "verifier"], { env: { BQ_PASSWORD: DEMO_PASSWORD } }).code, 0);
+	const review = v.run(["guardianships", "review", "--status", "rejected"]);
+	assert.equal(review.code, 0, review.err);
+	assert.ok(Array.isArray(review.json().items));
+	assert.equal(v.run(["guardianships", "review", "--status", "nope"]).code, 5);
+});

@@ -539,8 +539,18 @@ export interface paths {
         /**
          * Add a child
          * @description The child's data come from the person registry; the sex is the
-         *     parent's to state. An IIN can be added once, by one parent (409
-         *     `taken`); entrust the child to others instead.
+         *     parent's to state. Only a parent or legal representative the
+         *     registry names for the child, or a guardian whose guardianship a
+         *     verifier confirmed (`POST /v1/guardianships`), adds a child the
+         *     registry lists (422 `not_parent` otherwise, before anything about
+         *     who holds the child); a child the registry keeps no parents of
+         *     (a made-up demo person) anyone may add. An IIN is held by one
+         *     account: 409 `taken` when a parent or guardian holds it (entrust
+         *     the child to others instead), 409 `claimable` when an account with
+         *     no standing does: the parent or guardian then sends `claim: true`
+         *     and takes the child, with the application; the holder loses it,
+         *     its trustees and invitations, and is told in the inbox. Neither
+         *     answer says who holds the child.
          */
         post: operations["postChildren"];
         delete?: never;
@@ -560,6 +570,103 @@ export interface paths {
         get: operations["getTrustedChildren"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trustee-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invitations to act for a child
+         * @description The open invitations to my IIN, oldest first, with the child and
+         *     who invited: accept or decline each.
+         */
+        get: operations["getTrusteeInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trustee-invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Decline an invitation, or withdraw one
+         * @description The invited person declines it; the parent who made it withdraws
+         *     it. Anyone else, or an invitation no longer open, is a 404.
+         */
+        delete: operations["deleteTrusteeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trustee-invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description I become a trustee of the child, at once; the parent is told.
+         *     Only the invited person accepts (404 for anyone else, or once the
+         *     invitation is no longer open).
+         */
+        post: operations["postTrusteeInvitationAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/guardianships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My guardianship claims
+         * @description Newest first.
+         */
+        get: operations["getGuardianships"];
+        put?: never;
+        /**
+         * Claim guardianship of a child
+         * @description For a guardian the person registry does not name as the child's
+         *     parent: the guardianship document (an upload of kind
+         *     `guardianship`, else `document_id` `invalid_value`) goes to a
+         *     verifier, who confirms or rejects it; confirmed, the guardian adds
+         *     the child (or claims it) as a parent would. The child's data come
+         *     from the registry (a look-up, counted like `POST
+         *     /v1/children/lookup`); a child of queue age only (`out_of_range`).
+         *     422 `not_needed` when the registry already names you or names no
+         *     parents; 409 `taken` while a claim for the child is pending or
+         *     confirmed; at most 5 a day (429).
+         */
+        post: operations["postGuardianship"];
         delete?: never;
         options?: never;
         head?: never;
@@ -622,14 +729,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who the child is entrusted to */
+        /**
+         * Who the child is entrusted to
+         * @description The trustees, for the parent and the trustees; the parent also
+         *     sees its open invitations (`invitations`, empty for a trustee).
+         */
         get: operations["getChildTrustees"];
         put?: never;
         /**
-         * Entrust the child to another account
-         * @description By the IIN of a registered account (`not_registered` otherwise).
-         *     The trustee acts for the child where the parent can, except managing
-         *     trustees and deleting the child. Only the parent entrusts (403).
+         * Invite a trustee for the child
+         * @description An invitation to the IIN, open for 14 days; the answer is the same
+         *     whether the IIN has an account or not. An account with the IIN is
+         *     told in its inbox and by SMS and becomes a trustee when it accepts
+         *     (`POST /v1/trustee-invitations/{id}/accept`); an IIN that registers
+         *     later finds the invitation waiting. Asking again for an open
+         *     invitation returns it. The trustee acts for the child where the
+         *     parent can, except managing trustees and deleting the child. Only
+         *     the parent invites (403); one's own IIN is `invalid_value`; at
+         *     most 10 invitations a day (429).
          */
         post: operations["postChildTrustee"];
         delete?: never;
@@ -894,6 +1011,68 @@ export interface paths {
          * @description It is rejected, then archived; the parent is told the verifier's name and the reason.
          */
         post: operations["postReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/guardianships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Guardianship claims to verify
+         * @description The claims of my region, of one status (`pending` by default),
+         *     oldest first, with who filed each. The document is `GET
+         *     /v1/documents/{id}`.
+         */
+        get: operations["getStaffGuardianships"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/guardianships/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a guardianship
+         * @description The guardian may add the child from now on, and is told.
+         */
+        post: operations["postGuardianshipConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/guardianships/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a guardianship
+         * @description The guardian is told the verifier's name and the reason.
+         */
+        post: operations["postGuardianshipReject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1704,7 +1883,7 @@ export interface components {
              */
             field: string;
             /** @enum {string} */
-            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use";
+            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed";
             /** @description For people, in the reply's language. */
             message: string;
         };
@@ -2026,6 +2205,13 @@ export interface components {
             iin: components["schemas"]["Iin"];
             /** @enum {string} */
             sex: "male" | "female";
+            /**
+             * @description Take the child from an account with no standing that holds
+             *     it (after a 409 `claimable`); only a parent or confirmed
+             *     guardian may.
+             * @default false
+             */
+            claim?: boolean;
         };
         ChildPatch: {
             /** @enum {string} */
@@ -2055,7 +2241,90 @@ export interface components {
         ChildList: {
             items: components["schemas"]["Child"][];
         };
+        TrusteeInvitation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            child_id: string;
+            iin: components["schemas"]["Iin"];
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        PersonName: {
+            surname: string;
+            first_name: string;
+            patronymic: string | null;
+        };
+        ChildName: {
+            surname: string;
+            first_name: string;
+            patronymic: string | null;
+            /** Format: date */
+            birth_date: string;
+        };
+        InvitationList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                child: components["schemas"]["ChildName"];
+                invited_by: components["schemas"]["PersonName"];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                expires_at: string;
+            }[];
+        };
+        GuardianshipRequest: {
+            iin: components["schemas"]["Iin"];
+            /**
+             * Format: uuid
+             * @description Where the child lives: the verifiers of its city or region
+             *     (the top region of this one) decide.
+             */
+            region_id: string;
+            /**
+             * Format: uuid
+             * @description Your upload of kind `guardianship`.
+             */
+            document_id: string;
+        };
+        Guardianship: {
+            /** Format: uuid */
+            id: string;
+            iin: components["schemas"]["Iin"];
+            /**
+             * Format: uuid
+             * @description The city or region whose verifiers decide it.
+             */
+            region_id: string;
+            child: components["schemas"]["ChildName"];
+            /** Format: uuid */
+            document_id: string;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "rejected";
+            /** @description Why the verifier rejected it. */
+            reason: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            decided_at: string | null;
+            /** @description Who filed it; in the verifier's list only. */
+            guardian?: {
+                iin: components["schemas"]["Iin"];
+                surname: string;
+                first_name: string;
+                patronymic: string | null;
+            };
+        };
+        GuardianshipList: {
+            items: components["schemas"]["Guardianship"][];
+        };
         TrusteeList: {
+            invitations: components["schemas"]["TrusteeInvitation"][];
             items: {
                 /** Format: uuid */
                 account_id: string;
@@ -2385,6 +2654,8 @@ export interface components {
             contracts_expired: number;
             /** @description Uploads attached to nothing past document_unused_days. */
             documents_removed: number;
+            /** @description Trustee invitations no one answered in time. */
+            invitations_expired: number;
         };
         QueueStats: {
             /** Format: date-time */
@@ -3744,6 +4015,147 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getTrusteeInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitations. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteTrusteeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined or withdrawn. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postTrusteeInvitationAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The child, as its trustee sees it. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Child"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getGuardianships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claims. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardianshipList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postGuardianship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuardianshipRequest"];
+            };
+        };
+        responses: {
+            /** @description The claim, pending. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guardianship"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getChild: {
         parameters: {
             query?: never;
@@ -3947,14 +4359,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The trustees now. */
+            /** @description The invitation. */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrusteeList"];
+                    "application/json": components["schemas"]["TrusteeInvitation"];
                 };
             };
             400: components["responses"]["MalformedJson"];
@@ -3964,6 +4376,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4409,6 +4822,103 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getStaffGuardianships: {
+        parameters: {
+            query?: {
+                /** @description The claims' status. */
+                status?: "pending" | "confirmed" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claims. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardianshipList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postGuardianshipConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claim. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guardianship"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postGuardianshipReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            /** @description The claim. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guardianship"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
