@@ -77,7 +77,7 @@ def main():
     psql("UPDATE bq.setting SET value = 100000 WHERE name IN "
          "('otp_per_client_hour', 'registry_lookups_per_hour')")
     psql("UPDATE bq.setting SET value = 30 WHERE name = 'login_per_client_minute'")
-    psql("DELETE FROM bq.login_attempt")
+    psql("DELETE FROM bq.hash_attempt")
     almaty = psql("SELECT id FROM bq.region WHERE code = 'almaty'")
     parent = Parent(api, Stack)
     children = [parent.child(f"2{y}0{m}1{d}") for y in "123" for m in "1357" for d in "0128"]
@@ -131,7 +131,7 @@ def main():
     stop.set()
     for t in floods + [filing]:
         t.join()
-    psql("DELETE FROM bq.login_attempt")
+    psql("DELETE FROM bq.hash_attempt")
     psql("UPDATE bq.account SET locked_until = NULL WHERE login = 'admin'")
     psql("DELETE FROM bq.login_failure")
 

@@ -110,7 +110,7 @@ def phones(n):
 
 
 # The per-address caps, lifted for the run (every request comes from here).
-CAPS = ("login_per_client_minute", "otp_per_client_hour")
+CAPS = ("login_per_client_minute", "login_per_name_minute", "otp_per_client_hour")
 
 
 def main():

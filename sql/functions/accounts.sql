@@ -585,8 +585,32 @@ RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_constraint text;
+	v_oldest timestamptz;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
+	-- A taken e-mail or login is a fact about another account: each try
+	-- is counted, kept even when refused, and at most
+	-- identity_changes_per_hour are answered an hour.
+	IF p_patch ?| ARRAY['email', 'login'] THEN
+		PERFORM pg_advisory_xact_lock(
+		    hashtextextended('identity:' || p_account, 0));
+		SELECT min(at) INTO v_oldest FROM (SELECT e.at
+		    FROM bq.account_event e WHERE e.account_id = p_account
+		      AND e.action = 'identity_change_tried'
+		      AND e.at > now() - interval '1 hour'
+		    ORDER BY e.at DESC
+		    LIMIT bq.setting('identity_changes_per_hour')) recent
+		HAVING count(*) >= bq.setting('identity_changes_per_hour');
+		IF v_oldest IS NOT NULL THEN
+			RETURN bq.problem('rate_limited', NULL, NULL,
+			    greatest(1, ceil(extract(epoch FROM v_oldest +
+				interval '1 hour' - now())))::integer);
+		END IF;
+		PERFORM bq.log_event(p_account, 'identity_change_tried', p_sid,
+		    jsonb_build_object('fields', (SELECT jsonb_agg(k ORDER BY k)
+			FROM jsonb_object_keys(p_patch) k
+			WHERE k IN ('email', 'login'))));
+	END IF;
 	BEGIN
 		UPDATE bq.account SET
 		    email = CASE WHEN p_patch ? 'email'
@@ -597,9 +621,10 @@ BEGIN
 			THEN (p_patch->>'language')::bq.language ELSE language END
 		WHERE id = p_account;
 	EXCEPTION WHEN unique_violation THEN
+		-- Answered, not raised: the try above stays counted.
 		GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
-		RAISE EXCEPTION 'taken' USING ERRCODE = 'BQ409',
-		    COLUMN = bq.account_taken_field(v_constraint), HINT = 'taken';
+		RETURN bq.problem('conflict', bq.account_taken_field(v_constraint),
+		    'taken');
 	WHEN check_violation THEN
 		RAISE EXCEPTION 'no name left' USING ERRCODE = 'BQ422',
 		    COLUMN = 'login', HINT = 'required';
@@ -613,16 +638,19 @@ $$;
 
 -- What a password change needs first: the hash to check the current
 -- password against, and the account's own values the new one must not
--- hold; account_locked while failures have locked it.
+-- hold; account_locked while failures have locked it, rate_limited past
+-- login_per_name_minute checks a minute (each costs two argon2 runs).
 CREATE OR REPLACE FUNCTION bq.password_current(p_account uuid, p_sid uuid)
 RETURNS json
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_account bq.account;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
 	SELECT * INTO v_account FROM bq.account WHERE id = p_account;
 	RETURN coalesce(bq.account_lock_problem(v_account),
+	    bq.hash_admit('account:' || p_account,
+		bq.setting('login_per_name_minute')),
 	    json_build_object('password_hash', v_account.password_hash,
 		'iin', v_account.iin, 'phone', v_account.phone,
 		'login', v_account.login, 'email', v_account.email));
@@ -792,33 +820,51 @@ LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
 	WHERE id = p_id AND status = 'pending';
 $$;
 
--- The lookup of a password login, admitted for its client address first:
--- login_per_client_minute a minute, beyond that bq.problem rate_limited
--- with the seconds until the oldest attempt leaves the minute.
-CREATE OR REPLACE FUNCTION bq.login_lookup(p_kind text, p_value text, p_client text)
+-- Admits one more password check for a key (a client address, a login
+-- name, an account), at most p_limit a minute: NULL, or bq.problem
+-- rate_limited with the seconds until the oldest check leaves the minute.
+-- Only a digest of the key is kept.  No lock: checks waiting on one would
+-- hold the pool's connections during a flood; concurrent ones may pass
+-- the limit by their number, which a flood limit can afford.
+CREATE OR REPLACE FUNCTION bq.hash_admit(p_key text, p_limit integer)
 RETURNS json
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+LANGUAGE plpgsql AS $$
 DECLARE
-	v_digest bytea := bq.keyed_digest(p_client);
+	v_digest bytea := bq.keyed_digest(p_key);
 	v_count integer;
 	v_oldest timestamptz;
 BEGIN
-	IF v_digest IS NOT NULL THEN
-		-- No lock: logins waiting on one would hold the pool's
-		-- connections during a flood; concurrent ones may pass the
-		-- limit by their number, which a flood limit can afford.
-		DELETE FROM bq.login_attempt WHERE client_digest = v_digest
-		  AND at <= now() - interval '1 minute';
-		SELECT count(*), min(at) INTO v_count, v_oldest
-		FROM bq.login_attempt WHERE client_digest = v_digest;
-		IF v_count >= bq.setting('login_per_client_minute') THEN
-			RETURN bq.problem('rate_limited', NULL, NULL,
-			    greatest(1, ceil(extract(epoch FROM v_oldest +
-				interval '1 minute' - now())))::integer);
-		END IF;
-		INSERT INTO bq.login_attempt (client_digest) VALUES (v_digest);
+	IF v_digest IS NULL THEN
+		RETURN NULL;
 	END IF;
-	RETURN bq.login_find(p_kind, p_value);
+	DELETE FROM bq.hash_attempt WHERE key_digest = v_digest
+	  AND at <= now() - interval '1 minute';
+	SELECT count(*), min(at) INTO v_count, v_oldest
+	FROM bq.hash_attempt WHERE key_digest = v_digest;
+	IF v_count >= p_limit THEN
+		RETURN bq.problem('rate_limited', NULL, NULL,
+		    greatest(1, ceil(extract(epoch FROM v_oldest +
+			interval '1 minute' - now())))::integer);
+	END IF;
+	INSERT INTO bq.hash_attempt (key_digest) VALUES (v_digest);
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION bq.hash_admit(text, integer) FROM bq_api;
+
+-- The lookup of a password login, admitted before any password is
+-- hashed: for its client address (login_per_client_minute), then for the
+-- name as typed (login_per_name_minute), the same for a name with an
+-- account and one without, so that the limit tells nothing of which.
+CREATE OR REPLACE FUNCTION bq.login_lookup(p_kind text, p_value text, p_client text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	RETURN coalesce(
+	    bq.hash_admit(p_client, bq.setting('login_per_client_minute')),
+	    bq.hash_admit('name:' || p_kind || ':' || lower(p_value),
+		bq.setting('login_per_name_minute')),
+	    bq.login_find(p_kind, p_value));
 END
 $$;
 

@@ -61,7 +61,8 @@ class Stack:
         with self.db() as conn:
             conn.execute("UPDATE bq.setting SET value = 100000 "
                          "WHERE name IN ('otp_per_client_hour', "
-                         "'registry_lookups_per_hour', 'login_per_client_minute')")
+                         "'registry_lookups_per_hour', 'login_per_client_minute', "
+                         "'login_per_name_minute')")
         self.log = open(self.log_path, "wb")
         self.server = subprocess.Popen([str(SCRIPTS / "serve")], env=self.env,
                                        stdout=self.log,

@@ -625,3 +625,62 @@ def test_trustee_invitations_are_rate_limited(api, stack, db, setting):
     assert_problem(r, 429, "rate_limited")
     assert db.execute("SELECT count(*) FROM bq.trustee_invitation WHERE child_id = %s",
                       (child,)).fetchone()[0] == 2
+
+
+# Every route that hashes is limited per client and per account (item 3).
+
+def test_password_checks_of_one_name_stop_at_its_limit_known_or_not(api, stack, db, setting):
+    """Many addresses against one account each stayed under the address's
+    limit; now the name typed has a limit of its own, the same for a name
+    with an account and one without."""
+    p = Parent(api, stack)
+    setting("login_per_name_minute", 3)
+    for name in (p.phone, "nobody" + make_iin()):
+        answers = [post(api, "/v1/auth/login", {"login": name, "password": "Wrong-pass-1"})
+                   for _ in range(4)]
+        assert [r.status_code for r in answers[:3]] == [401, 401, 401]
+        assert_problem(answers[3], 429, "rate_limited")
+        assert 1 <= int(answers[3].headers["retry-after"]) <= 60
+    # Another name is untouched.
+    assert post(api, "/v1/auth/login", {"login": "admin", "password": DEMO}).status_code == 200
+
+
+def test_the_current_password_is_checked_at_most_so_often(api, stack, db, setting):
+    p = Parent(api, stack)
+    setting("login_per_name_minute", 2)
+    body = {"current_password": PASSWORD, "password": "Tulpar-2027!new",
+            "password_confirm": "Tulpar-2027!new"}
+    wrong = {**body, "current_password": "Not-mine-2026"}
+    assert post(api, "/v1/me/password", wrong, token=p.token).status_code == 422
+    assert post(api, "/v1/me/password", wrong, token=p.token).status_code == 422
+    failures = db.execute("SELECT count(*) FROM bq.login_failure WHERE account_id = %s",
+                          (p.account,)).fetchone()[0]
+    r = post(api, "/v1/me/password", body, token=p.token)
+    assert_problem(r, 429, "rate_limited")
+    # Refused before any hashing: no failure counted, the password kept.
+    assert db.execute("SELECT count(*) FROM bq.login_failure WHERE account_id = %s",
+                      (p.account,)).fetchone()[0] == failures
+    assert post(api, "/v1/auth/login", {"login": p.phone, "password": PASSWORD}
+                ).status_code in (200, 429)
+
+
+def test_probing_taken_e_mails_and_logins_stops_at_a_limit(api, stack, db, setting):
+    """PATCH /v1/me answered 409 taken for every e-mail or login another
+    account held, without limit; now each try counts, refused ones too."""
+    holder, prober = Parent(api, stack), Parent(api, stack)
+    email = f"holder{holder.iin}@example.kz"
+    assert api.patch("/v1/me", json={"email": email},
+                     headers=bearer(holder.token)).status_code == 200
+    setting("identity_changes_per_hour", 3)
+    tries = [api.patch("/v1/me", json={"email": email}, headers=bearer(prober.token))
+             for _ in range(3)]
+    for r in tries:
+        assert_problem(r, 409, "conflict", [("email", "taken")])
+    r = api.patch("/v1/me", json={"login": "admin"}, headers=bearer(prober.token))
+    assert_problem(r, 429, "rate_limited")
+    assert int(r.headers["retry-after"]) > 3000
+    # The language is no identity: still changed at once.
+    assert api.patch("/v1/me", json={"language": "ru"},
+                     headers=bearer(prober.token)).status_code == 200
+    assert db.execute("SELECT email FROM bq.account WHERE id = %s",
+                      (prober.account,)).fetchone()[0] is None
