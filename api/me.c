@@ -14,8 +14,10 @@
 #include "bq/api_task.h"
 #include "bq/api_validate.h"
 #include "bq/opaque.h"
+#include "bq/otp.h"
 
 int api_me(struct http_request *);
+int api_me_email_verify(struct http_request *);
 int api_me_password(struct http_request *);
 int api_me_role(struct http_request *);
 int api_me_log(struct http_request *);
@@ -29,6 +31,9 @@ struct me {
 	const char *password;
 	const char *password_confirm;
 	const char *role;
+	const char *code;
+	char otp[OTP_DIGITS + 1];
+	char mac[OTP_MAC_HEX];
 	char hash[PASSWORD_HASH_MAX];
 	/* The account's IIN, phone, login, e-mail: not in the new password. */
 	char own[4][256];
@@ -57,7 +62,26 @@ static const struct json_field role_fields[] = {
 	F(role, JSON_T_STRING, JSON_REQUIRED, 1, 32),
 };
 
+static const struct json_field verify_fields[] = {
+	F(code, JSON_T_STRING, JSON_REQUIRED, 1, 16),
+};
+
 #undef F
+
+/*
+ * The MAC of an e-mail code, bound to the account (the address is the
+ * one row bq.email_verification keeps for it); a new code first when
+ * fresh, else the code typed.
+ */
+static int
+email_code(struct api_call *c, struct me *m, int fresh)
+{
+	if (fresh && !otp_generate(m->otp))
+		return (0);
+
+	return (otp_mac(api_keys.otp, sizeof(api_keys.otp), "email",
+	    c->auth.sub, "", fresh ? m->otp : m->code, m->mac));
+}
 
 int
 api_me(struct http_request *req)
@@ -90,10 +114,17 @@ api_me(struct http_request *req)
 			c->body, m->patch, (int)sizeof(m->patch), 0))
 			return (
 			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
-		api_db_prepare(c, "SELECT bq.me_update($1, $2, $3)", 200);
+		/* A new e-mail is proved by a code sent to it. */
+		if (m->email != NULL && !email_code(c, m, 1))
+			return (
+			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
+		api_db_prepare(
+		    c, "SELECT bq.me_update($1, $2, $3, $4, $5)", 200);
 		api_db_param(c, c->auth.sub);
 		api_db_param(c, c->auth.sid);
 		api_db_param(c, m->patch);
+		api_db_param(c, m->email != NULL ? m->otp : NULL);
+		api_db_param(c, m->email != NULL ? m->mac : NULL);
 	}
 
 	return (api_db_run(c));
@@ -227,6 +258,36 @@ api_me_log(struct http_request *req)
 		api_db_param(c, c->auth.sid);
 		api_db_param(c, cursor > 0 ? m->cursor : NULL);
 		api_db_param(c, m->limit);
+	}
+
+	return (api_db_run(c));
+}
+
+/* POST /v1/me/email/verify: the code sent to the new address. */
+int
+api_me_email_verify(struct http_request *req)
+{
+	struct api_call *c;
+	struct me *m;
+
+	if ((c = api_call_begin(req, ROUTE_ME_EMAIL_VERIFY, sizeof(*m))) ==
+	    NULL)
+		return (KORE_RESULT_OK);
+	m = c->ext;
+
+	if (c->db.query == NULL) {
+		if (!api_body_json(
+			c, verify_fields, JSON_FIELD_COUNT(verify_fields), m))
+			return (KORE_RESULT_OK);
+		if (!api_check_code(c, "code", m->code))
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		if (!email_code(c, m, 0))
+			return (
+			    api_reply_problem(c, PROBLEM_INTERNAL_ERROR, NULL));
+		api_db_prepare(c, "SELECT bq.email_verify($1, $2, $3)", 200);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		api_db_param(c, m->mac);
 	}
 
 	return (api_db_run(c));

@@ -1,15 +1,21 @@
 /*
- * bq-sms: delivers the SMS outbox.  Claims due messages (bq.sms_claim,
- * SKIP LOCKED, so several senders may run), sends each to the demo file
- * or the HTTP gateway, and records the outcome (bq.sms_result: sent,
- * retried with backoff, or dead).  Between batches it sleeps on LISTEN
- * bq_sms, so a code goes out the moment it is issued.
+ * bq-sms: delivers the outboxes, SMS and e-mail.  Claims due messages
+ * (bq.sms_claim, bq.email_claim; SKIP LOCKED, so several senders may
+ * run), sends each to the demo file, the HTTP gateway or the SMTP server,
+ * and records the outcome (bq.sms_result, bq.email_result: sent, retried
+ * with backoff, or dead).  Between batches it sleeps on LISTEN bq_sms,
+ * which both outboxes notify, so a code goes out the moment it is issued.
  *
  *   bq-sms [--once]
  *   BQ_SMS_DSN           the database, as role bq_sms (required)
  *   BQ_SMS_GATEWAY_URL   the HTTP gateway; without it, demo mode:
  *   BQ_SMS_FILE          the demo file (default var/sms.jsonl)
  *   BQ_SMS_GATEWAY_TOKEN a bearer token for the gateway, if it wants one
+ *   BQ_SMTP_URL          smtp://host:port or smtps://; without it, demo:
+ *   BQ_MAIL_FILE         the demo file (default var/mail.jsonl)
+ *   BQ_SMTP_FROM         the sender's address (required with BQ_SMTP_URL)
+ *   BQ_SMTP_USER, BQ_SMTP_PASSWORD  credentials, if the server wants them
+ *   BQ_SMTP_STARTTLS     1: refuse to send unless STARTTLS succeeds
  */
 
 #include <errno.h>
@@ -23,11 +29,13 @@
 #include <curl/curl.h>
 #include <libpq-fe.h>
 
+#include "bq/mail.h"
 #include "bq/sms.h"
 
 #define BATCH 20
 #define BATCH_TEXT "20"
 #define IDLE_MS 1000
+#define nitems(a) (sizeof(a) / sizeof((a)[0]))
 
 static volatile sig_atomic_t running = 1;
 
@@ -46,33 +54,102 @@ say(const char *fmt, const char *a, const char *b)
 	fputc('\n', stderr);
 }
 
+/*
+ * Row i of a claimed SMS batch (id, phone, kind, body, code) to the HTTP
+ * gateway or the demo file.  A row without its text (erased) is not sent.
+ */
 static int
-deliver(const struct sms *m, char *err, size_t errlen)
+send_sms(PGresult *res, int i, char *err, size_t errlen)
 {
 	const char *url, *file;
+	struct sms m;
 
+	m.id = PQgetvalue(res, i, 0);
+	m.phone = PQgetvalue(res, i, 1);
+	m.kind = PQgetvalue(res, i, 2);
+	m.body = PQgetvalue(res, i, 3);
+	m.code = PQgetisnull(res, i, 4) ? NULL : PQgetvalue(res, i, 4);
+	if (PQgetisnull(res, i, 3))
+		return (0);
 	if ((url = getenv("BQ_SMS_GATEWAY_URL")) != NULL && url[0] != '\0')
-		return (sms_http_send(
-		    url, getenv("BQ_SMS_GATEWAY_TOKEN"), 5000, m, err, errlen));
+		return (sms_http_send(url, getenv("BQ_SMS_GATEWAY_TOKEN"), 5000,
+		    &m, err, errlen));
 	if ((file = getenv("BQ_SMS_FILE")) == NULL || file[0] == '\0')
 		file = "var/sms.jsonl";
 
-	return (sms_demo_append(file, m, err, errlen));
+	return (sms_demo_append(file, &m, err, errlen));
 }
 
-/* One batch; the number claimed, or -1 when the connection failed. */
+/*
+ * Row i of a claimed e-mail batch (id, address, language, kind, subject,
+ * body, code) to the SMTP server or the demo file.
+ */
 static int
-batch(PGconn *db)
+send_mail(PGresult *res, int i, char *err, size_t errlen)
 {
-	const char *params[3];
-	struct sms m;
+	struct mail_server s;
+	const char *file;
+	struct mail m;
+
+	m.id = PQgetvalue(res, i, 0);
+	m.to = PQgetvalue(res, i, 1);
+	m.language = PQgetvalue(res, i, 2);
+	m.kind = PQgetvalue(res, i, 3);
+	m.subject = PQgetvalue(res, i, 4);
+	m.body = PQgetvalue(res, i, 5);
+	m.code = PQgetisnull(res, i, 6) ? NULL : PQgetvalue(res, i, 6);
+	if (PQgetisnull(res, i, 5))
+		return (0);
+	memset(&s, 0, sizeof(s));
+	if ((s.url = getenv("BQ_SMTP_URL")) != NULL && s.url[0] != '\0') {
+		if ((s.from = getenv("BQ_SMTP_FROM")) == NULL ||
+		    s.from[0] == '\0') {
+			(void)snprintf(err, errlen, "BQ_SMTP_FROM is not set");
+			return (0);
+		}
+		s.user = getenv("BQ_SMTP_USER");
+		s.password = getenv("BQ_SMTP_PASSWORD");
+		s.starttls = getenv("BQ_SMTP_STARTTLS") != NULL &&
+		    strcmp(getenv("BQ_SMTP_STARTTLS"), "1") == 0;
+		s.timeout_ms = 10000;
+		return (mail_smtp_send(&s, &m, err, errlen));
+	}
+	if ((file = getenv("BQ_MAIL_FILE")) == NULL || file[0] == '\0')
+		file = "var/mail.jsonl";
+
+	return (mail_demo_append(file, &m, err, errlen));
+}
+
+/* An outbox: how its due messages are claimed, sent and recorded. */
+struct outbox {
+	const char *claim;
+	const char *result;
+	int (*send)(PGresult *, int, char *, size_t);
+};
+
+static const struct outbox outboxes[] = {
+	{ "SELECT id, phone, kind, body, code FROM bq.sms_claim(" BATCH_TEXT
+	  ")",
+	    "SELECT bq.sms_result($1, $2, $3)", send_sms },
+	{ "SELECT id, address, language, kind, subject, body, code "
+	  "FROM bq.email_claim(" BATCH_TEXT ")",
+	    "SELECT bq.email_result($1, $2, $3)", send_mail },
+};
+
+/*
+ * One batch of an outbox: the number claimed, or -1 when the connection
+ * failed.  The log names the message by id and kind (column 0 and the
+ * column named kind), never its recipient, text or code.
+ */
+static int
+batch(PGconn *db, const struct outbox *o)
+{
+	const char *params[3], *id, *kind;
 	PGresult *res, *done;
 	char err[256];
 	int i, n, ok;
 
-	res = PQexec(db,
-	    "SELECT id, phone, kind, body, code "
-	    "FROM bq.sms_claim(" BATCH_TEXT ")");
+	res = PQexec(db, o->claim);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		say("claim failed: %s%s", PQresultErrorMessage(res), "");
 		PQclear(res);
@@ -80,24 +157,20 @@ batch(PGconn *db)
 	}
 	n = PQntuples(res);
 	for (i = 0; i < n; i++) {
-		m.id = PQgetvalue(res, i, 0);
-		m.phone = PQgetvalue(res, i, 1);
-		m.kind = PQgetvalue(res, i, 2);
-		m.body = PQgetvalue(res, i, 3);
-		m.code = PQgetisnull(res, i, 4) ? NULL : PQgetvalue(res, i, 4);
+		id = PQgetvalue(res, i, 0);
+		kind = PQgetvalue(res, i, PQfnumber(res, "kind"));
 		err[0] = '\0';
-		ok = !PQgetisnull(res, i, 3) && deliver(&m, err, sizeof(err));
-		if (ok)
-			say("sent %s (%s)", m.id, m.kind);
+		if ((ok = o->send(res, i, err, sizeof(err))))
+			say("sent %s (%s)", id, kind);
 		else
-			say("%s not sent: %s", m.id, err);
-		params[0] = m.id;
+			say("%s not sent: %s", id, err[0] ? err : "erased");
+		params[0] = id;
 		params[1] = ok ? "true" : "false";
 		params[2] = err;
-		done = PQexecParams(db, "SELECT bq.sms_result($1, $2, $3)", 3,
-		    NULL, params, NULL, NULL, 0);
+		done =
+		    PQexecParams(db, o->result, 3, NULL, params, NULL, NULL, 0);
 		if (PQresultStatus(done) != PGRES_TUPLES_OK)
-			say("recording %s failed: %s", m.id,
+			say("recording %s failed: %s", id,
 			    PQresultErrorMessage(done));
 		PQclear(done);
 	}
@@ -127,7 +200,8 @@ main(int argc, char **argv)
 	const char *dsn;
 	PGconn *db;
 	PGresult *res;
-	int once, n = 0;
+	size_t i;
+	int full, once, n = 0;
 
 	once = argc > 1 && strcmp(argv[1], "--once") == 0;
 	if ((dsn = getenv("BQ_SMS_DSN")) == NULL || dsn[0] == '\0') {
@@ -158,7 +232,14 @@ main(int argc, char **argv)
 			res = PQexec(db, "LISTEN bq_sms");
 			PQclear(res);
 		}
-		if ((n = batch(db)) == BATCH)
+		/* Full batches: more may be due at once. */
+		full = 0;
+		n = 0;
+		for (i = 0; n >= 0 && i < nitems(outboxes); i++) {
+			n = batch(db, &outboxes[i]);
+			full |= n == BATCH;
+		}
+		if (n >= 0 && full)
 			continue;
 		if (once)
 			break;

@@ -28,7 +28,7 @@ BQ_PACKAGES=(
 	libssl-dev libjwt-dev libcjson-dev libargon2-dev libcmocka-dev
 	libcurl4-openssl-dev
 	python3 python3-pytest python3-requests python3-psycopg
-	python3-jsonschema python3-yaml python3-hypothesis curl openssl jq
+	python3-jsonschema python3-yaml python3-hypothesis python3-aiosmtpd curl openssl jq
 )
 
 ensure_packages() {

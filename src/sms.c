@@ -1,38 +1,28 @@
 /*
- * One SMS out.  The demo sender appends a JSON line to a file (README, Quick start: at
- * least to, text and code), with one write so that lines from senders
- * side by side never interleave.  The HTTP sender POSTs {"to","text"} to
- * the gateway; any 2xx is delivered.  Errors describe the failure, never
- * the message or its recipient.
+ * One SMS out.  The demo sender appends a JSON line to a file (README,
+ * Quick start: at least to, text and code; src/jsonl.c).  The HTTP
+ * sender POSTs {"to","text"} to the gateway; any 2xx is delivered.
+ * Errors describe the failure, never the message or its recipient.
  */
 
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <cjson/cJSON.h>
 #include <curl/curl.h>
 
+#include "bq/jsonl.h"
 #include "bq/sms.h"
 
 int
 sms_demo_line(const struct sms *m, char *out, size_t len)
 {
 	char when[32];
-	struct tm tm;
-	time_t now;
 	cJSON *doc;
 	size_t n;
 	int ok;
 
-	now = time(NULL);
-	if (gmtime_r(&now, &tm) == NULL ||
-	    strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0 ||
+	if (!jsonl_now(when, sizeof(when)) ||
 	    (doc = cJSON_CreateObject()) == NULL)
 		return (0);
 	ok = cJSON_AddStringToObject(doc, "id", m->id) != NULL &&
@@ -57,28 +47,13 @@ int
 sms_demo_append(const char *path, const struct sms *m, char *err, size_t errlen)
 {
 	char line[2048];
-	ssize_t w;
-	size_t n;
-	int fd;
 
 	if (!sms_demo_line(m, line, sizeof(line))) {
 		(void)snprintf(err, errlen, "message too long");
 		return (0);
 	}
-	n = strlen(line);
-	if ((fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-		 0600)) == -1) {
-		(void)snprintf(err, errlen, "open: %s", strerror(errno));
-		return (0);
-	}
-	w = write(fd, line, n);
-	(void)close(fd);
-	if (w != (ssize_t)n) {
-		(void)snprintf(err, errlen, "short write");
-		return (0);
-	}
 
-	return (1);
+	return (jsonl_append(path, line, err, errlen));
 }
 
 static size_t

@@ -43,6 +43,7 @@
 	X(AUTH_LOGOUT, "/v1/auth/logout", ROUTE_M_POST, ROUTE_R_ANY) \
 	X(ME, "/v1/me", ROUTE_M_GET | ROUTE_M_PATCH, ROUTE_R_ANY) \
 	X(ME_PASSWORD, "/v1/me/password", ROUTE_M_POST, ROUTE_R_ANY) \
+	X(ME_EMAIL_VERIFY, "/v1/me/email/verify", ROUTE_M_POST, ROUTE_R_ANY) \
 	X(ME_ROLE, "/v1/me/role", ROUTE_M_POST, ROUTE_R_ANY) \
 	X(ME_LOG, "/v1/me/log", ROUTE_M_GET, ROUTE_R_ANY) \
 	X(ADMIN_STAFF, "/v1/admin/staff", ROUTE_M_POST, ROUTE_R_ADMIN) \

@@ -2,6 +2,7 @@
 -- refresh-token families, roles, the staff an administrator creates, the
 -- user log, and the session guard every authenticated function calls.
 
+-- Wakes the sender (bq-sms), which listens on bq_sms for every outbox.
 CREATE OR REPLACE FUNCTION bq.sms_outbox_notify() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -52,6 +53,16 @@ BEGIN
 END
 $$;
 
+-- The address being proved, for the account's own view; NULL when none
+-- or its code has run out (sql/functions/email.sql).
+CREATE OR REPLACE FUNCTION bq.email_pending(p_account uuid) RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT email FROM bq.email_verification
+	WHERE account_id = p_account AND expires_at > now();
+$$;
+
+REVOKE EXECUTE ON FUNCTION bq.email_pending(uuid) FROM bq_api;
+
 CREATE OR REPLACE FUNCTION bq.account_json(p_account uuid, p_role bq.role)
 RETURNS json
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -60,7 +71,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	    'first_name', a.first_name, 'patronymic', a.patronymic,
 	    'sex', a.sex, 'birth_date', a.birth_date,
 	    'nationality', a.nationality, 'phone', a.phone,
-	    'email', a.email, 'login', a.login,
+	    'email', a.email, 'email_pending', bq.email_pending(a.id),
+	    'login', a.login,
 	    'roles', (SELECT json_agg(r.role ORDER BY r.role)
 		FROM bq.account_role r WHERE r.account_id = a.id),
 	    -- Where each role acts: staff for a kindergarten, a verifier
@@ -580,12 +592,18 @@ LANGUAGE sql IMMUTABLE AS $$
 	    ELSE 'body' END;
 $$;
 
-CREATE OR REPLACE FUNCTION bq.me_update(p_account uuid, p_sid uuid, p_patch jsonb)
+-- A new e-mail is not set here: the code (p_code, its MAC p_mac, made
+-- by the edge for any patch with an e-mail) goes to the address, and
+-- bq.email_verify sets it; the answer is the same whoever holds the
+-- address.  A null e-mail clears it at once.
+CREATE OR REPLACE FUNCTION bq.me_update(p_account uuid, p_sid uuid, p_patch jsonb,
+    p_code text, p_mac text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_constraint text;
 	v_oldest timestamptz;
+	v_email text := p_patch->>'email';
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
 	-- A taken e-mail or login is a fact about another account: each try
@@ -611,6 +629,11 @@ BEGIN
 			FROM jsonb_object_keys(p_patch) k
 			WHERE k IN ('email', 'login'))));
 	END IF;
+	IF v_email IS NOT NULL THEN
+		p_patch := p_patch - 'email';
+	ELSIF p_patch ? 'email' THEN
+		DELETE FROM bq.email_verification WHERE account_id = p_account;
+	END IF;
 	BEGIN
 		UPDATE bq.account SET
 		    email = CASE WHEN p_patch ? 'email'
@@ -629,9 +652,16 @@ BEGIN
 		RAISE EXCEPTION 'no name left' USING ERRCODE = 'BQ422',
 		    COLUMN = 'login', HINT = 'required';
 	END;
-	PERFORM bq.log_event(p_account, 'profile_updated', p_sid,
-	    jsonb_build_object('fields', (SELECT jsonb_agg(k ORDER BY k)
-		FROM jsonb_object_keys(p_patch) k)));
+	-- After the update: the code goes in the language just chosen.
+	IF v_email IS NOT NULL AND NOT EXISTS (SELECT 1 FROM bq.account
+	    WHERE id = p_account AND lower(email) = lower(v_email)) THEN
+		PERFORM bq.email_code_issue(p_account, v_email, p_code, p_mac);
+	END IF;
+	IF p_patch <> '{}' THEN
+		PERFORM bq.log_event(p_account, 'profile_updated', p_sid,
+		    jsonb_build_object('fields', (SELECT jsonb_agg(k ORDER BY k)
+			FROM jsonb_object_keys(p_patch) k)));
+	END IF;
 	RETURN bq.me(p_account, p_sid);
 END
 $$;
@@ -799,25 +829,38 @@ LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
 	RETURNING o.id, o.phone, o.kind, o.body, o.code, o.attempts;
 $$;
 
--- The outcome of one send.  Sent or dead, the text and code are erased;
--- a failure before sms_max_attempts waits 2^attempts seconds (at most 5
--- minutes) and is tried again.  The error names no person.
+-- The outcome of one send of an outbox (bq.sms_outbox, bq.email_outbox),
+-- whose sends past the setting p_max are dead.  Sent or dead, the text
+-- and code are erased; a failure before that waits 2^attempts seconds (at
+-- most 5 minutes) and is tried again.  The error names no person.
+CREATE OR REPLACE FUNCTION bq.outbox_result(p_outbox regclass, p_max text,
+    p_id uuid, p_ok boolean, p_error text)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_max integer := bq.setting(p_max);
+BEGIN
+	EXECUTE format('UPDATE %s SET
+	    status = CASE WHEN $1 THEN ''sent''
+		WHEN attempts >= $2 THEN ''dead'' ELSE ''pending'' END,
+	    sent_at = CASE WHEN $1 THEN now() END,
+	    body = CASE WHEN $1 OR attempts >= $2 THEN NULL ELSE body END,
+	    code = CASE WHEN $1 OR attempts >= $2 THEN NULL ELSE code END,
+	    last_error = CASE WHEN $1 THEN NULL ELSE left($3, 200) END,
+	    next_attempt_at = CASE WHEN $1 THEN next_attempt_at
+		ELSE now() + make_interval(secs => least(300, 2 ^ attempts)) END
+	    WHERE id = $4 AND status = ''pending''', p_outbox)
+	USING p_ok, v_max, p_error, p_id;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION bq.outbox_result(regclass, text, uuid, boolean, text)
+    FROM bq_api;
+
 CREATE OR REPLACE FUNCTION bq.sms_result(p_id uuid, p_ok boolean, p_error text)
 RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
-	UPDATE bq.sms_outbox SET
-	    status = CASE WHEN p_ok THEN 'sent'
-		WHEN attempts >= bq.setting('sms_max_attempts') THEN 'dead'
-		ELSE 'pending' END,
-	    sent_at = CASE WHEN p_ok THEN now() END,
-	    body = CASE WHEN p_ok OR attempts >= bq.setting('sms_max_attempts')
-		THEN NULL ELSE body END,
-	    code = CASE WHEN p_ok OR attempts >= bq.setting('sms_max_attempts')
-		THEN NULL ELSE code END,
-	    last_error = CASE WHEN p_ok THEN NULL ELSE left(p_error, 200) END,
-	    next_attempt_at = CASE WHEN p_ok THEN next_attempt_at
-		ELSE now() + make_interval(secs => least(300, 2 ^ attempts)) END
-	WHERE id = p_id AND status = 'pending';
+	SELECT bq.outbox_result('bq.sms_outbox', 'sms_max_attempts', p_id, p_ok,
+	    p_error);
 $$;
 
 -- Admits one more password check for a key (a client address, a login

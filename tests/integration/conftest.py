@@ -151,6 +151,28 @@ def db(stack):
         yield conn
 
 
+@pytest.fixture
+def scratch(stack, db):
+    """scratch(name): a migrated database of its own, for a sender the
+    stack's own must not race; dropped after the test."""
+    made = []
+
+    def make(name):
+        db.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        db.execute(f"CREATE DATABASE {name}")
+        run = stack.data / "run"
+        stack.script("migrate", env=dict(
+            stack.env, BQ_DB_ADMIN_DSN=f"host={run} port=5432 user=bq dbname={name}"))
+        conn = psycopg.connect(host=str(run), port=5432, user="bq", dbname=name,
+                               autocommit=True)
+        made.append((name, conn))
+        return conn
+    yield make
+    for name, conn in made:
+        conn.close()
+        db.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 def pytest_collection_modifyitems(items):
     """Tests marked `last` read what the whole run left behind."""
     items.sort(key=lambda item: item.get_closest_marker("last") is not None)

@@ -51,6 +51,32 @@ def sms_for(stack, phone, after=0, timeout=5):
     raise AssertionError("no SMS arrived")
 
 
+def mail_for(stack, address, timeout=5):
+    """The newest e-mail to address in the demo file, waiting for it."""
+    deadline = time.monotonic() + timeout
+    path = stack.data / "mail.jsonl"
+    while time.monotonic() < deadline:
+        if path.exists():
+            found = [json.loads(l) for l in path.read_text().splitlines()
+                     if json.loads(l)["to"] == address]
+            if found:
+                return found[-1]
+        time.sleep(0.05)
+    raise AssertionError("no e-mail arrived")
+
+
+def set_email(api, stack, token, address):
+    """Proves address for the account: PATCH /v1/me, then the code sent."""
+    stack.secrets.add(address)
+    r = api.patch("/v1/me", json={"email": address}, headers=bearer(token))
+    assert r.status_code == 200 and r.json()["email_pending"] == address, r.text
+    m = mail_for(stack, address)
+    stack.secrets.add(m["code"])
+    r = post(api, "/v1/me/email/verify", {"code": m["code"]}, token=token)
+    assert r.status_code == 200 and r.json()["email"] == address, r.text
+    return r.json()
+
+
 def sms_count(stack):
     path = stack.data / "sms.jsonl"
     return len(path.read_text().splitlines()) if path.exists() else 0

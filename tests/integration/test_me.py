@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from people import PASSWORD, bearer, jwt_key, login, make_iin, post, register
+from people import (PASSWORD, bearer, jwt_key, login, mail_for, make_iin, post, register,
+                    set_email)
 from problems import assert_problem
 
 DEMO = "Balabaqsha-demo-2026"
@@ -24,12 +25,60 @@ def test_me_patch_changes_only_what_is_sent(api, stack):
     token = t["access_token"]
     r = patch(api, token, {"language": "ru"})
     assert r.status_code == 200 and r.json()["language"] == "ru"
-    r = patch(api, token, {"email": f"a{iin}@mail.kz"})
-    assert r.json()["email"] == f"a{iin}@mail.kz" and r.json()["language"] == "ru"
+    r = patch(api, token, {"login": f"a{iin}"})
+    assert r.json()["login"] == f"a{iin}" and r.json()["language"] == "ru"
+    assert set_email(api, stack, token, f"a{iin}@mail.kz")["language"] == "ru"
     r = patch(api, token, {"email": None})
-    assert r.json()["email"] is None
+    assert r.json()["email"] is None and r.json()["email_pending"] is None
     log = api.get("/v1/me/log", headers=bearer(token)).json()["items"]
     assert log[0]["action"] == "profile_updated" and log[0]["detail"] == {"fields": ["email"]}
+
+
+def test_a_new_e_mail_waits_for_its_code(api, stack, db):
+    iin, _, t = register(api, stack)
+    token = t["access_token"]
+    address = f"w{iin}@mail.kz"
+    stack.secrets.add(address)
+    r = patch(api, token, {"email": address, "language": "kk"})
+    assert r.status_code == 200, r.text
+    assert r.json()["email"] is None and r.json()["email_pending"] == address
+    m = mail_for(stack, address)
+    stack.secrets.add(m["code"])
+    # In the account's language, the code in the text.
+    assert m["language"] == "kk" and m["code"] in m["text"]
+    assert "растау" in m["subject"]
+    for wrong in ("000000", "12345", "abcdef"):
+        if wrong == m["code"]:
+            continue
+        r = post(api, "/v1/me/email/verify", {"code": wrong}, token=token)
+        assert r.status_code == 422, r.text
+    assert api.get("/v1/me", headers=bearer(token)).json()["email"] is None
+    r = post(api, "/v1/me/email/verify", {"code": m["code"]}, token=token)
+    assert r.status_code == 200 and r.json()["email"] == address, r.text
+    assert r.json()["email_pending"] is None
+    # Used: the same code again is wrong.
+    r = post(api, "/v1/me/email/verify", {"code": m["code"]}, token=token)
+    assert_problem(r, 422, "validation_failed", [("code", "invalid_code")])
+    # Sent, the code and text are gone from the outbox.
+    assert db.execute("SELECT body, code FROM bq.email_outbox WHERE address = %s "
+                      "AND status = 'sent'", (address,)).fetchone() == (None, None)
+
+
+def test_wrong_e_mail_codes_kill_the_code(api, stack, db):
+    iin, _, t = register(api, stack)
+    token = t["access_token"]
+    address = f"k{iin}@mail.kz"
+    stack.secrets.add(address)
+    patch(api, token, {"email": address})
+    m = mail_for(stack, address)
+    stack.secrets.add(m["code"])
+    wrong = "%06d" % ((int(m["code"]) + 1) % 10**6)
+    for _ in range(5):
+        r = post(api, "/v1/me/email/verify", {"code": wrong}, token=token)
+        assert_problem(r, 422, "validation_failed", [("code", "invalid_code")])
+    r = post(api, "/v1/me/email/verify", {"code": m["code"]}, token=token)
+    assert_problem(r, 422, "validation_failed", [("code", "invalid_code")])
+    assert api.get("/v1/me", headers=bearer(token)).json()["email_pending"] is None
 
 
 @pytest.mark.parametrize("body,field,code_", [

@@ -4,7 +4,6 @@ stack's own demo sender does not take the messages."""
 
 import subprocess
 
-import psycopg
 import pytest
 
 from fakes import Fake
@@ -12,17 +11,8 @@ from spec import ROOT
 
 
 @pytest.fixture
-def outbox(stack, db):
-    db.execute("DROP DATABASE IF EXISTS smstest WITH (FORCE)")
-    db.execute("CREATE DATABASE smstest")
-    run = stack.data / "run"
-    env = dict(stack.env, BQ_DB_ADMIN_DSN=f"host={run} port=5432 user=bq dbname=smstest")
-    stack.script("migrate", env=env)
-    conn = psycopg.connect(host=str(run), port=5432, user="bq", dbname="smstest",
-                           autocommit=True)
-    yield conn
-    conn.close()
-    db.execute("DROP DATABASE IF EXISTS smstest WITH (FORCE)")
+def outbox(scratch):
+    return scratch("smstest")
 
 
 def send_once(stack, url):

@@ -10,8 +10,8 @@ import time
 import pytest
 import requests
 
-from people import (PASSWORD, Parent, bearer, code, login, make_iin, make_phone, post,
-                    register, sms_count)
+from people import (PASSWORD, Parent, bearer, code, login, mail_for, make_iin, make_phone,
+                    post, register, set_email, sms_count)
 from fakes import Fake
 from problems import assert_problem
 from servers import Second
@@ -641,8 +641,9 @@ def test_password_checks_of_one_name_stop_at_its_limit_known_or_not(api, stack, 
         assert [r.status_code for r in answers[:3]] == [401, 401, 401]
         assert_problem(answers[3], 429, "rate_limited")
         assert 1 <= int(answers[3].headers["retry-after"]) <= 60
-    # Another name is untouched.
-    assert post(api, "/v1/auth/login", {"login": "admin", "password": DEMO}).status_code == 200
+    # Another name is untouched, the same account's IIN too.
+    assert post(api, "/v1/auth/login", {"login": p.iin, "password": PASSWORD}
+                ).status_code == 200
 
 
 def test_the_current_password_is_checked_at_most_so_often(api, stack, db, setting):
@@ -664,23 +665,46 @@ def test_the_current_password_is_checked_at_most_so_often(api, stack, db, settin
                 ).status_code in (200, 429)
 
 
-def test_probing_taken_e_mails_and_logins_stops_at_a_limit(api, stack, db, setting):
-    """PATCH /v1/me answered 409 taken for every e-mail or login another
-    account held, without limit; now each try counts, refused ones too."""
+def test_a_taken_e_mail_is_never_announced(api, stack, db):
+    """PATCH /v1/me answered 409 taken for an e-mail another account held;
+    now any new address gets the same answer and a code sent to it, which
+    only the address's owner reads."""
     holder, prober = Parent(api, stack), Parent(api, stack)
-    email = f"holder{holder.iin}@example.kz"
-    assert api.patch("/v1/me", json={"email": email},
-                     headers=bearer(holder.token)).status_code == 200
+    taken, free = f"holder{holder.iin}@example.kz", f"free{prober.iin}@example.kz"
+    set_email(api, stack, holder.token, taken)
+    answers = {}
+    for address in (free, taken):
+        r = api.patch("/v1/me", json={"email": address}, headers=bearer(prober.token))
+        assert r.status_code == 200, r.text
+        answers[address] = r.json()
+    assert answers[free].keys() == answers[taken].keys()
+    assert answers[taken]["email_pending"] == taken and answers[taken]["email"] is None
+    # The code went to the address, that is to its owner; a guess fails.
+    assert mail_for(stack, taken)["kind"] == "email_verify"
+    r = post(api, "/v1/me/email/verify", {"code": "000000"}, token=prober.token)
+    assert_problem(r, 422, "validation_failed", [("code", "invalid_code")])
+    assert db.execute("SELECT email FROM bq.account WHERE id = %s",
+                      (prober.account,)).fetchone()[0] is None
+    assert db.execute("SELECT email FROM bq.account WHERE id = %s",
+                      (holder.account,)).fetchone()[0] == taken
+
+
+def test_probing_e_mails_and_logins_stops_at_a_limit(api, stack, db, setting):
+    """Login names are unique by nature, so a taken one is said; each try
+    counts, refused ones too, and an account gets so many an hour."""
+    prober = Parent(api, stack)
     setting("identity_changes_per_hour", 3)
-    tries = [api.patch("/v1/me", json={"email": email}, headers=bearer(prober.token))
-             for _ in range(3)]
-    for r in tries:
-        assert_problem(r, 409, "conflict", [("email", "taken")])
-    r = api.patch("/v1/me", json={"login": "admin"}, headers=bearer(prober.token))
+    for _ in range(2):
+        r = api.patch("/v1/me", json={"login": "admin"}, headers=bearer(prober.token))
+        assert_problem(r, 409, "conflict", [("login", "taken")])
+    r = api.patch("/v1/me", json={"email": f"x{prober.iin}@example.kz"},
+                  headers=bearer(prober.token))
+    assert r.status_code == 200
+    r = api.patch("/v1/me", json={"login": "verifier"}, headers=bearer(prober.token))
     assert_problem(r, 429, "rate_limited")
     assert int(r.headers["retry-after"]) > 3000
     # The language is no identity: still changed at once.
     assert api.patch("/v1/me", json={"language": "ru"},
                      headers=bearer(prober.token)).status_code == 200
-    assert db.execute("SELECT email FROM bq.account WHERE id = %s",
-                      (prober.account,)).fetchone()[0] is None
+    assert db.execute("SELECT count(*) FROM bq.email_outbox WHERE address = %s",
+                      (f"x{prober.iin}@example.kz",)).fetchone()[0] == 1

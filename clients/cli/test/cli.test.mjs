@@ -9,8 +9,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomUUID } from "node:crypto";
 import { createClient } from "../../js/src/index.js";
-import { API, DEMO_PASSWORD, PASSWORD, bornAgo, journeyRegion, makeIin, registerParent }
-    from "../../js/test/support.mjs";
+import { API, DEMO_PASSWORD, PASSWORD, bornAgo, journeyRegion, mailCode, makeIin,
+    registerParent } from "../../js/test/support.mjs";
 
 const BQ = join(dirname(fileURLToPath(import.meta.url)), "..", "bq");
 const home = mkdtempSync(join(tmpdir(), "bq-cli-"));
@@ -213,4 +213,21 @@ test("guardianships: a made-up child needs none; a verifier reviews its region's
 	assert.equal(review.code, 0, review.err);
 	assert.ok(Array.isArray(review.json().items));
 	assert.equal(v.run(["guardianships", "review", "--status", "nope"]).code, 5);
+});
+
+test("email: a new address waits for the code sent to it", async () => {
+	const p = await parent();
+	const address = `cli${p.iin}@example.kz`;
+	const r = p.run(["email", address]);
+	assert.equal(r.code, 0, r.err);
+	assert.equal(r.json().email_pending, address);
+	assert.equal(r.json().email, null);
+	const code = await mailCode(address);
+	if (code !== "000000")
+		assert.equal(p.run(["email", "verify", "000000"]).code, 5);
+	const v = p.run(["email", "verify", code]);
+	assert.equal(v.code, 0, v.err);
+	assert.equal(v.json().email, address);
+	assert.equal(p.run(["email"]).code, 2);
+	assert.equal(p.run(["email", "clear"]).json().email, null);
 });

@@ -16,6 +16,7 @@ export const operations = Object.freeze({
 	postAuthLogout: {"method":"POST","path":"/v1/auth/logout","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	getMe: {"method":"GET","path":"/v1/me","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	patchMe: {"method":"PATCH","path":"/v1/me","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
+	postMeEmailVerify: {"method":"POST","path":"/v1/me/email/verify","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postMePassword: {"method":"POST","path":"/v1/me/password","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postMeRole: {"method":"POST","path":"/v1/me/role","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	getMeLog: {"method":"GET","path":"/v1/me/log","query":["limit","cursor"],"body":null,"bodyTypes":[],"paged":true,"idempotent":false,"auth":true},

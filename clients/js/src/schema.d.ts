@@ -200,8 +200,10 @@ export interface paths {
          *     hours. 10 failed logins in 15 minutes lock the account for 15
          *     minutes (423 `account_locked`, even with the right password); an
          *     unknown login answers exactly like a wrong password, in the same
-         *     time. One client address may try 30 logins a minute; beyond, 429
-         *     with `Retry-After`, before any password is checked.
+         *     time. One client address may try 30 logins a minute, and one login
+         *     name 20 a minute from all addresses together (the same for a name
+         *     with an account and one without); beyond, 429 with `Retry-After`,
+         *     before any password is checked.
          */
         post: operations["postAuthLogin"];
         delete?: never;
@@ -311,9 +313,38 @@ export interface paths {
          * Change the e-mail, login name or language
          * @description Only the fields sent change; `null` clears the e-mail or login name.
          *     Names, sex and birth date come from the person registry and cannot
-         *     be changed here. 409 `taken` when another account has the value.
+         *     be changed here. A new `email` does not change the e-mail: a code
+         *     goes to the address, which becomes `email_pending` until `POST
+         *     /v1/me/email/verify` proves it; the answer is the same whoever
+         *     holds the address (its owner gets the code, nobody else). 409
+         *     `taken` when another account has the login name. Each try of an
+         *     e-mail or login name counts, refused ones too: at most 10 an hour
+         *     (429 with Retry-After); the language is not counted.
          */
         patch: operations["patchMe"];
+        trace?: never;
+    };
+    "/v1/me/email/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prove a new e-mail address
+         * @description The code sent to `email_pending` makes it the account's e-mail. A
+         *     wrong or expired code is `invalid_code`; five wrong ones kill it
+         *     (ask again with `PATCH /v1/me`). 409 `taken` only when another
+         *     account proved the same address first.
+         */
+        post: operations["postMeEmailVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/me/password": {
@@ -331,7 +362,9 @@ export interface paths {
          *     failed login: at the login's limit the account locks (423, with
          *     Retry-After) and no password is tried until it opens. The new
          *     password is checked against the account's own IIN, phone, login
-         *     and e-mail. A change ends every other session of the account.
+         *     and e-mail. A change ends every other session of the account. At
+         *     most 20 checks of the current password a minute (429 with
+         *     Retry-After, before any password is hashed).
          */
         post: operations["postMePassword"];
         delete?: never;
@@ -1937,6 +1970,9 @@ export interface components {
             /** @description Seconds before another code may be asked for. */
             resend_after: number;
         };
+        EmailCode: {
+            code: components["schemas"]["Code"];
+        };
         CodeRequest: {
             phone: components["schemas"]["Phone"];
             iin: components["schemas"]["Iin"];
@@ -1978,7 +2014,13 @@ export interface components {
             birth_date: string | null;
             nationality: string | null;
             phone: string | null;
+            /** @description An address the account proved with a code. */
             email: string | null;
+            /**
+             * @description The address a code was sent to, until it is verified (`POST
+             *     /v1/me/email/verify`) or the code runs out (30 minutes).
+             */
+            email_pending: string | null;
             login: string | null;
             roles: components["schemas"]["Role"][];
             /** @description Where each of the roles acts, in the order of `roles`: a kindergarten's staff work for `kindergarten`, a verifier for the education department of `region`; both are null for the other roles. */
@@ -3608,6 +3650,40 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postMeEmailVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailCode"];
+            };
+        };
+        responses: {
+            /** @description The account as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3639,6 +3715,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             423: components["responses"]["AccountLocked"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -75,6 +75,21 @@ export async function smsCode(phone, after, seconds = 10) {
 	throw new Error(`no SMS in ${smsFile}`);
 }
 
+// The code of the newest e-mail to address in the demo mail file.
+export async function mailCode(address, seconds = 10) {
+	const file = join(DATA_DIR, "mail.jsonl");
+	const until = Date.now() + seconds * 1000;
+	while (Date.now() < until) {
+		if (existsSync(file)) {
+			const found = readFileSync(file, "utf8").split("\n").filter(Boolean)
+			    .map((l) => JSON.parse(l)).filter((m) => m.to === address && m.code);
+			if (found.length) return found.at(-1).code;
+		}
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	throw new Error(`no e-mail in ${file}`);
+}
+
 // A parent registered through the client BQ; its session is BQ's.
 export async function registerParent(bq) {
 	const phone = makePhone();
