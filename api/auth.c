@@ -317,7 +317,7 @@ api_auth_register(struct http_request *req)
 		a->phase = PHASE_LOOKUP;
 		/* FALLTHROUGH */
 	case PHASE_LOOKUP:
-		if ((o = api_db_step(c)) != API_DONE)
+		if ((o = api_db_lookup(c)) != API_DONE)
 			return (api_pending(o));
 		if (!api_db_out_strings(c,
 			(const struct api_db_string[]){

@@ -1,6 +1,8 @@
-// The parent's cabinet: register with the SMS code or sign in, add a
-// child, apply, follow the position and its history, confirm a voucher.
-import { bq, day, guarded, el, localName, onSubmit, regionOptions, t, when } from "./api.js";
+// The parent's cabinet: register with the SMS code or sign in, prove an
+// e-mail with the code sent to it, add a child (or claim it back), invite
+// trustees and answer invitations, apply, follow the position and its
+// history, confirm a voucher.
+import { ApiError, bq, day, guarded, el, localName, onSubmit, regionOptions, t, when } from "./api.js";
 import { translate } from "./i18n.js";
 
 translate();
@@ -60,8 +62,36 @@ async function showChildren() {
 	$("children").replaceChildren(...items.map((c) => el("li", { dataset: { id: c.id } },
 	    `${childName(c)}, ${c.birth_date}`)));
 	$("no-children").hidden = items.length > 0;
-	$("apply-form").elements.child_id.replaceChildren(...items.map(
-	    (c) => el("option", { value: c.id }, childName(c))));
+	for (const form of ["apply-form", "invite-form"])
+		$(form).elements.child_id.replaceChildren(...items.map(
+		    (c) => el("option", { value: c.id }, childName(c))));
+}
+
+function showEmail(me) {
+	$("email-now").textContent = me.email ?? "—";
+	$("email-pending").hidden = !me.email_pending;
+	$("email-pending").querySelector("strong").textContent = me.email_pending ?? "";
+	$("email-code-form").hidden = !me.email_pending;
+}
+
+// Children others entrusted to me, and the invitations waiting for me.
+async function showTrust() {
+	const [{ items: invitations }, { items: trusted }] = await Promise.all([
+		bq.getTrusteeInvitations(), bq.getTrustedChildren()]);
+	const form = $("invitation-errors");
+	const answer = (i, action) => guarded(form, async () => {
+		await action({ path: { id: i.id } });
+		await Promise.all([showTrust(), showApplications()]);
+	});
+	$("invitations").replaceChildren(...invitations.map((i) => el("li", { class: "invitation", dataset: { id: i.id } },
+	    `${childName(i.child)}, ${i.child.birth_date} · ${t("invited_by")} ${childName(i.invited_by)} · ${when(i.expires_at)} `,
+	    el("button", { class: "accept", type: "button", onclick: () => answer(i, bq.postTrusteeInvitationAccept) }, t("accept")),
+	    " ",
+	    el("button", { class: "secondary decline", type: "button", onclick: () => answer(i, bq.deleteTrusteeInvitation) }, t("decline")))));
+	$("no-invitations").hidden = invitations.length > 0;
+	$("trusted-children").replaceChildren(...trusted.map((c) => el("li", { dataset: { id: c.id } },
+	    `${childName(c)}, ${c.birth_date}`)));
+	$("no-trusted").hidden = trusted.length > 0;
 }
 
 function historyTable(items) {
@@ -172,11 +202,40 @@ async function applyForm() {
 	await kindergartenOptions();
 }
 
-onSubmit($("child-form"), async (f) => {
-	await bq.postChildren({ body: { iin: field(f, "iin"), sex: f.elements.sex.value } });
+// Adding a child: when an account with no standing holds it, its parent
+// is offered the claim (the same request with claim: true).
+async function addChild(f, claim) {
+	try {
+		await bq.postChildren({ body: { iin: field(f, "iin"), sex: f.elements.sex.value, claim } });
+	} catch (e) {
+		$("claim-child").hidden = !(e instanceof ApiError &&
+		    e.errors.some((x) => x.code === "claimable"));
+		throw e;
+	}
+	$("claim-child").hidden = true;
 	f.reset();
 	$("registry-person").textContent = "";
-	await showChildren();
+	await Promise.all([showChildren(), showApplications()]);
+}
+
+onSubmit($("child-form"), (f) => addChild(f, false));
+$("claim-child").addEventListener("click", () => guarded($("child-form"), () => addChild($("child-form"), true)));
+
+onSubmit($("invite-form"), async (f) => {
+	const i = await bq.postChildTrustee({ path: { id: f.elements.child_id.value }, body: { iin: field(f, "iin") } });
+	f.elements.iin.value = "";
+	$("invited").textContent = `${t("invited_until")} ${when(i.expires_at)}`;
+});
+
+onSubmit($("email-form"), async (f) => {
+	showEmail(await bq.patchMe({ body: { email: field(f, "email") } }));
+	f.reset();
+	$("email-code-form").elements.code.focus();
+});
+
+onSubmit($("email-code-form"), async (f) => {
+	showEmail(await bq.postMeEmailVerify({ body: { code: field(f, "code") } }));
+	f.reset();
 });
 
 onSubmit($("apply-form"), async (f) => {
@@ -206,9 +265,11 @@ async function load() {
 		try {
 			const me = await bq.getMe();
 			$("account-name").textContent = [me.surname, me.first_name].filter(Boolean).join(" ");
+			showEmail(me);
 			reference ??= await bq.getReference();
 			formReady ??= applyForm();
-			await Promise.all([showChildren(), formReady, showApplications(), showVouchers(), showNotifications()]);
+			await Promise.all([showChildren(), formReady, showApplications(), showVouchers(),
+				showNotifications(), showTrust()]);
 		} catch (e) {
 			formReady = null;
 			// A session the server no longer takes: back to the sign-in.

@@ -31,6 +31,38 @@ LANGUAGE sql IMMUTABLE AS $$
 	    'retry_after', p_retry_after));
 $$;
 
+-- Admits one more password check for a key (a client address, a login
+-- name, an account), at most p_limit a minute: NULL, or bq.problem
+-- rate_limited with the seconds until the oldest check leaves the minute.
+-- Only a digest of the key is kept.  No lock: checks waiting on one would
+-- hold the pool's connections during a flood; concurrent ones may pass
+-- the limit by their number, which a flood limit can afford.
+CREATE OR REPLACE FUNCTION bq.hash_admit(p_key text, p_limit integer)
+RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_digest bytea := bq.keyed_digest(p_key);
+	v_count integer;
+	v_oldest timestamptz;
+BEGIN
+	IF v_digest IS NULL THEN
+		RETURN NULL;
+	END IF;
+	DELETE FROM bq.hash_attempt WHERE key_digest = v_digest
+	  AND at <= now() - interval '1 minute';
+	SELECT count(*), min(at) INTO v_count, v_oldest
+	FROM bq.hash_attempt WHERE key_digest = v_digest;
+	IF v_count >= p_limit THEN
+		RETURN bq.problem('rate_limited', NULL, NULL,
+		    greatest(1, ceil(extract(epoch FROM v_oldest +
+			interval '1 minute' - now())))::integer);
+	END IF;
+	INSERT INTO bq.hash_attempt (key_digest) VALUES (v_digest);
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION bq.hash_admit(text, integer) FROM bq_api;
+
 -- Every function an authenticated request calls starts here: the token
 -- was signed by us, but its session may have ended since (logout,
 -- password change, a reused refresh token).
@@ -253,7 +285,10 @@ CREATE OR REPLACE FUNCTION bq.password_reset_check(p_phone text, p_iin text,
     p_mac text)
 RETURNS json
 LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
-	SELECT coalesce(m.problem, '{}')
+	-- A right code, sent again and again before it is spent, still
+	-- admits so many hashings a minute for its account.
+	SELECT coalesce(m.problem, bq.hash_admit('account:' || m.account_id,
+	    bq.setting('login_per_name_minute')), '{}')
 	FROM bq.otp_match(p_phone, p_iin, 'reset', p_mac, false) m;
 $$;
 
@@ -314,7 +349,11 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_reg bq.registration := bq.registration_open(p_token_hash);
 BEGIN
-	RETURN json_build_object('iin', v_reg.iin, 'phone', v_reg.phone);
+	-- A right token, sent again and again before it is spent, still
+	-- admits so many hashings a minute.
+	RETURN coalesce(bq.hash_admit('registration:' || p_token_hash,
+	    bq.setting('login_per_name_minute')),
+	    json_build_object('iin', v_reg.iin, 'phone', v_reg.phone));
 END
 $$;
 
@@ -862,38 +901,6 @@ LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
 	SELECT bq.outbox_result('bq.sms_outbox', 'sms_max_attempts', p_id, p_ok,
 	    p_error);
 $$;
-
--- Admits one more password check for a key (a client address, a login
--- name, an account), at most p_limit a minute: NULL, or bq.problem
--- rate_limited with the seconds until the oldest check leaves the minute.
--- Only a digest of the key is kept.  No lock: checks waiting on one would
--- hold the pool's connections during a flood; concurrent ones may pass
--- the limit by their number, which a flood limit can afford.
-CREATE OR REPLACE FUNCTION bq.hash_admit(p_key text, p_limit integer)
-RETURNS json
-LANGUAGE plpgsql AS $$
-DECLARE
-	v_digest bytea := bq.keyed_digest(p_key);
-	v_count integer;
-	v_oldest timestamptz;
-BEGIN
-	IF v_digest IS NULL THEN
-		RETURN NULL;
-	END IF;
-	DELETE FROM bq.hash_attempt WHERE key_digest = v_digest
-	  AND at <= now() - interval '1 minute';
-	SELECT count(*), min(at) INTO v_count, v_oldest
-	FROM bq.hash_attempt WHERE key_digest = v_digest;
-	IF v_count >= p_limit THEN
-		RETURN bq.problem('rate_limited', NULL, NULL,
-		    greatest(1, ceil(extract(epoch FROM v_oldest +
-			interval '1 minute' - now())))::integer);
-	END IF;
-	INSERT INTO bq.hash_attempt (key_digest) VALUES (v_digest);
-	RETURN NULL;
-END
-$$;
-REVOKE EXECUTE ON FUNCTION bq.hash_admit(text, integer) FROM bq_api;
 
 -- The lookup of a password login, admitted before any password is
 -- hashed: for its client address (login_per_client_minute), then for the

@@ -3,6 +3,7 @@ refused with a clear problem, nothing stored and nothing revealed."""
 
 import base64
 import concurrent.futures
+import hashlib
 import datetime
 import json
 import time
@@ -137,6 +138,42 @@ def test_a_guessed_reset_code_costs_no_hashing(api, stack, db):
     r = post(api, "/v1/auth/password/reset", dict(body, code=c))
     assert r.status_code == 204, r.text
     assert _hashings(api) == before + 1
+
+
+def _spend_checks(db, key, n):
+    """n password checks already made this minute for key."""
+    db.execute("INSERT INTO bq.hash_attempt (key_digest) "
+               "SELECT bq.keyed_digest(%s) FROM generate_series(1, %s)", (key, n))
+
+
+def test_a_right_code_or_token_sent_again_and_again_admits_so_many_hashings(
+        api, stack, db, setting):
+    """A right reset code or registration token, replayed before it is
+    spent, hashed each time; now so many a minute, the rest 429 before any
+    hashing, and the code or token stays good."""
+    setting("login_per_name_minute", 3)
+    iin, phone, t = register(api, stack)
+    db.execute("UPDATE bq.otp SET created_at = created_at - interval '1 hour' "
+               "WHERE phone = %s", (phone,))
+    c = code(api, stack, phone, iin, "reset")
+    body = {"phone": phone, "iin": iin, "code": c, "password": "Another-2027!",
+            "password_confirm": "Another-2027!"}
+    _spend_checks(db, "account:" + t["account"]["id"], 3)
+    before = _hashings(api)
+    r = post(api, "/v1/auth/password/reset", body)
+    assert_problem(r, 429, "rate_limited")
+    _, _, token = _registration_token(api, stack)
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    _spend_checks(db, "registration:" + digest, 3)
+    r = post(api, "/v1/auth/register", {"registration_token": token, "password": PASSWORD,
+                                        "password_confirm": PASSWORD})
+    assert_problem(r, 429, "rate_limited")
+    assert _hashings(api) == before
+    # A minute on, both still work.
+    db.execute("DELETE FROM bq.hash_attempt")
+    assert post(api, "/v1/auth/password/reset", body).status_code == 204
+    assert post(api, "/v1/auth/register", {"registration_token": token, "password": PASSWORD,
+                                           "password_confirm": PASSWORD}).status_code == 201
 
 
 def test_weak_passwords_are_refused_and_the_token_survives(api, stack, db):

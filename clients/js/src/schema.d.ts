@@ -173,9 +173,12 @@ export interface paths {
         put?: never;
         /**
          * Set the password and create the account
-         * @description The password: 8 to 128 characters, not among the 10,000 most common
-         *     (`common_password`), typed twice (`mismatch`). The account is a
-         *     parent's, signed in at once.
+         * @description The password: 8 to 40 characters, not only spaces (`empty`), not
+         *     among the 10,000 most common once normalised (`common_password`),
+         *     not holding the IIN or phone (`personal_password`), typed twice
+         *     (`mismatch`). The token is checked before any hashing, and one
+         *     token admits 20 tries a minute (429). The account is a parent's,
+         *     signed in at once.
          */
         post: operations["postAuthRegister"];
         delete?: never;
@@ -243,8 +246,10 @@ export interface paths {
         put?: never;
         /**
          * Set a new password with a reset code
-         * @description After `POST /v1/auth/otp` with purpose `reset`. Every session of
-         *     the account ends, and a lock from failed logins lifts.
+         * @description After `POST /v1/auth/otp` with purpose `reset`. The code is checked
+         *     before any hashing, and one account admits 20 tries a minute (429).
+         *     Every session of the account ends, and a lock from failed logins
+         *     lifts.
          */
         post: operations["postAuthPasswordReset"];
         delete?: never;
@@ -3446,6 +3451,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3540,6 +3546,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

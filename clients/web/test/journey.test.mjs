@@ -7,12 +7,12 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "../../js/src/index.js";
-import { API, DEMO_PASSWORD, PASSWORD, adultBorn, bornAgo, journeyRegion, makeIin, makePhone, smsCode, smsCount }
-    from "../../js/test/support.mjs";
+import { API, DATA_DIR, DEMO_PASSWORD, PASSWORD, adultBorn, bornAgo, journeyRegion, mailCode, makeIin,
+    makePhone, registerParent, smsCode, smsCount } from "../../js/test/support.mjs";
 
 const clients = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const root = join(clients, "..");
@@ -215,4 +215,83 @@ test("a parent registers with the SMS code, applies, follows the position and co
 	await page.waitForSelector("#vouchers .voucher[data-status=active]");
 	assert.deepEqual(problems, []);
 	assert.deepEqual(refusals, ["POST /v1/auth/otp 422"]);
+});
+
+test("a family: an e-mail proved by its code, a trustee invited, an invitation accepted, a child claimed back",
+    { skip }, async () => {
+	const a = createClient({ baseUrl: API });
+	const me = await registerParent(a);
+	const b = createClient({ baseUrl: API });
+	const other = await registerParent(b);
+	refusals.length = 0;
+
+	await page.goto(`${WEB}/parent.html?api=${encodeURIComponent(API)}&lang=kk`);
+	await ready();
+	if (await page.$("#cabinet:not([hidden])")) {
+		await page.click("#sign-out");
+		await page.waitForSelector("#guest:not([hidden])");
+	}
+	await fill("login-form", "login", me.phone);
+	await fill("login-form", "password", PASSWORD);
+	await page.click("#login-form button[type=submit]");
+	await page.waitForSelector("#cabinet:not([hidden])");
+	await ready();
+
+	// The e-mail: pending until the code from the letter is typed.
+	const address = `web${me.iin}@example.kz`;
+	await fill("email-form", "email", address);
+	await page.click("#email-form button[type=submit]");
+	await page.waitForSelector("#email-code-form:not([hidden])");
+	assert.equal(await text("#email-pending strong"), address);
+	assert.equal(await text("#email-now"), "—");
+	await fill("email-code-form", "code", await mailCode(address));
+	await page.click("#email-code-form button[type=submit]");
+	await page.waitForFunction((x) => document.getElementById("email-now").textContent === x, {}, address);
+	assert.ok(await page.$("#email-code-form[hidden]"));
+
+	// Another parent invites me; I accept, and the child is entrusted to me.
+	const theirs = await b.postChildren({ body: { iin: makeIin(bornAgo(3)), sex: "male" } });
+	await b.postChildTrustee({ path: { id: theirs.id }, body: { iin: me.iin } });
+	await page.click("#refresh");
+	await page.waitForSelector("#invitations .invitation button.accept");
+	assert.match(await text("#invitations .invitation"), new RegExp(theirs.surname));
+	await shot("08-invitation");
+	await page.click("#invitations .invitation button.accept");
+	await page.waitForFunction((id) => document.querySelector(`#trusted-children li[data-id="${id}"]`), {}, theirs.id);
+	assert.ok(await page.$("#no-invitations:not([hidden])"));
+
+	// I invite a trustee for my own child: the same answer for any IIN.
+	await fill("child-form", "iin", makeIin(bornAgo(2)));
+	await page.click("#child-form button[type=submit]");
+	await page.waitForSelector("#invite-form [name=child_id] option");
+	await fill("invite-form", "iin", makeIin(adultBorn()));
+	await page.click("#invite-form button[type=submit]");
+	await page.waitForFunction(() => document.getElementById("invited").textContent.includes("мерзімі"));
+
+	// A child someone else added, whose parent the registry says I am.
+	const born = bornAgo(4);
+	const childIin = makeIin(born);
+	await b.postChildren({ body: { iin: childIin, sex: "female" } });
+	const registry = join(DATA_DIR, "registry.json");
+	writeFileSync(registry, JSON.stringify([{ iin: childIin, surname: "Сапарова", first_name: "Аружан",
+	    patronymic: null, sex: "female", birth_date: born, nationality: "kazakh", phones: [],
+	    parents: [me.iin] }]));
+	try {
+		await new Promise((ok) => setTimeout(ok, 1100));
+		await fill("child-form", "iin", childIin);
+		await page.select("#child-form [name=sex]", "female");
+		await page.click("#child-form button[type=submit]");
+		await page.waitForSelector("#claim-child:not([hidden])");
+		assert.match(await text("#child-form [data-role=error]"), /[А-Яа-яӘәҰұ]/);
+		await shot("09-claim");
+		await page.click("#claim-child");
+		await page.waitForFunction(() => [...document.querySelectorAll("#children li")]
+		    .some((li) => li.textContent.includes("Сапарова")));
+		assert.ok(await page.$("#claim-child[hidden]"));
+	} finally {
+		unlinkSync(registry);
+	}
+	assert.deepEqual((await b.getChildren()).items.map((c) => c.iin).includes(childIin), false);
+	assert.deepEqual(problems, []);
+	assert.deepEqual(refusals, ["POST /v1/children 409"]);
 });
