@@ -214,6 +214,22 @@ api_reply_json(struct api_call *c, int status, cJSON *body)
  * RFC 9457 problem details with our stable code, the request id and the
  * field errors gathered in c->fe, in the caller's language.
  */
+/*
+ * The specific case: the caller's words, or the one field error's message
+ * (a 409 about one field says what about it), or the problem's own.
+ */
+static const char *
+problem_detail(
+    const struct api_call *c, const struct problem *p, const char *detail)
+{
+	if (detail != NULL)
+		return (detail);
+	if (c->fe.n == 1 && c->fe.dropped == 0)
+		return (field_messages[c->fe.e[0].code].message[c->lang]);
+
+	return (p->detail[c->lang]);
+}
+
 int
 api_reply_problem(
     struct api_call *c, enum problem_code code, const char *detail)
@@ -231,8 +247,8 @@ api_reply_problem(
 	    cJSON_AddStringToObject(doc, "title", p->title[c->lang]) == NULL ||
 	    cJSON_AddNumberToObject(doc, "status", p->status) == NULL ||
 	    cJSON_AddStringToObject(doc, "code", p->code) == NULL ||
-	    cJSON_AddStringToObject(doc, "detail",
-		detail != NULL ? detail : p->title[c->lang]) == NULL ||
+	    cJSON_AddStringToObject(
+		doc, "detail", problem_detail(c, p, detail)) == NULL ||
 	    cJSON_AddStringToObject(doc, "request_id", c->request_id) == NULL ||
 	    (errors = cJSON_AddArrayToObject(doc, "errors")) == NULL)
 		goto fail;
@@ -302,9 +318,16 @@ preflight(struct api_call *c)
  * The bearer token: signed by us, HS256, unexpired, for a role the route
  * admits.  Whether its session still lives, the route's SQL checks.
  */
+static const char *const token_expired[LANG__MAX] = {
+	"Кіру белгісінің мерзімі өтті: оны жаңартыңыз.",
+	"Срок действия токена истёк: обновите его.",
+	"The access token has expired: refresh it.",
+};
+
 static int
 authenticate(struct api_call *c)
 {
+	enum token_error err;
 	const char *h;
 	int bit;
 
@@ -317,12 +340,20 @@ authenticate(struct api_call *c)
 	}
 	for (h += 7; *h == ' '; h++)
 		;
-	if (token_verify(api_keys.jwt, sizeof(api_keys.jwt), h, time(NULL),
-		&c->auth) != TOKEN_VALID) {
+	if ((err = token_verify(api_keys.jwt, sizeof(api_keys.jwt), h,
+		 time(NULL), &c->auth)) != TOKEN_VALID) {
 		memset(&c->auth, 0, sizeof(c->auth));
+		/* RFC 6750: an expired token says so, for the client to
+		 * refresh rather than sign in again; a forged one says no
+		 * more than invalid. */
 		http_response_header(c->req, "www-authenticate",
-		    "Bearer realm=\"balabaqsha\", error=\"invalid_token\"");
-		(void)api_reply_problem(c, PROBLEM_UNAUTHORIZED, NULL);
+		    err == TOKEN_EXPIRED ? "Bearer realm=\"balabaqsha\", "
+					   "error=\"invalid_token\", "
+					   "error_description=\"expired\""
+					 : "Bearer realm=\"balabaqsha\", "
+					   "error=\"invalid_token\"");
+		(void)api_reply_problem(c, PROBLEM_UNAUTHORIZED,
+		    err == TOKEN_EXPIRED ? token_expired[c->lang] : NULL);
 		return (0);
 	}
 	bit = route_role_bit(c->auth.role);

@@ -1,6 +1,8 @@
 /*
  * The API's errors.  Codes are stable: clients branch on them, so a code is
- * never renamed; titles are for people and may be reworded.
+ * never renamed.  For people, each has a title (the problem type's short
+ * name) and a detail to give when no more specific one applies; both may
+ * be reworded.
  */
 
 #include <string.h>
@@ -9,55 +11,70 @@
 
 const struct problem problems[PROBLEM__MAX] = {
 	[PROBLEM_BAD_REQUEST] = { "bad_request", 400,
+	    { "Сұраныс жарамсыз", "Некорректный запрос", "Bad request" },
 	    { "Сұраныс жарамсыз.", "Некорректный запрос.",
 		"The request is not valid." } },
 	[PROBLEM_MALFORMED_JSON] = { "malformed_json", 400,
+	    { "JSON қате", "Некорректный JSON", "Malformed JSON" },
 	    { "Сұраныс денесі дұрыс JSON емес.",
 		"Тело запроса не является корректным JSON.",
 		"The request body is not valid JSON." } },
 	[PROBLEM_VALIDATION_FAILED] = { "validation_failed", 422,
+	    { "Өрістер қате", "Ошибка в полях", "Validation failed" },
 	    { "Сұраныста қате өрістер бар.",
 		"Запрос содержит недопустимые поля.",
 		"The request has invalid fields." } },
 	[PROBLEM_UNAUTHORIZED] = { "unauthorized", 401,
+	    { "Аутентификация қажет", "Нужна аутентификация", "Unauthorized" },
 	    { "Аутентификация қажет.", "Требуется аутентификация.",
 		"Authentication is required." } },
 	[PROBLEM_INVALID_CREDENTIALS] = { "invalid_credentials", 401,
+	    { "Кіру деректері қате", "Неверные учётные данные", "Invalid credentials" },
 	    { "Логин немесе құпиясөз қате.", "Неверный логин или пароль.",
 		"The login or password is wrong." } },
 	[PROBLEM_FORBIDDEN] = { "forbidden", 403,
+	    { "Тыйым салынған", "Доступ запрещён", "Forbidden" },
 	    { "Бұл әрекетке құқығыңыз жоқ.", "У вас нет прав на это действие.",
 		"You may not do this." } },
 	[PROBLEM_NOT_FOUND] = { "not_found", 404,
+	    { "Табылмады", "Не найдено", "Not found" },
 	    { "Табылмады.", "Не найдено.", "Not found." } },
 	[PROBLEM_METHOD_NOT_ALLOWED] = { "method_not_allowed", 405,
+	    { "Әдіске рұқсат жоқ", "Метод не разрешён", "Method not allowed" },
 	    { "Бұл әдіске мұнда рұқсат жоқ.", "Этот метод здесь не разрешён.",
 		"This method is not allowed here." } },
 	[PROBLEM_CONFLICT] = { "conflict", 409,
+	    { "Қайшылық", "Конфликт", "Conflict" },
 	    { "Сұраныс ағымдағы күйге қайшы келеді.",
 		"Запрос противоречит текущему состоянию.",
 		"The request conflicts with the current state." } },
 	[PROBLEM_PAYLOAD_TOO_LARGE] = { "payload_too_large", 413,
+	    { "Дене тым үлкен", "Слишком большое тело", "Payload too large" },
 	    { "Сұраныс денесі тым үлкен.", "Тело запроса слишком большое.",
 		"The request body is too large." } },
 	[PROBLEM_UNSUPPORTED_MEDIA_TYPE] = { "unsupported_media_type", 415,
+	    { "Мазмұн түрі қабылданбайды", "Тип содержимого не принимается", "Unsupported media type" },
 	    { "Бұл мазмұн түрі мұнда қабылданбайды.",
 		"Этот тип содержимого здесь не принимается.",
 		"This content type is not accepted here." } },
 	[PROBLEM_ACCOUNT_LOCKED] = { "account_locked", 423,
+	    { "Есептік жазба бұғатталды", "Учётная запись заблокирована", "Account locked" },
 	    { "Кіру әрекеттері тым көп; есептік жазба уақытша бұғатталды.",
 		"Слишком много попыток входа; учётная запись временно "
 		"заблокирована.",
 		"Too many failed logins; the account is locked for a "
 		"while." } },
 	[PROBLEM_RATE_LIMITED] = { "rate_limited", 429,
+	    { "Сұраныстар тым көп", "Слишком много запросов", "Too many requests" },
 	    { "Сұраныстар тым көп; кейінірек қайталаңыз.",
 		"Слишком много запросов; повторите позже.",
 		"Too many requests; try again later." } },
 	[PROBLEM_INTERNAL_ERROR] = { "internal_error", 500,
+	    { "Ішкі қате", "Внутренняя ошибка", "Internal error" },
 	    { "Ішкі қате орын алды.", "Произошла внутренняя ошибка.",
 		"An internal error occurred." } },
 	[PROBLEM_SERVICE_UNAVAILABLE] = { "service_unavailable", 503,
+	    { "Қызмет қолжетімсіз", "Сервис недоступен", "Service unavailable" },
 	    { "Қызмет уақытша қолжетімсіз; сәл кейінірек қайталаңыз.",
 		"Сервис временно недоступен; повторите чуть позже.",
 		"The service is temporarily unavailable; try again "

@@ -86,7 +86,8 @@ enum field_code {
 struct problem {
 	const char *code;
 	int status;
-	const char *title[LANG__MAX];
+	const char *title[LANG__MAX];  /* the short name of the type */
+	const char *detail[LANG__MAX]; /* when nothing more specific applies */
 };
 
 struct field_message {

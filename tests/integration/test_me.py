@@ -330,9 +330,19 @@ def _matrix(stack, t, claims):
 def test_token_matrix(api, stack, session, case):
     t, claims = session
     token = _matrix(stack, t, claims)[case]
-    r = api.get("/v1/me", headers={"Authorization": "Bearer " + token})
+    r = api.get("/v1/me", headers={"Authorization": "Bearer " + token,
+                                   "Accept-Language": "en"})
     assert_problem(r, 401, "unauthorized")
-    assert r.headers["www-authenticate"].startswith("Bearer")
+    challenge = r.headers["www-authenticate"]
+    assert challenge.startswith("Bearer realm=\"balabaqsha\"")
+    # RFC 6750: an expired token says so (the client refreshes); any other
+    # bad one says only that it is invalid, whatever was wrong with it.
+    if case == "expired":
+        assert challenge.endswith('error="invalid_token", error_description="expired"')
+        assert r.json()["detail"] == "The access token has expired: refresh it."
+    else:
+        assert challenge.endswith('error="invalid_token"')
+        assert r.json()["detail"] == "Authentication is required."
 
 
 def test_token_after_logout(api, stack, session):

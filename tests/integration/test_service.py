@@ -90,17 +90,31 @@ def test_security_headers(api):
         assert r.headers["server"] == "balabaqsha"
 
 
-@pytest.mark.parametrize("header,lang,title", [
-    (None, "kk", "Табылмады."),
-    ("ru-RU,ru;q=0.9", "ru", "Не найдено."),
-    ("de, en;q=0.5", "en", "Not found."),
-    ("en;q=0.2, kk;q=0.8", "kk", "Табылмады."),
+@pytest.mark.parametrize("header,lang,title,detail", [
+    (None, "kk", "Табылмады", "Табылмады."),
+    ("ru-RU,ru;q=0.9", "ru", "Не найдено", "Не найдено."),
+    ("de, en;q=0.5", "en", "Not found", "Not found."),
+    ("en;q=0.2, kk;q=0.8", "kk", "Табылмады", "Табылмады."),
 ])
-def test_language_of_messages(api, header, lang, title):
+def test_language_of_messages(api, header, lang, title, detail):
     headers = {"Accept-Language": header} if header else {}
     r = api.get("/nope", headers=headers)
     assert r.headers["content-language"] == lang
-    assert r.json()["title"] == title
+    assert r.json()["title"] == title and r.json()["detail"] == detail
+
+
+def test_the_title_names_the_type_and_the_detail_the_case(api):
+    """title repeated detail in every answer; now title is the type's short
+    name, and a problem about one field says what about it."""
+    r = api.post("/v1/auth/login", json={"login": "admin"},
+                 headers={"Accept-Language": "en"})
+    body = r.json()
+    assert body["title"] == "Validation failed"
+    assert body["detail"] == "This field is required." and body["errors"][0]["field"] == "password"
+    r = api.post("/v1/auth/login", json={"login": 5},
+                 headers={"Accept-Language": "en"})
+    body = r.json()
+    assert len(body["errors"]) == 2 and body["detail"] == "The request has invalid fields."
 
 
 def test_cors_preflight_for_an_allowed_origin(api):
