@@ -5,6 +5,9 @@
  */
 
 #include <string.h>
+#include <strings.h>
+
+#include <openssl/crypto.h>
 
 #include "bq/api_call.h"
 #include "bq/api_db.h"
@@ -46,6 +49,28 @@ api_ready(struct http_request *req)
 	return (api_db_run(c));
 }
 
+/*
+ * With BQ_METRICS_TOKEN set, /metrics answers only a scraper that sends
+ * it as a bearer token (Prometheus: authorization.credentials), compared
+ * in constant time; without it, anyone the network lets through.
+ */
+static int
+metrics_allowed(struct http_request *req)
+{
+	const char *h, *want;
+	size_t n;
+
+	if ((want = api_config.metrics_token) == NULL)
+		return (1);
+	if (!http_request_header(req, "authorization", &h) ||
+	    strncasecmp(h, "Bearer ", 7) != 0)
+		return (0);
+	h += 7;
+	n = strlen(want);
+
+	return (strlen(h) == n && CRYPTO_memcmp(h, want, n) == 0);
+}
+
 int
 api_metrics_get(struct http_request *req)
 {
@@ -55,6 +80,11 @@ api_metrics_get(struct http_request *req)
 
 	if ((c = api_call_begin(req, ROUTE_METRICS, 0)) == NULL)
 		return (KORE_RESULT_OK);
+	if (!metrics_allowed(req)) {
+		http_response_header(req, "www-authenticate",
+		    "Bearer realm=\"balabaqsha-metrics\"");
+		return (api_reply_problem(c, PROBLEM_UNAUTHORIZED, NULL));
+	}
 
 	strbuf_init(&sb);
 	metrics_render(api_metrics, worker_count, &sb);

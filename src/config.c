@@ -60,6 +60,7 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		goto nomem;
 	c->registry_url = env_dup("BQ_REGISTRY_URL", NULL);
 	c->registry_file = env_dup("BQ_REGISTRY_FILE", NULL);
+	c->metrics_token = env_dup("BQ_METRICS_TOKEN", NULL);
 	c->secret_file = env_dup("BQ_SECRET_FILE", NULL);
 	if (c->secret_file == NULL) {
 		len = strlen(c->data_dir) + sizeof("/secret.key");
@@ -141,6 +142,14 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		goto fail;
 	}
 
+	/* A guessable token would guard nothing: 32 characters at least. */
+	if (c->metrics_token != NULL &&
+	    (strlen(c->metrics_token) < 32 || strlen(c->metrics_token) > 256)) {
+		(void)snprintf(err, errlen,
+		    "BQ_METRICS_TOKEN must be 32 to 256 characters");
+		goto fail;
+	}
+
 	if (!cors_parse(&c->cors, getenv("BQ_CORS_ORIGINS"))) {
 		(void)snprintf(err, errlen,
 		    "BQ_CORS_ORIGINS: comma separated http(s)://host[:port] "
@@ -170,6 +179,7 @@ config_free(struct bq_config *c)
 	free(c->registry_url);
 	free(c->registry_file);
 	free(c->ca_file);
+	free(c->metrics_token);
 	cors_free(&c->cors);
 	memset(c, 0, sizeof(*c));
 }

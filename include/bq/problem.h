@@ -80,13 +80,18 @@ enum field_code {
 	FIELD_NOT_PARENT,
 	FIELD_CLAIMABLE,
 	FIELD_NOT_NEEDED,
+	FIELD_DECIDED_ALREADY,
+	FIELD_NOT_WITHDRAWABLE,
+	FIELD_NOT_RESTORABLE,
+	FIELD_INVALID_TRANSITION,
+	FIELD_IMMUTABLE,
 	FIELD__MAX
 };
 
 struct problem {
 	const char *code;
 	int status;
-	const char *title[LANG__MAX];  /* the short name of the type */
+	const char *title[LANG__MAX]; /* the short name of the type */
 	const char *detail[LANG__MAX]; /* when nothing more specific applies */
 };
 

@@ -370,7 +370,8 @@ BEGIN
 	v_reg := bq.registration_open(p_token_hash);
 	IF EXISTS (SELECT 1 FROM bq.account
 	    WHERE iin = v_reg.iin OR phone = v_reg.phone) THEN
-		RAISE EXCEPTION 'account exists' USING ERRCODE = 'BQ409';
+		RAISE EXCEPTION 'account exists' USING ERRCODE = 'BQ409',
+		    COLUMN = 'registration_token', HINT = 'account_exists';
 	END IF;
 
 	INSERT INTO bq.account (iin, phone, password_hash, surname, first_name,

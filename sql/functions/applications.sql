@@ -73,7 +73,8 @@ BEGIN
 	IF TG_OP = 'DELETE' AND pg_trigger_depth() > 1 THEN
 		RETURN OLD;
 	END IF;
-	RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'BQ409';
+	RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'BQ409',
+	    COLUMN = 'id', HINT = 'immutable';
 END
 $$;
 
@@ -547,17 +548,20 @@ BEGIN
 	IF p_action = 'withdraw' THEN
 		v_to := 'archived';
 		IF v_app.status IN ('archived', 'enrolled') THEN
-			RAISE EXCEPTION 'not withdrawable' USING ERRCODE = 'BQ409';
+			RAISE EXCEPTION 'not withdrawable' USING ERRCODE = 'BQ409',
+			    COLUMN = 'id', HINT = 'not_withdrawable';
 		END IF;
 	ELSE
 		v_to := 'queued';
 		IF v_app.status <> 'suspended' OR v_app.restored_at IS NOT NULL THEN
-			RAISE EXCEPTION 'not restorable' USING ERRCODE = 'BQ409';
+			RAISE EXCEPTION 'not restorable' USING ERRCODE = 'BQ409',
+			    COLUMN = 'id', HINT = 'not_restorable';
 		END IF;
 		SELECT max(at) INTO v_last FROM bq.application_event
 		WHERE application_id = p_id AND to_status = 'suspended';
 		IF v_last < now() - make_interval(days => bq.setting('restore_days')) THEN
-			RAISE EXCEPTION 'restore window closed' USING ERRCODE = 'BQ409';
+			RAISE EXCEPTION 'restore window closed' USING ERRCODE = 'BQ409',
+			    COLUMN = 'id', HINT = 'deadline_passed';
 		END IF;
 	END IF;
 	PERFORM bq.set_actor(p_account, p_action);
@@ -626,7 +630,8 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	IF v_app.status <> 'awaiting_verification' THEN
-		RAISE EXCEPTION 'decided already' USING ERRCODE = 'BQ409';
+		RAISE EXCEPTION 'decided already' USING ERRCODE = 'BQ409',
+		    COLUMN = 'id', HINT = 'decided_already';
 	END IF;
 	PERFORM bq.set_actor(p_account, CASE WHEN p_confirm THEN 'confirmed'
 	    ELSE p_reason END);
@@ -819,7 +824,7 @@ BEGIN
 	    OLD.correction_type, OLD.birth_year, OLD.rank, OLD.filed_at,
 	    OLD.seq) THEN
 		RAISE EXCEPTION 'the queue keys of an application are fixed'
-		    USING ERRCODE = 'BQ409';
+		    USING ERRCODE = 'BQ409', COLUMN = 'id', HINT = 'immutable';
 	END IF;
 	RETURN NEW;
 END

@@ -43,7 +43,7 @@ BEGIN
 	    OLD.document OR NEW.document_sha256 IS DISTINCT FROM
 	    OLD.document_sha256) THEN
 		RAISE EXCEPTION 'the signed bytes are fixed'
-		    USING ERRCODE = 'BQ409';
+		    USING ERRCODE = 'BQ409', COLUMN = 'id', HINT = 'immutable';
 	END IF;
 	RETURN NEW;
 END

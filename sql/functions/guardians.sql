@@ -128,7 +128,8 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	IF v_g.status <> 'pending' THEN
-		RAISE EXCEPTION 'decided already' USING ERRCODE = 'BQ409';
+		RAISE EXCEPTION 'decided already' USING ERRCODE = 'BQ409',
+		    COLUMN = 'id', HINT = 'decided_already';
 	END IF;
 	UPDATE bq.guardianship SET status = CASE WHEN p_confirm
 		THEN 'confirmed'::bq.guardianship_status ELSE 'rejected' END,

@@ -32,7 +32,8 @@ BEGIN
 	    AND NEW.id = OLD.id AND NEW.seed = OLD.seed THEN
 		RETURN NEW;
 	END IF;
-	RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'BQ409';
+	RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'BQ409',
+	    COLUMN = 'id', HINT = 'immutable';
 END
 $$;
 

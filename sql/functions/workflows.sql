@@ -67,12 +67,14 @@ BEGIN
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'no % move from % to %', v_workflow,
 		    coalesce(v_from, 'nothing'), NEW.status
-		    USING ERRCODE = 'BQ409';
+		    USING ERRCODE = 'BQ409', COLUMN = 'status',
+		    HINT = 'invalid_transition';
 	END IF;
 	IF NOT v_role = ANY (v_roles) THEN
 		RAISE EXCEPTION 'no % move from % to % by %', v_workflow,
 		    coalesce(v_from, 'nothing'), NEW.status, v_role
-		    USING ERRCODE = 'BQ409';
+		    USING ERRCODE = 'BQ409', COLUMN = 'status',
+		    HINT = 'invalid_transition';
 	END IF;
 	RETURN NEW;
 END

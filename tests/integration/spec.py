@@ -83,6 +83,11 @@ def check_response(method, path, resp):
     if schema is None:
         return
     if ctype.endswith("json"):
-        _validate(json.loads(resp.content), schema)
+        doc = json.loads(resp.content)
+        _validate(doc, schema)
+        # A conflict or a refused field always says which and why: a
+        # client branches on errors[].code, never on the prose.
+        if resp.status_code in (409, 422):
+            assert doc["errors"], f"{method} {template} {key}: no errors[].code"
     else:
         assert resp.content, f"{method} {template} {key}: empty body"

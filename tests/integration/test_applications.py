@@ -84,9 +84,9 @@ def test_positions_follow_departures_and_the_history_says_why(api, stack, region
     assert [(e["position"], e["change"], e["cause"]) for e in h["items"]] == [
         (3, None, "queued"), (2, -1, "archived"), (3, 1, "priority_filed")]
     assert h["position"] == 3
-    # Withdrawn twice: refused.
+    # Withdrawn twice: refused, and said why.
     r = api.post(f"/v1/applications/{first}/withdraw", headers=bearer(p.token))
-    assert_problem(r, 409, "conflict")
+    assert_problem(r, 409, "conflict", [("id", "not_withdrawable")])
 
 
 def test_two_withdrawals_ahead_are_two_rows_of_the_history(api, stack, region):
@@ -246,7 +246,7 @@ def test_verifier_confirms(api, stack, parent, almaty, db):
     assert inbox[0]["text"].endswith(f": {pos}.")
     r = api.post(f"/v1/staff/applications/{app['id']}/confirm",
                  headers=bearer(v["access_token"]))
-    assert_problem(r, 409, "conflict")
+    assert_problem(r, 409, "conflict", [("id", "decided_already")])
 
 
 def test_verifier_rejects_with_a_reason(api, stack, parent, almaty, db):
@@ -319,7 +319,7 @@ def test_a_trustee_files_and_sees_it(api, stack, region):
 def test_restore_only_from_suspended_once_within_28_days(api, parent, region, db):
     app = parent.file(parent.child(), region).json()["id"]
     assert_problem(api.post(f"/v1/applications/{app}/restore", headers=bearer(parent.token)),
-                   409, "conflict")
+                   409, "conflict", [("id", "not_restorable")])
     db.execute("UPDATE bq.application SET status = 'voucher_issued' WHERE id = %s", (app,))
     db.execute("UPDATE bq.application SET status = 'suspended' WHERE id = %s", (app,))
     r = api.post(f"/v1/applications/{app}/restore", headers=bearer(parent.token))
@@ -327,7 +327,7 @@ def test_restore_only_from_suspended_once_within_28_days(api, parent, region, db
     db.execute("UPDATE bq.application SET status = 'voucher_issued' WHERE id = %s", (app,))
     db.execute("UPDATE bq.application SET status = 'suspended' WHERE id = %s", (app,))
     assert_problem(api.post(f"/v1/applications/{app}/restore", headers=bearer(parent.token)),
-                   409, "conflict")
+                   409, "conflict", [("id", "not_restorable")])
 
 
 def test_a_child_with_a_live_application_stays(api, parent, region):

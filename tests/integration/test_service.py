@@ -4,6 +4,7 @@ import re
 import uuid
 
 import pytest
+import requests
 
 from problems import assert_problem
 
@@ -158,3 +159,29 @@ def test_access_log_is_one_json_line_per_request(api, stack):
     assert line["code"] == "not_found" and line["method"] == "GET"
     assert set(line) == {"ts", "request_id", "method", "route", "status",
                          "code", "duration_ms", "bytes_out", "worker"}
+
+
+def test_metrics_want_the_token_when_one_is_set(stack):
+    """/metrics was open to anyone who reached it; a deployment now sets
+    BQ_METRICS_TOKEN and only the scraper sending it reads the figures."""
+    from fakes import Fake
+    from servers import Second
+    token = "m" * 40
+    fake = Fake(lambda path, body: (404, {}))
+    srv = Second(stack, fake.url + "/person", BQ_METRICS_TOKEN=token, BQ_SMS_SENDER="0")
+    try:
+        for headers in ({}, {"Authorization": "Bearer " + "m" * 39},
+                        {"Authorization": "Bearer " + token + "x"}, {"Authorization": token}):
+            r = requests.get(srv.base + "/metrics", headers=headers, timeout=5)
+            assert r.status_code == 401, headers
+            assert r.headers["www-authenticate"] == 'Bearer realm="balabaqsha-metrics"'
+            assert "bq_http_requests_total" not in r.text
+        r = requests.get(srv.base + "/metrics", headers={"Authorization": "Bearer " + token},
+                         timeout=5)
+        assert r.status_code == 200 and "bq_http_requests_total" in r.text
+        # The rest of the API does not care.
+        assert requests.get(srv.base + "/health", timeout=5).status_code == 200
+    finally:
+        srv.close()
+        fake.close()
+

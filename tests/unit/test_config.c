@@ -24,6 +24,7 @@ clear(void)
 	unsetenv("BQ_CA_FILE");
 	unsetenv("BQ_DB_LONG_TIMEOUT_MS");
 	unsetenv("BQ_SWEEP_INTERVAL_MS");
+	unsetenv("BQ_METRICS_TOKEN");
 }
 
 static void
@@ -106,6 +107,17 @@ refusals(void **state)
 	setenv("BQ_SWEEP_INTERVAL_MS", "-1", 1);
 	assert_false(config_load(&c, err, sizeof(err)));
 	assert_non_null(strstr(err, "BQ_SWEEP_INTERVAL_MS"));
+	unsetenv("BQ_SWEEP_INTERVAL_MS");
+	/* A metrics token one could guess guards nothing. */
+	setenv("BQ_METRICS_TOKEN", "short", 1);
+	assert_false(config_load(&c, err, sizeof(err)));
+	assert_non_null(strstr(err, "BQ_METRICS_TOKEN"));
+	setenv("BQ_METRICS_TOKEN", "0123456789abcdef0123456789abcdef", 1);
+	assert_true(config_load(&c, err, sizeof(err)));
+	assert_string_equal(
+	    c.metrics_token, "0123456789abcdef0123456789abcdef");
+	config_free(&c);
+	unsetenv("BQ_METRICS_TOKEN");
 }
 
 int

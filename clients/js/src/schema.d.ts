@@ -55,7 +55,9 @@ export interface paths {
          *     per worker `bq_db_pool_busy`, `bq_db_pool_waiting`,
          *     `bq_db_timeouts_total` and `bq_db_failures_total`. Routes are
          *     labelled by their template, never by a concrete path. Expose it to
-         *     the monitoring network only (README, Deploy).
+         *     the monitoring network only (README, Deploy); with
+         *     `BQ_METRICS_TOKEN` set, only a request that sends it as a bearer
+         *     token is answered (401 otherwise).
          */
         get: operations["getMetrics"];
         put?: never;
@@ -1921,7 +1923,7 @@ export interface components {
              */
             field: string;
             /** @enum {string} */
-            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed";
+            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable";
             /** @description For people, in the reply's language. */
             message: string;
         };
@@ -1932,6 +1934,10 @@ export interface components {
              * @example urn:balabaqsha:problem:validation_failed
              */
             type: string;
+            /**
+             * @description The problem type's short name, in the reply's language
+             *     ("Validation failed"); the same for every problem of the code.
+             */
             title: string;
             status: number;
             /**
@@ -1939,6 +1945,11 @@ export interface components {
              * @enum {string}
              */
             code: "bad_request" | "malformed_json" | "validation_failed" | "unauthorized" | "invalid_credentials" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "account_locked" | "rate_limited" | "internal_error" | "service_unavailable";
+            /**
+             * @description This case, for people: the one field error's message when
+             *     there is one, why a token was refused (an expired one says
+             *     so), or the type's general explanation.
+             */
             detail: string;
             request_id: string;
             errors: components["schemas"]["FieldError"][];
@@ -3289,6 +3300,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };

@@ -46,7 +46,9 @@ function table(spec) {
 				bodyTypes: types.filter((t) => t !== "application/json"),
 				paged: query.includes("cursor"),
 				idempotent: headers.includes("Idempotency-Key"),
-				auth: security.some((s) => Object.keys(s).length > 0),
+				// The account's token, where the operation takes it (not
+				// /metrics' own secret).
+				auth: security.some((s) => "bearer" in s),
 			};
 		}
 	}
