@@ -21,6 +21,7 @@
 #include "bq/api_call.h"
 #include "bq/api_db.h"
 #include "bq/api_reply.h"
+#include "bq/jsoncompact.h"
 
 #define DB_NAME "db"
 /* The same database for statements allowed to run long: their own
@@ -587,6 +588,8 @@ api_db_run(struct api_call *c)
 		return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
 	if (c->db.ok_status == 204)
 		return (api_reply_raw(c, 204, NULL, NULL, 0));
+	/* PostgreSQL's json style, written as the edge writes its own. */
+	c->out_len = json_compact(c->out, c->out_len);
 
 	return (api_reply_raw(c, c->db.ok_status,
 	    "application/json; charset=utf-8", c->out, c->out_len));

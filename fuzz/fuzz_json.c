@@ -1,9 +1,15 @@
-/* libFuzzer: the strict JSON reader and the field decoder of bodies. */
+/*
+ * libFuzzer: the strict JSON reader and the field decoder of bodies, and
+ * json_compact: what it makes of a valid document reads back the same.
+ */
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "bq/json.h"
+#include "bq/jsoncompact.h"
 
 struct body {
 	const char *s;
@@ -25,6 +31,25 @@ static const struct json_field fields[] = {
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
+static void
+same_when_compact(const char *data, size_t len, const cJSON *doc)
+{
+	cJSON *again;
+	char *copy;
+	size_t n;
+
+	if ((copy = malloc(len + 1)) == NULL)
+		return;
+	memcpy(copy, data, len);
+	copy[len] = '\0';
+	n = json_compact(copy, len);
+	again = cJSON_ParseWithLength(copy, n);
+	if (again == NULL || !cJSON_Compare(doc, again, 1))
+		abort();
+	cJSON_Delete(again);
+	free(copy);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
@@ -38,6 +63,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		if (b.s != NULL)
 			(void)json_utf8_chars(b.s);
 	}
+	if (doc != NULL)
+		same_when_compact((const char *)data, len, doc);
 	cJSON_Delete(doc);
 
 	return (0);

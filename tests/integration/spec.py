@@ -53,6 +53,24 @@ PROBLEM = {"$ref": "#/components/schemas/Problem"}
 KORE_REFUSALS = (400, 411, 413, 431)
 
 
+def _compact(text):
+    """No whitespace outside strings."""
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in " \t\r\n":
+            return False
+    return True
+
+
 def check_response(method, path, resp):
     """Raises AssertionError when resp is not what the spec promises."""
     ctype = resp.headers.get("content-type", "").split(";")[0].strip()
@@ -83,6 +101,8 @@ def check_response(method, path, resp):
     if schema is None:
         return
     if ctype.endswith("json"):
+        # One style for every answer, the database's and the edge's.
+        assert _compact(resp.content.decode()), f"{method} {template} {key}: not compact JSON"
         doc = json.loads(resp.content)
         _validate(doc, schema)
         # A conflict or a refused field always says which and why: a
