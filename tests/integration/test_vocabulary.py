@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 
-from spec import ROOT
+from spec import ROOT, SPEC
 
 
 def _copies():
@@ -30,6 +30,22 @@ def test_each_copy_is_its_source_in_order(db):
     assert len(copies) >= 7
     for source, labels in copies.items():
         assert labels == _source(db, source), source
+
+
+# The spec's named lists, each a copy of its PostgreSQL source.
+SPEC_LISTS = {
+    "ApplicationStatus": "bq.application_status", "VoucherStatus": "bq.voucher_status",
+    "EnrolmentStatus": "bq.enrolment_status", "GuardianshipStatus": "bq.guardianship_status",
+    "QueueType": "reference:queue_type", "AgeGroup": "reference:age_group",
+    "CorrectionType": "reference:correction_type",
+    "PriorityCategory": "reference:priority_category", "DocumentKind": "reference:document_kind",
+}
+
+
+def test_the_spec_s_lists_are_their_sources_in_order(db):
+    schemas = SPEC["components"]["schemas"]
+    for name, source in SPEC_LISTS.items():
+        assert schemas[name]["enum"] == _source(db, source), name
 
 
 def test_the_route_roles_are_the_role_enum(db):

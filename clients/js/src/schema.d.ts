@@ -752,7 +752,7 @@ export interface paths {
         get: operations["getChildPhoto"];
         /**
          * Set the child's photo
-         * @description A JPEG or PNG (the content must be what the Content-Type says), 2 MB at most.
+         * @description A JPEG or PNG (the content must be what the Content-Type says), 2 MiB (2,097,152 bytes) at most.
          */
         put: operations["putChildPhoto"];
         post?: never;
@@ -826,13 +826,13 @@ export interface paths {
         put?: never;
         /**
          * Upload a document
-         * @description An account keeps at most 40 documents and 100 MB of them
+         * @description An account keeps at most 40 documents and 100 MiB of them
          *     (settings `documents_per_account`, `document_bytes_per_account`);
          *     past that a 409 `quota_exceeded` on `document`. An upload attached
          *     to nothing is removed after 30 days (`document_unused_days`).
          *     The raw file as the body: a PDF, JPEG or PNG (the content must be
-         *     what the Content-Type says), 10 MB at most. It belongs to the
-         *     uploader.
+         *     what the Content-Type says), 10 MiB (10,485,760 bytes) at most. It
+         *     belongs to the uploader.
          */
         post: operations["postDocument"];
         delete?: never;
@@ -1927,6 +1927,51 @@ export interface components {
             /** @description For people, in the reply's language. */
             message: string;
         };
+        /**
+         * @description An application's status (bq.application_status; docs/WORKFLOWS.md).
+         * @enum {string}
+         */
+        ApplicationStatus: "awaiting_verification" | "queued" | "voucher_issued" | "voucher_active" | "awaiting_contract" | "contract_signing" | "enrolled" | "suspended" | "rejected" | "archived";
+        /**
+         * @description A voucher's status (bq.voucher_status).
+         * @enum {string}
+         */
+        VoucherStatus: "issued" | "active" | "cancelled" | "used";
+        /**
+         * @description An enrolment's status (bq.enrolment_status).
+         * @enum {string}
+         */
+        EnrolmentStatus: "requested" | "contract" | "enrolled" | "declined" | "cancelled";
+        /**
+         * @description A guardianship claim's status (bq.guardianship_status).
+         * @enum {string}
+         */
+        GuardianshipStatus: "pending" | "confirmed" | "rejected";
+        /**
+         * @description A code of the queue_types reference list.
+         * @enum {string}
+         */
+        QueueType: "general" | "special";
+        /**
+         * @description A code of the age_groups reference list.
+         * @enum {string}
+         */
+        AgeGroup: "nursery" | "junior" | "middle" | "senior" | "preschool";
+        /**
+         * @description A code of the correction_types reference list.
+         * @enum {string}
+         */
+        CorrectionType: "speech" | "hearing" | "vision" | "intellectual" | "developmental_delay" | "musculoskeletal" | "autism" | "tuberculosis";
+        /**
+         * @description A code of the priority_categories reference list.
+         * @enum {string}
+         */
+        PriorityCategory: "military" | "special_state_bodies" | "fallen_in_service" | "disabled_parent" | "orphan" | "large_family" | "special_needs" | "teacher";
+        /**
+         * @description A code of the document_kinds reference list.
+         * @enum {string}
+         */
+        DocumentKind: "pmpk" | "form_027u" | "birth_certificate" | "parent_id" | "form_052_2u" | "form_065u" | "priority_proof" | "other" | "guardianship";
         /** @description RFC 9457 problem details. */
         Problem: {
             /**
@@ -2419,8 +2464,8 @@ export interface components {
             region_id: string;
             languages: ("kk" | "ru")[];
             kindergarten_ids?: string[];
-            priority_category?: string | null;
-            correction_type?: string | null;
+            priority_category?: components["schemas"]["PriorityCategory"] | null;
+            correction_type?: components["schemas"]["CorrectionType"] | null;
             /** Format: uuid */
             pmpk_document_id?: string | null;
             /** @constant */
@@ -3153,7 +3198,8 @@ export interface components {
             };
         };
         /**
-         * @description The JSON body is over 64 KiB (problem+json); a body over 1 MiB is
+         * @description The JSON body is over 64 KiB, a photo over 2 MiB or a document over
+         *     10 MiB (problem+json); a body over 10 MiB (10,485,760 bytes) is
          *     refused by the server before it is read, with an empty body.
          */
         PayloadTooLarge: {
@@ -3890,9 +3936,9 @@ export interface operations {
                 region_id?: string;
                 language?: "kk" | "ru";
                 /** @description A code of the age_groups reference list. */
-                age_group?: string;
+                age_group?: components["schemas"]["AgeGroup"];
                 /** @description A code of the correction_types reference list. */
-                correction_type?: string;
+                correction_type?: components["schemas"]["CorrectionType"];
                 has_free_places?: boolean;
                 /** @description Text in a name or address (any language), 100 characters at most. */
                 q?: string;
@@ -4509,7 +4555,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A code of the document_kinds reference list. */
-                kind: string;
+                kind: components["schemas"]["DocumentKind"];
             };
             header?: never;
             path?: never;
@@ -4603,9 +4649,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description One status. */
-                status?: string;
+                status?: components["schemas"]["ApplicationStatus"];
                 /** @description general or special. */
-                queue_type?: string;
+                queue_type?: components["schemas"]["QueueType"];
                 /** @description true for archived and rejected ones only, false for the others. */
                 archived?: boolean;
             };
@@ -4798,11 +4844,11 @@ export interface operations {
                 /** @description The region (a district counts as its city). */
                 region_id: string;
                 /** @description general (default) or special. */
-                queue_type?: string;
+                queue_type?: "general" | "special";
                 /** @description The age cohort. */
                 birth_year: number;
                 /** @description Required for the special queue. */
-                correction_type?: string;
+                correction_type?: components["schemas"]["CorrectionType"];
                 /** @description 1 to 200 (50 by default). */
                 limit?: number;
                 /** @description The `next_cursor` of the page before. */
@@ -4833,7 +4879,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description awaiting_verification by default. */
-                status?: string;
+                status?: components["schemas"]["ApplicationStatus"];
             };
             header?: never;
             path?: never;
@@ -4929,7 +4975,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description The claims' status. */
-                status?: "pending" | "confirmed" | "rejected";
+                status?: components["schemas"]["GuardianshipStatus"];
             };
             header?: never;
             path?: never;
@@ -5135,7 +5181,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description issued, active, cancelled or used. */
-                status?: string;
+                status?: components["schemas"]["VoucherStatus"];
             };
             header?: never;
             path?: never;
@@ -5597,7 +5643,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description requested, contract, enrolled, declined or cancelled. */
-                status?: string;
+                status?: components["schemas"]["EnrolmentStatus"];
             };
             header?: never;
             path?: never;
@@ -6008,9 +6054,9 @@ export interface operations {
     };
     getChildAttendance: {
         parameters: {
-            query?: {
+            query: {
                 /** @description YYYY-MM (required). */
-                month?: string;
+                month: string;
             };
             header?: never;
             path: {
@@ -6076,7 +6122,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description json (default) or csv. */
-                format?: string;
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -6207,7 +6253,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description open, answered or all. */
-                status?: string;
+                status?: "open" | "answered" | "all";
                 /** @description 1 to 200 (50 by default). */
                 limit?: number;
                 /** @description The `next_cursor` of the page before. */

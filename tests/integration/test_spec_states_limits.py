@@ -1,0 +1,122 @@
+"""What QA found the service enforcing that only the prose said (issue 19):
+each query parameter's range, list or pattern is in the spec's schema now,
+and the server refuses just outside it and takes just inside it.  The
+bounds are read from openapi.yaml, so spec and server cannot drift."""
+
+import re
+
+import pytest
+
+from conftest import Api
+from people import Parent, login
+from places import DEMO, add_kindergarten, staff_of
+from spec import SPEC
+
+
+def _param(op_path, method, name):
+    op = SPEC["paths"][op_path][method]
+    for p in op["parameters"]:
+        p = SPEC["components"]["parameters"][p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p
+        if p["name"] == name:
+            schema = p["schema"]
+            if "$ref" in schema:
+                schema = SPEC["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+            return p, schema
+    raise KeyError(name)
+
+
+def _field_errors(r):
+    return {(e["field"], e["code"]) for e in r.json().get("errors", [])} if r.status_code >= 400 else set()
+
+
+@pytest.fixture(scope="module")
+def who(stack):
+    api = Api(stack)
+    with stack.db() as db:
+        admin = login(api, stack, "admin", DEMO)["access_token"]
+        region = db.execute("SELECT id::text FROM bq.region WHERE code = 'almaty'").fetchone()[0]
+        kg = add_kindergarten(db, region, [("senior", "kk", 5)])
+    parent = Parent(api, stack)
+    return {"parent": parent.token, "admin": admin, "region": region,
+            "child": parent.child(),
+            "verifier": login(api, stack, "verifier", DEMO)["access_token"],
+            "staff": staff_of(api, stack, admin, kg)}
+
+
+def _get(api, path, token, **query):
+    headers = {"Authorization": "Bearer " + token} if token else {}
+    return api.get(path, params=query, headers=headers)
+
+
+# (path template, concrete path, whose token, the other parameters it needs)
+INTEGERS = [
+    ("/v1/stats/vouchers", "/v1/stats/vouchers", None, {}, "year"),
+    ("/v1/queue", "/v1/queue", None, {"region_id": "REGION"}, "birth_year"),
+]
+
+
+@pytest.mark.parametrize("template,path,role,extra,name", INTEGERS)
+def test_an_integer_s_range_is_the_spec_s(api, who, template, path, role, extra, name):
+    _, schema = _param(template, "get", name)
+    lo, hi = schema["minimum"], schema["maximum"]
+    extra = {k: who["region"] if v == "REGION" else v for k, v in extra.items()}
+    for value, refused in ((lo - 1, True), (lo, False), (hi, False), (hi + 1, True)):
+        r = _get(api, path, who[role] if role else None, **extra, **{name: value})
+        assert ((name, "out_of_range") in _field_errors(r)) == refused, (value, r.text)
+
+
+ENUMS = [
+    ("/v1/applications", "/v1/applications", "parent", {}, "status"),
+    ("/v1/applications", "/v1/applications", "parent", {}, "queue_type"),
+    ("/v1/vouchers", "/v1/vouchers", "parent", {}, "status"),
+    ("/v1/staff/applications", "/v1/staff/applications", "verifier", {}, "status"),
+    ("/v1/staff/guardianships", "/v1/staff/guardianships", "verifier", {}, "status"),
+    ("/v1/kindergarten/enrolments", "/v1/kindergarten/enrolments", "staff", {}, "status"),
+    ("/v1/kindergartens", "/v1/kindergartens", None, {}, "age_group"),
+    ("/v1/kindergartens", "/v1/kindergartens", None, {}, "correction_type"),
+    ("/v1/queue", "/v1/queue", None, {"region_id": "REGION", "birth_year": 2021}, "queue_type"),
+]
+
+
+@pytest.mark.parametrize("template,path,role,extra,name", ENUMS)
+def test_a_list_s_values_are_the_spec_s(api, who, template, path, role, extra, name):
+    _, schema = _param(template, "get", name)
+    extra = {k: who["region"] if v == "REGION" else v for k, v in extra.items()}
+    token = who[role] if role else None
+    for value in schema["enum"]:
+        more = {"correction_type": "speech"} if value == "special" else {}
+        r = _get(api, path, token, **extra, **more, **{name: value})
+        assert not {f for f, _ in _field_errors(r)} & {name}, (value, r.text)
+    r = _get(api, path, token, **extra, **{name: "no_such_value"})
+    assert r.status_code == 422 and (name, "invalid_value") in _field_errors(r), r.text
+
+
+def test_a_child_s_attendance_wants_its_month(api, who):
+    """`month` was required only in prose."""
+    p, schema = _param("/v1/children/{id}/attendance", "get", "month")
+    assert p["required"] is True and schema["pattern"]
+    path = f"/v1/children/{who['child']}/attendance"
+    r = _get(api, path, who["parent"])
+    assert r.status_code == 422 and ("month", "required") in _field_errors(r)
+    assert _get(api, path, who["parent"], month="2026-11").status_code == 200
+    for bad in ("2026-13", "26-11", "2026-1"):
+        assert _get(api, path, who["parent"], month=bad).status_code == 422, bad
+
+
+def test_the_statement_s_formats_are_the_spec_s(api, who):
+    _, schema = _param("/v1/kindergarten/statements/{month}", "get", "format")
+    assert schema["enum"] == ["json", "csv"]
+    r = _get(api, "/v1/kindergarten/statements/2026-11", who["staff"], format="xml")
+    assert r.status_code == 422 and ("format", "invalid_value") in _field_errors(r)
+
+
+def test_near_has_the_spec_s_pattern(api):
+    _, schema = _param("/v1/kindergartens", "get", "near")
+    pattern = re.compile(schema["pattern"])
+    for value in ("43.238,76.945", "-43,-76.5"):
+        assert pattern.match(value)
+        assert _get(api, "/v1/kindergartens", None, near=value).status_code == 200, value
+    for value in ("43.238", "north", "43.238;76.945"):
+        assert not pattern.match(value)
+        r = _get(api, "/v1/kindergartens", None, near=value)
+        assert r.status_code == 422 and "near" in {f for f, _ in _field_errors(r)}, value
