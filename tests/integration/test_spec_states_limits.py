@@ -120,3 +120,47 @@ def test_near_has_the_spec_s_pattern(api):
         assert not pattern.match(value)
         r = _get(api, "/v1/kindergartens", None, near=value)
         assert r.status_code == 422 and "near" in {f for f, _ in _field_errors(r)}, value
+
+
+def _prop(schema_name, prop):
+    node = SPEC["components"]["schemas"][schema_name]["properties"][prop]
+    while "$ref" in node:
+        node = SPEC["components"]["schemas"][node["$ref"].rsplit("/", 1)[1]]
+    return node
+
+
+# (path, the component schema of its body, a valid body, the field, whose token)
+LENGTHS = [
+    ("/v1/auth/login", "LoginRequest", {"login": "x", "password": "Wrong-pass-1"}, "login", None),
+    ("/v1/auth/login", "LoginRequest", {"login": "nobody", "password": "x"}, "password", None),
+    ("/v1/auth/refresh", "RefreshRequest", {"refresh_token": "x"}, "refresh_token", None),
+    ("/v1/me/password", "PasswordChangeRequest",
+     {"current_password": "x", "password": "Tulpar-2030!x", "password_confirm": "x"},
+     "current_password", "parent"),
+    ("/v1/admin/staff", "StaffRequest",
+     {"login": "lenx", "password": "Koktobe-Staff-9", "surname": "x", "first_name": "Ы",
+      "role": "support"}, "surname", "admin"),
+]
+
+
+@pytest.mark.parametrize("path,schema,body,field,role", LENGTHS)
+def test_a_string_s_length_is_the_spec_s(api, who, path, schema, body, field, role):
+    """43 request strings had no maxLength: the server refused past its
+    own limit what the spec allowed."""
+    limit = _prop(schema, field)["maxLength"]
+    headers = {"Authorization": "Bearer " + who[role]} if role else {}
+    for n, refused in ((limit, False), (limit + 1, True)):
+        value = "a" * n if field != "surname" else "Ә" * n
+        r = api.post(path, json={**body, field: value}, headers=headers)
+        named = (field, "too_long") in _field_errors(r)
+        assert named == refused, (n, r.status_code, r.text[:300])
+
+
+def test_a_phone_is_what_the_spec_s_pattern_says(api):
+    pattern = re.compile(SPEC["components"]["schemas"]["Phone"]["pattern"])
+    for typed in ("+7 701 234 56 78", "8 (701) 234-56-78", "87012345678", "7012345678"):
+        assert pattern.match(typed), typed
+    for typed in ("+7 701 234 56 7x", "phone", "+7701234567890"):
+        assert not pattern.match(typed)
+        r = api.post("/v1/feedback", json={"topic": "other", "message": "hi", "phone": typed})
+        assert r.status_code == 422 and "phone" in {f for f, _ in _field_errors(r)}, typed

@@ -2260,10 +2260,10 @@ export interface components {
         GroupPatch: {
             capacity?: number;
             name?: string;
-            age_group?: string;
+            age_group?: components["schemas"]["AgeGroup"];
             /** @enum {string} */
             language?: "kk" | "ru";
-            correction_type?: string | null;
+            correction_type?: components["schemas"]["CorrectionType"] | null;
         };
         KindergartenCard: {
             /** Format: uuid */
@@ -2892,8 +2892,9 @@ export interface components {
         };
         ContractFields: {
             address: string;
-            /** @description E.164, +7... */
+            /** @description A Kazakhstan number in any usual notation; kept as E.164. */
             phone: string;
+            /** Format: email */
             email?: string | null;
         };
         ContractDocumentRequest: {
@@ -3249,6 +3250,10 @@ export interface components {
         Limit: number;
         /** @description The `next_cursor` of the page before. */
         Cursor: string;
+        /** @description The `next_cursor` of the page before (opaque). */
+        CatalogueCursor: string;
+        /** @description The `next_cursor` of the page before (the last position shown). */
+        QueueCursor: string;
         /**
          * @description 1 to 64 printable ASCII characters, the caller's own: a request
          *     retried with it gets the first one's answer. Keys belong to the
@@ -3946,8 +3951,8 @@ export interface operations {
                 near?: string;
                 /** @description Items on a page, 1 to 100 (20 by default). */
                 limit?: number;
-                /** @description The `next_cursor` of the page before. */
-                cursor?: components["parameters"]["Cursor"];
+                /** @description The `next_cursor` of the page before (opaque). */
+                cursor?: components["parameters"]["CatalogueCursor"];
             };
             header?: {
                 /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
@@ -4851,8 +4856,8 @@ export interface operations {
                 correction_type?: components["schemas"]["CorrectionType"];
                 /** @description 1 to 200 (50 by default). */
                 limit?: number;
-                /** @description The `next_cursor` of the page before. */
-                cursor?: components["parameters"]["Cursor"];
+                /** @description The `next_cursor` of the page before (the last position shown). */
+                cursor?: components["parameters"]["QueueCursor"];
             };
             header?: never;
             path?: never;
