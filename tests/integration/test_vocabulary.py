@@ -48,6 +48,22 @@ def test_the_spec_s_lists_are_their_sources_in_order(db):
         assert schemas[name]["enum"] == _source(db, source), name
 
 
+def test_the_history_causes_and_notification_kinds_are_the_database_s(db):
+    """Front ends hard-coded their labels: both are enums now, each the
+    values the database writes."""
+    schemas = SPEC["components"]["schemas"]
+    left = [r[0] for r in db.execute(
+        "SELECT to_status FROM bq.workflow_transition "
+        "WHERE workflow = 'application' AND from_status = 'queued' ORDER BY to_status")]
+    joined = ["queued", "filed", "priority_filed", "extraordinary_filed", "restored"]
+    assert schemas["HistoryCause"]["enum"] == joined + left
+    # Every template but the SMS and e-mail ones is an inbox message.
+    kinds = [r[0] for r in db.execute(
+        "SELECT DISTINCT kind FROM bq.message_template WHERE kind NOT LIKE 'otp\\_%' "
+        "AND kind NOT LIKE '%\\_sms' AND kind NOT LIKE 'email\\_%' ORDER BY kind")]
+    assert schemas["NotificationKind"]["enum"] == kinds
+
+
 def test_the_route_roles_are_the_role_enum(db):
     """ROUTE_R_* are bq.role's labels' bits in order (include/bq/routes.h)."""
     header = (ROOT / "include" / "bq" / "routes.h").read_text()

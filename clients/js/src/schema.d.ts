@@ -1972,6 +1972,19 @@ export interface components {
          * @enum {string}
          */
         DocumentKind: "pmpk" | "form_027u" | "birth_certificate" | "parent_id" | "form_052_2u" | "form_065u" | "priority_proof" | "other" | "guardianship";
+        /**
+         * @description Why a position moved: the application joined (`queued`), someone
+         *     joined behind (`filed`) or ahead by priority (`priority_filed`,
+         *     `extraordinary_filed`) or came back (`restored`), or someone
+         *     ahead left the queue, named by where they went.
+         * @enum {string}
+         */
+        HistoryCause: "queued" | "filed" | "priority_filed" | "extraordinary_filed" | "restored" | "archived" | "voucher_issued";
+        /**
+         * @description What a notification is about; its text is in the reader's language.
+         * @enum {string}
+         */
+        NotificationKind: "application_awaiting" | "application_confirmed" | "application_expired" | "application_queued" | "application_rejected" | "application_restored" | "application_withdrawn" | "child_claimed" | "child_enrolled" | "contract_expired" | "contract_sent" | "enrolment_declined" | "enrolment_requested" | "feedback_answered" | "guardianship_confirmed" | "guardianship_rejected" | "seat_held" | "trustee_accepted" | "trustee_invited" | "voucher_confirmed" | "voucher_extended" | "voucher_issued" | "voucher_not_confirmed" | "voucher_not_confirmed_final" | "voucher_not_enrolled" | "voucher_refused";
         /** @description RFC 9457 problem details. */
         Problem: {
             /**
@@ -2530,7 +2543,7 @@ export interface components {
                 at: string;
                 position: number | null;
                 change: number | null;
-                cause: string;
+                cause: components["schemas"]["HistoryCause"];
             }[];
             position: number | null;
         };
@@ -2554,7 +2567,7 @@ export interface components {
                 id: string;
                 /** Format: date-time */
                 at: string;
-                kind: string;
+                kind: components["schemas"]["NotificationKind"];
                 text: string;
                 read: boolean;
                 link: string | null;
