@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "bq/api_call.h"
 #include "bq/api_db.h"
 #include "bq/api_reply.h"
@@ -446,6 +448,29 @@ db_error(struct http_request *req)
 	return (HTTP_STATE_CONTINUE);
 }
 
+/*
+ * bq.refuse_fields: every field error of a request, [[field, code], ...]
+ * in the DETAIL, each one of the problem's errors.
+ */
+static void
+fields_from_detail(struct api_call *c)
+{
+	const cJSON *pair, *field, *fcode;
+	cJSON *doc;
+
+	if ((doc = cJSON_Parse(c->db.detail)) == NULL)
+		return;
+	cJSON_ArrayForEach(pair, doc)
+	{
+		field = cJSON_GetArrayItem(pair, 0);
+		fcode = cJSON_GetArrayItem(pair, 1);
+		if (cJSON_IsString(field) && cJSON_IsString(fcode))
+			field_errors_add(&c->fe, field->valuestring,
+			    field_code_from_name(fcode->valuestring));
+	}
+	cJSON_Delete(doc);
+}
+
 static int
 db_done(struct http_request *req)
 {
@@ -468,7 +493,9 @@ db_done(struct http_request *req)
 	code = c->db.sqlstate[0] == '\0'
 	    ? PROBLEM_SERVICE_UNAVAILABLE
 	    : problem_from_sqlstate(c->db.sqlstate);
-	if (c->db.column[0] != '\0')
+	if (strcmp(c->db.hint, "fields") == 0)
+		fields_from_detail(c);
+	else if (c->db.column[0] != '\0')
 		field_errors_add(
 		    &c->fe, c->db.column, field_code_from_name(c->db.hint));
 	if (code == PROBLEM_RATE_LIMITED)

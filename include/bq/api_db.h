@@ -46,7 +46,8 @@ struct api_db {
 	char sqlstate[6];
 	char column[FIELD_NAME_MAX];
 	char hint[32];
-	char detail[32];
+	char detail
+	    [1024]; /* a rate limit's seconds, or bq.refuse_fields' pairs */
 	enum api_outcome outcome;
 };
 

@@ -238,6 +238,8 @@ DECLARE
 	v_age text;
 	v_kg uuid;
 	v_months integer;
+	-- Every field found wrong, not only the first (bq.refuse_fields).
+	v_errors jsonb := '[]';
 	v_seq bigint;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'parent');
@@ -259,17 +261,16 @@ BEGIN
 	WHERE c.id = (p_body->>'child_id')::uuid
 	  AND bq.child_access(p_account, c.id) IS NOT NULL;
 	IF NOT FOUND THEN
-		RAISE EXCEPTION 'child' USING ERRCODE = 'BQ422',
-		    COLUMN = 'child_id', HINT = 'invalid_value';
+		v_errors := v_errors || '[["child_id", "invalid_value"]]';
+	ELSE
+		-- Queued per child: one filing at a time decides "one live".
+		PERFORM 1 FROM bq.child WHERE id = v_child.id FOR UPDATE;
 	END IF;
-	-- Queued per child: one filing at a time decides "one live".
-	PERFORM 1 FROM bq.child WHERE id = v_child.id FOR UPDATE;
 
 	v_months := (extract(year FROM age(current_date, v_child.birth_date)) * 12
 	    + extract(month FROM age(current_date, v_child.birth_date)))::integer;
 	IF v_months >= bq.setting('application_max_age_months') THEN
-		RAISE EXCEPTION 'too old' USING ERRCODE = 'BQ422',
-		    COLUMN = 'child_id', HINT = 'out_of_range';
+		v_errors := v_errors || '[["child_id", "out_of_range"]]';
 	END IF;
 	v_age := coalesce(bq.age_group_for(v_child.birth_date, current_date),
 	    'preschool');
@@ -280,8 +281,7 @@ BEGIN
 	SELECT id INTO v_region FROM bq.region
 	WHERE id = (p_body->>'region_id')::uuid;
 	IF NOT FOUND THEN
-		RAISE EXCEPTION 'region' USING ERRCODE = 'BQ422',
-		    COLUMN = 'region_id', HINT = 'invalid_value';
+		v_errors := v_errors || '[["region_id", "invalid_value"]]';
 	END IF;
 
 	SELECT array_agg(x) INTO v_langs
@@ -290,8 +290,7 @@ BEGIN
 	    WHERE NOT bq.ref_valid('language', l))
 	    OR cardinality(v_langs) <> (SELECT count(DISTINCT l)
 		FROM unnest(v_langs) l) THEN
-		RAISE EXCEPTION 'languages' USING ERRCODE = 'BQ422',
-		    COLUMN = 'languages', HINT = 'invalid_value';
+		v_errors := v_errors || '[["languages", "invalid_value"]]';
 	END IF;
 
 	IF v_priority IS NOT NULL THEN
@@ -299,43 +298,47 @@ BEGIN
 		INTO v_rank FROM bq.reference
 		WHERE list = 'priority_category' AND code = v_priority;
 		IF NOT FOUND THEN
-			RAISE EXCEPTION 'priority' USING ERRCODE = 'BQ422',
-			    COLUMN = 'priority_category', HINT = 'invalid_value';
+			v_errors := v_errors ||
+			    '[["priority_category", "invalid_value"]]';
 		END IF;
 	END IF;
 
 	IF v_queue = 'special' THEN
 		IF v_correction IS NULL OR NOT bq.ref_valid('correction_type',
 		    v_correction) THEN
-			RAISE EXCEPTION 'correction type' USING ERRCODE = 'BQ422',
-			    COLUMN = 'correction_type',
-			    HINT = CASE WHEN v_correction IS NULL THEN 'required'
-				ELSE 'invalid_value' END;
+			v_errors := v_errors || jsonb_build_array(jsonb_build_array(
+			    'correction_type', CASE WHEN v_correction IS NULL
+				THEN 'required' ELSE 'invalid_value' END));
 		END IF;
 		SELECT d.id INTO v_pmpk FROM bq.document d
 		WHERE d.id = (p_body->>'pmpk_document_id')::uuid
 		  AND d.kind = 'pmpk'
 		  AND d.owner_id IN (p_account, v_child.owner_id);
 		IF NOT FOUND THEN
-			RAISE EXCEPTION 'pmpk' USING ERRCODE = 'BQ422',
-			    COLUMN = 'pmpk_document_id',
-			    HINT = CASE WHEN p_body ? 'pmpk_document_id'
-				THEN 'invalid_value' ELSE 'required' END;
+			v_errors := v_errors || jsonb_build_array(jsonb_build_array(
+			    'pmpk_document_id', CASE WHEN p_body ? 'pmpk_document_id'
+				THEN 'invalid_value' ELSE 'required' END));
 		END IF;
-	ELSIF v_correction IS NOT NULL OR p_body ? 'pmpk_document_id' THEN
-		RAISE EXCEPTION 'general queue' USING ERRCODE = 'BQ422',
-		    COLUMN = CASE WHEN v_correction IS NOT NULL
-			THEN 'correction_type' ELSE 'pmpk_document_id' END,
-		    HINT = 'invalid_value';
+	ELSE
+		-- The general queue takes neither.
+		IF v_correction IS NOT NULL THEN
+			v_errors := v_errors ||
+			    '[["correction_type", "invalid_value"]]';
+		END IF;
+		IF p_body ? 'pmpk_document_id' THEN
+			v_errors := v_errors ||
+			    '[["pmpk_document_id", "invalid_value"]]';
+		END IF;
 	END IF;
 
 	SELECT coalesce(array_agg(x::uuid ORDER BY n), '{}') INTO v_kgs
 	FROM jsonb_array_elements_text(coalesce(p_body->'kindergarten_ids',
 	    '[]')) WITH ORDINALITY k (x, n);
 	IF cardinality(v_kgs) <> (SELECT count(DISTINCT k) FROM unnest(v_kgs) k) THEN
-		RAISE EXCEPTION 'duplicate kindergarten' USING ERRCODE = 'BQ422',
-		    COLUMN = 'kindergarten_ids', HINT = 'invalid_value';
+		v_errors := v_errors || '[["kindergarten_ids", "invalid_value"]]';
 	END IF;
+	-- What the kindergartens must match needs the rest right first.
+	PERFORM bq.refuse_fields(v_errors);
 	FOREACH v_kg IN ARRAY v_kgs LOOP
 		-- It exists, lies in the region, and has a group for this
 		-- child: the age, one of the languages, the correction type.

@@ -17,6 +17,20 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION bq.check_add(regclass, text, text) FROM bq_api;
 
+-- Refuses a request with every field error found, not only the first:
+-- p_errors is [[field, code], ...], and nothing happens when it is empty.
+-- The edge turns each pair into one of the problem's errors (HINT fields).
+CREATE OR REPLACE FUNCTION bq.refuse_fields(p_errors jsonb) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF jsonb_array_length(p_errors) > 0 THEN
+		RAISE EXCEPTION 'fields' USING ERRCODE = 'BQ422', HINT = 'fields',
+		    DETAIL = p_errors::text;
+	END IF;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION bq.refuse_fields(jsonb) FROM bq_api;
+
 -- A keyed digest, for values kept only to be counted or matched (client
 -- addresses, login names tried), never to be read back.
 CREATE OR REPLACE FUNCTION bq.keyed_digest(value text) RETURNS bytea

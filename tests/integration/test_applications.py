@@ -390,3 +390,18 @@ def test_public_queue_pages_and_hides_names(api, stack, region):
                      (f"region_id={region}&birth_year=2022&queue_type=special",
                       "correction_type")):
         assert_problem(api.get("/v1/queue?" + q), 422, "validation_failed", [field])
+
+
+def test_every_wrong_field_is_named_in_one_answer(api, parent, db):
+    """A body with several wrong fields reported only the first."""
+    nobody = "00000000-0000-4000-8000-000000000000"
+    before = db.execute("SELECT count(*) FROM bq.application").fetchone()[0]
+    r = post(api, "/v1/applications", {
+        "child_id": nobody, "queue_type": "general", "region_id": nobody,
+        "languages": ["kk"], "correction_type": "speech", "consent": True},
+        token=parent.token)
+    body = assert_problem(r, 422, "validation_failed", [
+        ("child_id", "invalid_value"), ("region_id", "invalid_value"),
+        ("correction_type", "invalid_value")])
+    assert len(body["errors"]) == 3
+    assert db.execute("SELECT count(*) FROM bq.application").fetchone()[0] == before
