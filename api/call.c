@@ -215,6 +215,25 @@ api_reply_json(struct api_call *c, int status, cJSON *body)
  * field errors gathered in c->fe, in the caller's language.
  */
 /*
+ * A 429's limit (IETF httpapi ratelimit headers): the policy as SQL states
+ * it ("name";q=N;w=S), and the same name with nothing left until the
+ * retry.
+ */
+static void
+rate_headers(struct api_call *c)
+{
+	const char *end;
+	char state[160];
+
+	if ((end = strchr(c->rate_policy + 1, '"')) == NULL)
+		return;
+	(void)snprintf(state, sizeof(state), "%.*s;r=0;t=%d",
+	    (int)(end - c->rate_policy + 1), c->rate_policy, c->retry_after);
+	http_response_header(c->req, "ratelimit-policy", c->rate_policy);
+	http_response_header(c->req, "ratelimit", state);
+}
+
+/*
  * The specific case: the caller's words, or the one field error's message
  * (a 409 about one field says what about it), or the problem's own.
  */
@@ -275,6 +294,8 @@ api_reply_problem(
 		(void)snprintf(seconds, sizeof(seconds), "%d", c->retry_after);
 		http_response_header(c->req, "retry-after", seconds);
 	}
+	if (p->status == 429 && c->rate_policy[0] == '"')
+		rate_headers(c);
 	ret = reply(c, p->status, "application/problem+json; charset=utf-8",
 	    text, strlen(text), p->code);
 	cJSON_free(text);

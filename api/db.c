@@ -448,6 +448,18 @@ db_error(struct http_request *req)
 	return (HTTP_STATE_CONTINUE);
 }
 
+/* A BQ429's DETAIL (bq.rate_detail): the seconds, a space, the policy. */
+static void
+rate_from_detail(struct api_call *c, const char *detail)
+{
+	const char *policy;
+
+	c->retry_after = atoi(detail);
+	if ((policy = strchr(detail, ' ')) != NULL)
+		(void)snprintf(
+		    c->rate_policy, sizeof(c->rate_policy), "%s", policy + 1);
+}
+
 /*
  * bq.refuse_fields: every field error of a request, [[field, code], ...]
  * in the DETAIL, each one of the problem's errors.
@@ -499,7 +511,7 @@ db_done(struct http_request *req)
 		field_errors_add(
 		    &c->fe, c->db.column, field_code_from_name(c->db.hint));
 	if (code == PROBLEM_RATE_LIMITED)
-		c->retry_after = atoi(c->db.detail);
+		rate_from_detail(c, c->db.detail);
 	(void)api_reply_problem(c, code, NULL);
 	c->db.outcome = API_ANSWERED;
 
@@ -554,6 +566,10 @@ api_db_refused(struct api_call *c)
 	v = cJSON_GetObjectItemCaseSensitive(doc, "retry_after");
 	if (cJSON_IsNumber(v))
 		c->retry_after = v->valueint;
+	v = cJSON_GetObjectItemCaseSensitive(doc, "policy");
+	if (cJSON_IsString(v))
+		(void)snprintf(c->rate_policy, sizeof(c->rate_policy), "%s",
+		    v->valuestring);
 	cJSON_Delete(doc);
 	(void)api_reply_problem(c, code, NULL);
 

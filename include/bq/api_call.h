@@ -57,6 +57,7 @@ struct api_call {
 	int answered;
 	const char *cache_control;
 	int retry_after; /* seconds, for a 423, 429 or 503 */
+	char rate_policy[128]; /* a 429's limit, as RateLimit-Policy says it */
 	cJSON *body;
 	void *ext;
 	void (*ext_free)(void *); /* what ext holds beyond itself */

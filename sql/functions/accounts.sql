@@ -31,6 +31,18 @@ LANGUAGE sql IMMUTABLE AS $$
 	    'retry_after', p_retry_after));
 $$;
 
+-- A rate limit's refusal as an answer (not raised: what the function
+-- counted stays): rate_limited, the seconds, and the limit's policy.
+-- Written as bq.problem writes it, "problem" first and compact: the edge
+-- knows a refusal by how the document starts (api_db_refused).
+CREATE OR REPLACE FUNCTION bq.rate_problem(p_seconds numeric, p_name text,
+    p_quota integer, p_window integer) RETURNS json
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT json_strip_nulls(json_build_object('problem', 'rate_limited',
+	    'retry_after', greatest(1, ceil(p_seconds))::integer,
+	    'policy', bq.rate_policy(p_name, p_quota, p_window)));
+$$;
+
 -- Admits one more password check for a key (a client address, a login
 -- name, an account), at most p_limit a minute: NULL, or bq.problem
 -- rate_limited with the seconds until the oldest check leaves the minute.
@@ -53,9 +65,11 @@ BEGIN
 	SELECT count(*), min(at) INTO v_count, v_oldest
 	FROM bq.hash_attempt WHERE key_digest = v_digest;
 	IF v_count >= p_limit THEN
-		RETURN bq.problem('rate_limited', NULL, NULL,
-		    greatest(1, ceil(extract(epoch FROM v_oldest +
-			interval '1 minute' - now())))::integer);
+		RETURN bq.rate_problem(extract(epoch FROM v_oldest +
+		    interval '1 minute' - now()),
+		    CASE WHEN p_key ~ '^(name|account|registration):' THEN 'password-' ||
+			split_part(p_key, ':', 1) ELSE 'password-client' END,
+		    p_limit, 60);
 	END IF;
 	INSERT INTO bq.hash_attempt (key_digest) VALUES (v_digest);
 	RETURN NULL;
@@ -190,11 +204,14 @@ BEGIN
 	  AND created_at > now() - interval '1 hour';
 	IF v_last > now() - make_interval(secs => v_cooldown) THEN
 		RAISE EXCEPTION 'code cooldown' USING ERRCODE = 'BQ429',
-		    DETAIL = ceil(extract(epoch FROM v_last - now()) + v_cooldown)::text;
+		    DETAIL = bq.rate_detail(extract(epoch FROM v_last - now())
+			+ v_cooldown, 'code-cooldown', 1, v_cooldown);
 	END IF;
 	IF v_count >= bq.setting('otp_per_phone_hour') THEN
 		RAISE EXCEPTION 'codes per phone' USING ERRCODE = 'BQ429',
-		    DETAIL = ceil(extract(epoch FROM v_oldest - now()) + 3600)::text;
+		    DETAIL = bq.rate_detail(extract(epoch FROM v_oldest - now())
+			+ 3600, 'codes-phone', bq.setting('otp_per_phone_hour'),
+			3600);
 	END IF;
 	IF v_client IS NOT NULL THEN
 		SELECT count(*) INTO v_count FROM bq.otp
@@ -202,7 +219,9 @@ BEGIN
 		  AND created_at > now() - interval '1 hour';
 		IF v_count >= bq.setting('otp_per_client_hour') THEN
 			RAISE EXCEPTION 'codes per client'
-			    USING ERRCODE = 'BQ429', DETAIL = '3600';
+			    USING ERRCODE = 'BQ429', DETAIL = bq.rate_detail(3600,
+				'codes-client', bq.setting('otp_per_client_hour'),
+				3600);
 		END IF;
 	END IF;
 
@@ -660,9 +679,9 @@ BEGIN
 		    LIMIT bq.setting('identity_changes_per_hour')) recent
 		HAVING count(*) >= bq.setting('identity_changes_per_hour');
 		IF v_oldest IS NOT NULL THEN
-			RETURN bq.problem('rate_limited', NULL, NULL,
-			    greatest(1, ceil(extract(epoch FROM v_oldest +
-				interval '1 hour' - now())))::integer);
+			RETURN bq.rate_problem(extract(epoch FROM v_oldest +
+			    interval '1 hour' - now()), 'identity-changes',
+			    bq.setting('identity_changes_per_hour'), 3600);
 		END IF;
 		PERFORM bq.log_event(p_account, 'identity_change_tried', p_sid,
 		    jsonb_build_object('fields', (SELECT jsonb_agg(k ORDER BY k)

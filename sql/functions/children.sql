@@ -16,7 +16,8 @@ BEGIN
 	WHERE account_id = p_account AND at > now() - interval '1 hour';
 	IF v_count >= bq.setting('registry_lookups_per_hour') THEN
 		RAISE EXCEPTION 'registry look-ups' USING ERRCODE = 'BQ429',
-		    DETAIL = '3600';
+		    DETAIL = bq.rate_detail(3600, 'registry-lookups',
+			bq.setting('registry_lookups_per_hour'), 3600);
 	END IF;
 	INSERT INTO bq.registry_lookup (account_id) VALUES (p_account);
 	RETURN '{}';
@@ -388,7 +389,8 @@ BEGIN
 	      AND created_at > now() - interval '1 day') >=
 	    bq.setting('trustee_invitations_per_day') THEN
 		RAISE EXCEPTION 'invitations' USING ERRCODE = 'BQ429',
-		    DETAIL = '86400';
+		    DETAIL = bq.rate_detail(86400, 'trustee-invitations',
+			bq.setting('trustee_invitations_per_day'), 86400);
 	END IF;
 	-- One that lapsed is written down (the sweeper's move) before its
 	-- successor is made.

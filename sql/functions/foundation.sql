@@ -17,6 +17,23 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION bq.check_add(regclass, text, text) FROM bq_api;
 
+-- A limit as RateLimit-Policy states it (the IETF httpapi ratelimit
+-- headers): its name, quota and window in seconds.
+CREATE OR REPLACE FUNCTION bq.rate_policy(p_name text, p_quota integer,
+    p_window integer) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT format('"%s";q=%s;w=%s', p_name, p_quota, p_window);
+$$;
+
+-- The DETAIL of a rate limit's refusal (BQ429): the seconds until a try
+-- is admitted again, then the limit's policy.
+CREATE OR REPLACE FUNCTION bq.rate_detail(p_seconds numeric, p_name text,
+    p_quota integer, p_window integer) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT greatest(1, ceil(p_seconds))::integer || ' ' ||
+	    bq.rate_policy(p_name, p_quota, p_window);
+$$;
+
 -- Refuses a request with every field error found, not only the first:
 -- p_errors is [[field, code], ...], and nothing happens when it is empty.
 -- The edge turns each pair into one of the problem's errors (HINT fields).
@@ -76,7 +93,9 @@ BEGIN
 		  AND f.created_at > now() - interval '1 hour';
 		IF v_recent >= bq.setting('feedback_per_client_hour') THEN
 			RAISE EXCEPTION 'feedback rate limit'
-			    USING ERRCODE = 'BQ429', DETAIL = '3600';
+			    USING ERRCODE = 'BQ429', DETAIL = bq.rate_detail(3600,
+				'feedback-client',
+				bq.setting('feedback_per_client_hour'), 3600);
 		END IF;
 	END IF;
 

@@ -54,7 +54,8 @@ BEGIN
 	    AND created_at > now() - interval '1 day') >=
 	    bq.setting('guardianships_per_day') THEN
 		RAISE EXCEPTION 'guardianships' USING ERRCODE = 'BQ429',
-		    DETAIL = '86400';
+		    DETAIL = bq.rate_detail(86400, 'guardianships',
+			bq.setting('guardianships_per_day'), 86400);
 	END IF;
 	BEGIN
 		INSERT INTO bq.guardianship (account_id, child_iin, surname,

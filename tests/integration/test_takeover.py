@@ -660,6 +660,10 @@ def test_trustee_invitations_are_rate_limited(api, stack, db, setting):
                     token=owner.token).status_code == 201
     r = post(api, f"/v1/children/{child}/trustees", {"iin": make_iin()}, token=owner.token)
     assert_problem(r, 429, "rate_limited")
+    # The limit that refused, as the IETF ratelimit headers name it.
+    assert r.headers["ratelimit-policy"] == '"trustee-invitations";q=2;w=86400'
+    assert r.headers["ratelimit"] == '"trustee-invitations";r=0;t=86400'
+    assert r.headers["retry-after"] == "86400"
     assert db.execute("SELECT count(*) FROM bq.trustee_invitation WHERE child_id = %s",
                       (child,)).fetchone()[0] == 2
 
@@ -678,6 +682,9 @@ def test_password_checks_of_one_name_stop_at_its_limit_known_or_not(api, stack, 
         assert [r.status_code for r in answers[:3]] == [401, 401, 401]
         assert_problem(answers[3], 429, "rate_limited")
         assert 1 <= int(answers[3].headers["retry-after"]) <= 60
+        assert answers[3].headers["ratelimit-policy"] == '"password-name";q=3;w=60'
+        assert answers[3].headers["ratelimit"] == (
+            '"password-name";r=0;t=' + answers[3].headers["retry-after"])
     # Another name is untouched, the same account's IIN too.
     assert post(api, "/v1/auth/login", {"login": p.iin, "password": PASSWORD}
                 ).status_code == 200

@@ -3235,11 +3235,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Too many requests; try again after `Retry-After` seconds. */
+        /**
+         * @description Too many requests; try again after `Retry-After` seconds. The limit
+         *     that refused is named in `RateLimit-Policy` and `RateLimit` (IETF
+         *     httpapi ratelimit headers draft): e.g. `"registry-lookups";q=30;w=3600`
+         *     and `"registry-lookups";r=0;t=1800`.
+         */
         RateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "Retry-After": components["headers"]["Retry-After"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -3297,6 +3304,16 @@ export interface components {
         "X-Request-Id": string;
         /** @description Seconds to wait before retrying. */
         "Retry-After": number;
+        /**
+         * @description The limit that refused: its name, quota (`q`, tries) and window
+         *     (`w`, seconds).
+         */
+        "RateLimit-Policy": string;
+        /**
+         * @description Where the caller stands against that limit: tries left (`r`, 0 on a
+         *     429) and seconds until one is admitted again (`t`).
+         */
+        RateLimit: string;
     };
     pathItems: never;
 }
