@@ -116,7 +116,7 @@ def test_near_has_the_spec_s_pattern(api):
     for value in ("43.238,76.945", "-43,-76.5"):
         assert pattern.match(value)
         assert _get(api, "/v1/kindergartens", None, near=value).status_code == 200, value
-    for value in ("43.238", "north", "43.238;76.945"):
+    for value in ("43.238", "north", "43.238;76.945", "0,200", "91,0"):
         assert not pattern.match(value)
         r = _get(api, "/v1/kindergartens", None, near=value)
         assert r.status_code == 422 and "near" in {f for f, _ in _field_errors(r)}, value

@@ -4011,7 +4011,7 @@ export interface operations {
                 has_free_places?: boolean;
                 /** @description Text in a name or address (any language), 100 characters at most. */
                 q?: string;
-                /** @description `lat,lon` in degrees: sort by distance from there. */
+                /** @description `lat,lon` in degrees (latitude -90 to 90, longitude -180 to 180): sort by distance from there. */
                 near?: string;
                 /** @description Items on a page, 1 to 100 (20 by default). */
                 limit?: number;
