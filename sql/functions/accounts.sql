@@ -852,6 +852,12 @@ BEGIN
 		RAISE EXCEPTION 'role' USING ERRCODE = 'BQ422', COLUMN = 'role',
 		    HINT = 'invalid_value';
 	END IF;
+	-- A kindergarten of the catalogue, not an id that names nothing.
+	IF p_kindergarten IS NOT NULL AND NOT EXISTS (SELECT 1
+	    FROM bq.kindergarten WHERE id = p_kindergarten) THEN
+		RAISE EXCEPTION 'kindergarten' USING ERRCODE = 'BQ422',
+		    COLUMN = 'kindergarten_id', HINT = 'invalid_value';
+	END IF;
 	BEGIN
 		INSERT INTO bq.account (login, password_hash, surname,
 		    first_name, patronymic, email, phone)

@@ -355,3 +355,17 @@ def test_token_after_logout(api, stack, session):
 def test_missing_or_other_schemes(api, header):
     headers = {"Authorization": header} if header else {}
     assert_problem(api.get("/v1/me", headers=headers), 401, "unauthorized")
+
+
+def test_staff_of_a_kindergarten_that_does_not_exist_is_refused(api, stack, db):
+    """A kindergarten_id naming nothing answered 500 (the positive
+    property test found it); now a 422 on the field, nothing stored."""
+    admin = login(api, stack, "admin", DEMO)["access_token"]
+    name = "kg" + make_iin()[:8]
+    r = post(api, "/v1/admin/staff", {
+        "login": name, "password": "Koktobe-Staff-1", "surname": "Омарова",
+        "first_name": "Жанар", "role": "kindergarten_staff",
+        "kindergarten_id": "00000000-0000-4000-8000-000000000000"}, token=admin)
+    assert_problem(r, 422, "validation_failed", [("kindergarten_id", "invalid_value")])
+    assert db.execute("SELECT count(*) FROM bq.account WHERE login = %s",
+                      (name,)).fetchone()[0] == 0
