@@ -353,47 +353,39 @@ api_trustee_invitations(struct http_request *req)
 	return (api_db_run(c));
 }
 
-/* DELETE: the invited person declines, or the owner withdraws it. */
-int
-api_trustee_invitation(struct http_request *req)
+/* One invitation by the id in the path: query on it, answering status. */
+static int
+invitation(struct http_request *req, enum route_id route, const char *query,
+    int status)
 {
 	struct api_call *c;
 	struct child *k;
 
-	if ((c = api_call_begin(req, ROUTE_TRUSTEE_INVITATION, sizeof(*k))) ==
-	    NULL)
+	if ((c = api_call_begin(req, route, sizeof(*k))) == NULL)
 		return (KORE_RESULT_OK);
 	k = c->ext;
 
 	if (c->db.query == NULL) {
 		if (!child_id(c, k))
 			return (KORE_RESULT_OK);
-		prepare(
-		    c, "SELECT bq.trustee_invitation_delete($1, $2, $3)", 204);
+		prepare(c, query, status);
 		api_db_param(c, k->id);
 	}
 
 	return (api_db_run(c));
 }
 
+/* DELETE: the invited person declines, or the owner withdraws it. */
+int
+api_trustee_invitation(struct http_request *req)
+{
+	return (invitation(req, ROUTE_TRUSTEE_INVITATION,
+	    "SELECT bq.trustee_invitation_delete($1, $2, $3)", 204));
+}
+
 int
 api_trustee_invitation_accept(struct http_request *req)
 {
-	struct api_call *c;
-	struct child *k;
-
-	if ((c = api_call_begin(
-		 req, ROUTE_TRUSTEE_INVITATION_ACCEPT, sizeof(*k))) == NULL)
-		return (KORE_RESULT_OK);
-	k = c->ext;
-
-	if (c->db.query == NULL) {
-		if (!child_id(c, k))
-			return (KORE_RESULT_OK);
-		prepare(
-		    c, "SELECT bq.trustee_invitation_accept($1, $2, $3)", 200);
-		api_db_param(c, k->id);
-	}
-
-	return (api_db_run(c));
+	return (invitation(req, ROUTE_TRUSTEE_INVITATION_ACCEPT,
+	    "SELECT bq.trustee_invitation_accept($1, $2, $3)", 200));
 }

@@ -109,6 +109,14 @@ $$;
 
 REVOKE EXECUTE ON FUNCTION bq.email_pending(uuid) FROM bq_api;
 
+-- An account holder's name, for the messages that name who acted.
+CREATE OR REPLACE FUNCTION bq.account_name(p_account uuid) RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT bq.person_name(surname, first_name, patronymic)
+	FROM bq.account WHERE id = p_account;
+$$;
+REVOKE EXECUTE ON FUNCTION bq.account_name(uuid) FROM bq_api;
+
 CREATE OR REPLACE FUNCTION bq.account_json(p_account uuid, p_role bq.role)
 RETURNS json
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$

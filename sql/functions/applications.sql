@@ -622,7 +622,6 @@ RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_app bq.application;
-	v_name text;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'verifier');
 	SELECT * INTO v_app FROM bq.application a
@@ -648,10 +647,9 @@ BEGIN
 		PERFORM bq.set_actor(p_account, 'rejected: archived');
 		UPDATE bq.application SET status = 'archived' WHERE id = p_id
 		RETURNING * INTO v_app;
-		SELECT concat_ws(' ', surname, first_name, patronymic) INTO v_name
-		FROM bq.account WHERE id = p_account;
 		PERFORM bq.notify(v_app, 'application_rejected',
-		    jsonb_build_object('name', v_name, 'reason', p_reason));
+		    jsonb_build_object('name', bq.account_name(p_account),
+			'reason', p_reason));
 	END IF;
 	PERFORM bq.log_event(p_account, CASE WHEN p_confirm
 	    THEN 'application_confirmed' ELSE 'application_rejected' END, p_sid,

@@ -424,9 +424,7 @@ BEGIN
 	IF NOT FOUND THEN
 		RETURN;
 	END IF;
-	v_args := jsonb_build_object('inviter', (SELECT bq.person_name(
-		a.surname, a.first_name, a.patronymic)
-	    FROM bq.account a WHERE a.id = i.invited_by),
+	v_args := jsonb_build_object('inviter', bq.account_name(i.invited_by),
 	    'child', bq.person_name(c.surname, c.first_name, c.patronymic),
 	    'deadline', bq.local_time(i.expires_at));
 	PERFORM bq.notify_accounts(ARRAY[v_to.id], 'trustee_invited', v_args,
@@ -514,8 +512,7 @@ BEGIN
 	VALUES (v_inv.child_id, p_account) ON CONFLICT DO NOTHING;
 	SELECT * INTO v_child FROM bq.child WHERE id = v_inv.child_id;
 	PERFORM bq.notify_accounts(ARRAY[v_child.owner_id], 'trustee_accepted',
-	    jsonb_build_object('trustee', (SELECT bq.person_name(a.surname,
-		a.first_name, a.patronymic) FROM bq.account a WHERE a.id = p_account),
+	    jsonb_build_object('trustee', bq.account_name(p_account),
 		'child', bq.person_name(v_child.surname, v_child.first_name,
 		    v_child.patronymic)),
 	    '/v1/children/' || v_child.id || '/trustees');

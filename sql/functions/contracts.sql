@@ -65,13 +65,6 @@ LANGUAGE sql STABLE AS $$
 	WHERE role = 'kindergarten_staff' AND kindergarten_id = p_kindergarten;
 $$;
 
-CREATE OR REPLACE FUNCTION bq.person_name(p_surname text, p_first text,
-    p_patronymic text)
-RETURNS text
-LANGUAGE sql IMMUTABLE AS $$
-	SELECT concat_ws(' ', p_surname, p_first, p_patronymic);
-$$;
-
 -- What a message about an enrolment fills in.
 CREATE OR REPLACE FUNCTION bq.enrolment_args(e bq.enrolment, p_extra jsonb)
 RETURNS jsonb
@@ -896,7 +889,7 @@ REVOKE EXECUTE ON FUNCTION bq.sweep_vouchers() FROM bq_api;
 
 REVOKE EXECUTE ON FUNCTION bq.seat_place(), bq.contract_fixed(),
     bq.staff_kindergarten(uuid),
-    bq.kindergarten_staff(uuid), bq.person_name(text, text, text),
+    bq.kindergarten_staff(uuid),
     bq.enrolment_args(bq.enrolment, jsonb),
     bq.enrolment_json(bq.enrolment, text),
     bq.group_fits(bq.kindergarten_group, bq.voucher, text[]),

@@ -17,6 +17,16 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION bq.check_add(regclass, text, text) FROM bq_api;
 
+-- A person's name as people write it: surname, first name, patronymic.
+CREATE OR REPLACE FUNCTION bq.person_name(p_surname text, p_first text,
+    p_patronymic text)
+RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT concat_ws(' ', p_surname, p_first, p_patronymic);
+$$;
+
+REVOKE EXECUTE ON FUNCTION bq.person_name(text, text, text) FROM bq_api;
+
 -- A limit as RateLimit-Policy states it (the IETF httpapi ratelimit
 -- headers): its name, quota and window in seconds.
 CREATE OR REPLACE FUNCTION bq.rate_policy(p_name text, p_quota integer,

@@ -139,9 +139,7 @@ BEGIN
 	WHERE id = p_id RETURNING * INTO v_g;
 	v_args := jsonb_build_object('child', bq.person_name(v_g.surname,
 		v_g.first_name, v_g.patronymic),
-	    'reason', p_reason, 'name', (SELECT bq.person_name(a.surname,
-		a.first_name, a.patronymic) FROM bq.account a
-		WHERE a.id = p_account));
+	    'reason', p_reason, 'name', bq.account_name(p_account));
 	PERFORM bq.notify_accounts(ARRAY[v_g.account_id],
 	    'guardianship_' || v_g.status, v_args, '/v1/guardianships');
 	PERFORM bq.log_event(p_account, 'guardianship_' || v_g.status, p_sid,

@@ -1,4 +1,4 @@
--- Demo accounts (API.md), all with the password Balabaqsha-demo-2026:
+-- Demo accounts (README, Demo accounts), all with the password Balabaqsha-demo-2026:
 -- admin (administrator), verifier (education department of Almaty) and
 -- kg1 (staff of the first kindergarten; the catalogue's seed links it).
 -- The hash is argon2id with the service's parameters.
