@@ -18,6 +18,7 @@
 #include "bq/accesslog.h"
 #include "bq/api_call.h"
 #include "bq/api_db.h"
+#include "bq/api_framing.h"
 #include "bq/api_reply.h"
 
 #define CORS_ALLOW_HEADERS \
@@ -419,6 +420,12 @@ api_call_begin(struct http_request *req, enum route_id route, size_t ext)
 	if (ext > 0)
 		c->ext = kore_calloc(1, ext);
 
+	if (api_framing_refused(req)) {
+		/* The chunks would be read as the next request: close. */
+		req->owner->flags |= CONN_CLOSE_EMPTY;
+		(void)api_reply_problem(c, PROBLEM_LENGTH_REQUIRED, NULL);
+		return (NULL);
+	}
 	if (req->method == HTTP_METHOD_OPTIONS) {
 		(void)preflight(c);
 		return (NULL);

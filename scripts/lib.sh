@@ -50,11 +50,12 @@ apt_install() {
 			--no-install-recommends "$@" >/dev/null
 }
 
-# The spec and client tools of package-lock.json: Redocly, openapi-typescript,
-# TypeScript, puppeteer-core.
+# The spec and client tools of package-lock.json: Redocly, Spectral,
+# openapi-typescript, TypeScript, puppeteer-core.
 ensure_node_tools() {
 	local b=$BQ_ROOT/node_modules
-	[ -x "$b/.bin/redocly" ] && [ -x "$b/.bin/openapi-typescript" ] &&
+	[ -x "$b/.bin/redocly" ] && [ -x "$b/.bin/spectral" ] &&
+		[ -x "$b/.bin/openapi-typescript" ] &&
 		[ -x "$b/.bin/tsc" ] && [ -d "$b/puppeteer-core" ] && return 0
 	say "installing the spec and client tools from package-lock.json"
 	(cd "$BQ_ROOT" && npm ci --no-audit --no-fund --loglevel=error)

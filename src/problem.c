@@ -49,6 +49,14 @@ const struct problem problems[PROBLEM__MAX] = {
 	    { "Сұраныс ағымдағы күйге қайшы келеді.",
 		"Запрос противоречит текущему состоянию.",
 		"The request conflicts with the current state." } },
+	[PROBLEM_LENGTH_REQUIRED] = { "length_required", 411,
+	    { "Ұзындық қажет", "Нужна длина", "Length required" },
+	    { "Денені Content-Length арқылы жіберіңіз; Transfer-Encoding "
+	      "қабылданбайды.",
+		"Отправьте тело с Content-Length; Transfer-Encoding не "
+		"принимается.",
+		"Send the body with Content-Length; Transfer-Encoding is not "
+		"accepted." } },
 	[PROBLEM_PAYLOAD_TOO_LARGE] = { "payload_too_large", 413,
 	    { "Дене тым үлкен", "Слишком большое тело", "Payload too large" },
 	    { "Сұраныс денесі тым үлкен.", "Тело запроса слишком большое.",

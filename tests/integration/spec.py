@@ -50,7 +50,7 @@ def _validate(instance, schema):
 
 
 PROBLEM = {"$ref": "#/components/schemas/Problem"}
-KORE_REFUSALS = (400, 411, 413, 431)
+KORE_REFUSALS = (400, 413)
 
 
 def _compact(text):

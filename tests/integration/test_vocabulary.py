@@ -10,11 +10,14 @@ import subprocess
 from spec import ROOT, SPEC
 
 
-def _copies():
+def _vocab(*args):
     build = ROOT / ("build-asan" if os.environ.get("BQ_SANITIZE") == "1" else "build")
-    out = subprocess.run([str(build / "bq-vocab")], check=True, capture_output=True,
-                         text=True).stdout
-    return json.loads(out)
+    return subprocess.run([str(build / "bq-vocab"), *args], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def _copies():
+    return json.loads(_vocab())
 
 
 def _source(db, source):
@@ -46,6 +49,11 @@ def test_the_spec_s_lists_are_their_sources_in_order(db):
     schemas = SPEC["components"]["schemas"]
     for name, source in SPEC_LISTS.items():
         assert schemas[name]["enum"] == _source(db, source), name
+
+
+def test_the_problem_codes_are_the_edge_s():
+    assert SPEC["components"]["schemas"]["Problem"]["properties"]["code"][
+        "enum"] == _vocab("problems").split()
 
 
 def test_the_history_causes_and_notification_kinds_are_the_database_s(db):

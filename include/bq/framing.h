@@ -1,0 +1,35 @@
+/*
+ * How a request's body is framed, read from its header block before Kore
+ * parses it: so a body-less POST (plain `curl -X POST`) can say
+ * "Content-Length: 0" and a Transfer-Encoding can be refused in words.
+ */
+#ifndef BQ_FRAMING_H
+#define BQ_FRAMING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct framing {
+	size_t end; /* offset of the empty line ending the headers */
+	int crlf; /* lines end in CR LF (else LF alone) */
+	int body_method; /* POST, PUT or PATCH: Kore wants a length */
+	int has_length; /* a Content-Length header */
+	int has_transfer_coding; /* a Transfer-Encoding header */
+};
+
+/* 0 while the header block is incomplete, 1 when f describes it. */
+int framing_scan(const uint8_t *, size_t, struct framing *);
+
+/* Whether the block needs "Content-Length: 0" added. */
+int framing_needs_length(const struct framing *);
+
+/* Room framing_add_length needs beyond the data. */
+#define FRAMING_ADD_MAX (sizeof("content-length: 0\r\n") - 1)
+
+/*
+ * Inserts "content-length: 0" at the end of the headers of buf (len bytes,
+ * cap of room); returns the new length, or 0 when cap is too small.
+ */
+size_t framing_add_length(uint8_t *, size_t, size_t, const struct framing *);
+
+#endif
