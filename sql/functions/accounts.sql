@@ -856,16 +856,14 @@ DECLARE
 	v_constraint text;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_admin, 'admin');
-	IF p_role NOT IN ('verifier', 'kindergarten_staff', 'support', 'admin') THEN
-		RAISE EXCEPTION 'role' USING ERRCODE = 'BQ422', COLUMN = 'role',
-		    HINT = 'invalid_value';
-	END IF;
-	-- A kindergarten of the catalogue, not an id that names nothing.
-	IF p_kindergarten IS NOT NULL AND NOT EXISTS (SELECT 1
-	    FROM bq.kindergarten WHERE id = p_kindergarten) THEN
-		RAISE EXCEPTION 'kindergarten' USING ERRCODE = 'BQ422',
-		    COLUMN = 'kindergarten_id', HINT = 'invalid_value';
-	END IF;
+	-- Both at once (bq.refuse_fields); a kindergarten of the catalogue,
+	-- not an id that names nothing.
+	PERFORM bq.refuse_fields(
+	    CASE WHEN p_role NOT IN ('verifier', 'kindergarten_staff', 'support',
+		'admin') THEN '[["role", "invalid_value"]]'::jsonb ELSE '[]' END ||
+	    CASE WHEN p_kindergarten IS NOT NULL AND NOT EXISTS (SELECT 1
+		FROM bq.kindergarten WHERE id = p_kindergarten)
+		THEN '[["kindergarten_id", "invalid_value"]]'::jsonb ELSE '[]' END);
 	BEGIN
 		INSERT INTO bq.account (login, password_hash, surname,
 		    first_name, patronymic, email, phone)

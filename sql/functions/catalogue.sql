@@ -168,19 +168,12 @@ DECLARE
 	    SELECT r.id FROM bq.region r
 	    WHERE r.id = p_region OR r.parent_id = p_region) END;
 BEGIN
-	IF p_language IS NOT NULL AND NOT bq.ref_valid('language', p_language) THEN
-		RAISE EXCEPTION 'language' USING ERRCODE = 'BQ422',
-		    COLUMN = 'language', HINT = 'invalid_value';
-	END IF;
-	IF p_age_group IS NOT NULL AND NOT bq.ref_valid('age_group', p_age_group) THEN
-		RAISE EXCEPTION 'age group' USING ERRCODE = 'BQ422',
-		    COLUMN = 'age_group', HINT = 'invalid_value';
-	END IF;
-	IF p_correction IS NOT NULL
-	    AND NOT bq.ref_valid('correction_type', p_correction) THEN
-		RAISE EXCEPTION 'correction type' USING ERRCODE = 'BQ422',
-		    COLUMN = 'correction_type', HINT = 'invalid_value';
-	END IF;
+	-- Every parameter found wrong at once (bq.refuse_fields).
+	PERFORM bq.refuse_fields(coalesce(jsonb_agg(jsonb_build_array(f, 'invalid_value')), '[]'))
+	FROM (VALUES ('language', 'language', p_language),
+		('age_group', 'age_group', p_age_group),
+		('correction_type', 'correction_type', p_correction)) AS x(f, list, v)
+	WHERE v IS NOT NULL AND NOT bq.ref_valid(list, v);
 	IF p_cursor IS NOT NULL THEN
 		BEGIN
 			IF v_near THEN

@@ -31,24 +31,24 @@ DECLARE
 	v_g bq.guardianship;
 	v_birth date := (p_person->>'birth_date')::date;
 	v_region uuid := bq.top_region(p_region);
+	-- Every field found wrong at once (bq.refuse_fields).
+	v_errors jsonb := '[]';
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'parent');
 	IF v_region IS NULL THEN
-		RAISE EXCEPTION 'region' USING ERRCODE = 'BQ422',
-		    COLUMN = 'region_id', HINT = 'invalid_value';
+		v_errors := v_errors || '[["region_id", "invalid_value"]]';
 	END IF;
-	PERFORM bq.child_age_check(v_birth);
 	IF NOT EXISTS (SELECT 1 FROM bq.document WHERE id = p_document
 	    AND owner_id = p_account AND kind = 'guardianship') THEN
-		RAISE EXCEPTION 'document' USING ERRCODE = 'BQ422',
-		    COLUMN = 'document_id', HINT = 'invalid_value';
+		v_errors := v_errors || '[["document_id", "invalid_value"]]';
 	END IF;
 	IF EXISTS (SELECT 1 FROM bq.account WHERE id = p_account AND iin = p_iin)
 	    OR bq.child_standing(p_account, p_iin, p_person->'parents')
 		IN ('parent', 'open') THEN
-		RAISE EXCEPTION 'no claim needed' USING ERRCODE = 'BQ422',
-		    COLUMN = 'iin', HINT = 'not_needed';
+		v_errors := v_errors || '[["iin", "not_needed"]]';
 	END IF;
+	PERFORM bq.refuse_fields(v_errors);
+	PERFORM bq.child_age_check(v_birth);
 	PERFORM pg_advisory_xact_lock(hashtextextended('guardian:' || p_account, 0));
 	IF (SELECT count(*) FROM bq.guardianship WHERE account_id = p_account
 	    AND created_at > now() - interval '1 day') >=

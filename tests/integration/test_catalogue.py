@@ -242,6 +242,14 @@ def test_bad_catalogue_queries_are_422(api, query, field, code_):
     assert_problem(r, 422, "validation_failed", [(field, code_)])
 
 
+def test_every_wrong_catalogue_parameter_is_named_at_once(api):
+    r = api.get("/v1/kindergartens?language=de&age_group=toddlers&correction_type=x")
+    body = assert_problem(r, 422, "validation_failed")
+    assert sorted((e["field"], e["code"]) for e in body["errors"]) == [
+        ("age_group", "invalid_value"), ("correction_type", "invalid_value"),
+        ("language", "invalid_value")]
+
+
 def staff_group(api, db, stack):
     t = login(api, stack, "kg1", DEMO)
     gid, kid = db.execute(

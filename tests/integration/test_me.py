@@ -252,6 +252,19 @@ def test_staff_bad_fields(api, stack, change, field, code_):
     assert_problem(r, 422, "validation_failed", [(field, code_)])
 
 
+def test_staff_with_wrong_fields_hears_of_all(api, stack, db):
+    admin = login(api, stack, "admin", DEMO)
+    body = {**STAFF, "login": "s" + make_iin()[:8], "role": "parent",
+            "password": "Pa55w0r",
+            "kindergarten_id": "NOT-A-UUID-not-a-uuid-not-a-uuid-xxx"}
+    r = post(api, "/v1/admin/staff", body, token=admin["access_token"])
+    assert_problem(r, 422, "validation_failed", [
+        ("role", "invalid_value"), ("password", "too_short"),
+        ("kindergarten_id", "invalid_format")])
+    assert db.execute("SELECT count(*) FROM bq.account WHERE login = %s",
+                      (body["login"],)).fetchone()[0] == 0
+
+
 def test_only_admins_create_staff(api, stack):
     _, _, parent = register(api, stack)
     verifier = login(api, stack, "verifier", DEMO)

@@ -516,6 +516,11 @@ def test_a_guardian_adds_the_child_once_a_verifier_confirms(api, stack, db, regi
     r = post(api, "/v1/guardianships", {"iin": iin, "region_id": almaty, "document_id": pmpk.json()["id"]},
              token=guardian.token)
     assert_problem(r, 422, "validation_failed", [("document_id", "invalid_value")])
+    # Every wrong field at once: no such region and not that document.
+    r = post(api, "/v1/guardianships", {"iin": iin, "region_id": "00000000-0000-4000-8000-000000000000",
+                                        "document_id": pmpk.json()["id"]}, token=guardian.token)
+    assert_problem(r, 422, "validation_failed", [("region_id", "invalid_value"),
+                                                  ("document_id", "invalid_value")])
     doc = _guardianship_doc(api, guardian.token)
     r = post(api, "/v1/guardianships", {"iin": iin, "region_id": almaty, "document_id": doc}, token=guardian.token)
     assert r.status_code == 201, r.text
