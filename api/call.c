@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
+
 #include "bq/accesslog.h"
 #include "bq/api_call.h"
 #include "bq/api_db.h"
@@ -53,6 +55,25 @@ method_bit(int method)
 	}
 
 	return (0);
+}
+
+/*
+ * Whether the request's bearer is a configured shared secret (the metrics
+ * scraper's, the SMS gateway's), compared in constant time.
+ */
+int
+api_shared_token_ok(struct http_request *req, const char *want)
+{
+	const char *h;
+	size_t n;
+
+	if (!http_request_header(req, "authorization", &h) ||
+	    strncasecmp(h, "Bearer ", 7) != 0)
+		return (0);
+	h += 7;
+	n = strlen(want);
+
+	return (strlen(h) == n && CRYPTO_memcmp(h, want, n) == 0);
 }
 
 static void

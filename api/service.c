@@ -7,8 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <openssl/crypto.h>
-
 #include "bq/api_call.h"
 #include "bq/api_db.h"
 #include "bq/api_reply.h"
@@ -51,24 +49,14 @@ api_ready(struct http_request *req)
 
 /*
  * With BQ_METRICS_TOKEN set, /metrics answers only a scraper that sends
- * it as a bearer token (Prometheus: authorization.credentials), compared
- * in constant time; without it, anyone the network lets through.
+ * it as a bearer token (Prometheus: authorization.credentials); without
+ * it, anyone the network lets through.
  */
 static int
 metrics_allowed(struct http_request *req)
 {
-	const char *h, *want;
-	size_t n;
-
-	if ((want = api_config.metrics_token) == NULL)
-		return (1);
-	if (!http_request_header(req, "authorization", &h) ||
-	    strncasecmp(h, "Bearer ", 7) != 0)
-		return (0);
-	h += 7;
-	n = strlen(want);
-
-	return (strlen(h) == n && CRYPTO_memcmp(h, want, n) == 0);
+	return (api_config.metrics_token == NULL ||
+	    api_shared_token_ok(req, api_config.metrics_token));
 }
 
 int

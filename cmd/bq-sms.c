@@ -16,6 +16,8 @@
  *   BQ_SMTP_FROM         the sender's address (required with BQ_SMTP_URL)
  *   BQ_SMTP_USER, BQ_SMTP_PASSWORD  credentials, if the server wants them
  *   BQ_SMTP_STARTTLS     1: refuse to send unless STARTTLS succeeds
+ *   BQ_PORTAL_URL        the parents' front end, for the links in messages
+ *                        (their "{portal}"; default http://127.0.0.1:8888)
  */
 
 #include <errno.h>
@@ -31,6 +33,7 @@
 
 #include "bq/mail.h"
 #include "bq/sms.h"
+#include "bq/strbuf.h"
 
 #define BATCH 20
 #define BATCH_TEXT "20"
@@ -38,6 +41,20 @@
 #define nitems(a) (sizeof(a) / sizeof((a)[0]))
 
 static volatile sig_atomic_t running = 1;
+
+/* A message's text with the front end's address in its links. */
+static const char *
+portal_filled(struct strbuf *b, const char *text)
+{
+	const char *portal;
+
+	if ((portal = getenv("BQ_PORTAL_URL")) == NULL || portal[0] == '\0')
+		portal = "http://127.0.0.1:8888";
+	strbuf_init(b);
+	strbuf_append_filled(b, text, "{portal}", portal);
+
+	return (b->failed ? NULL : b->data);
+}
 
 static void
 stop(int sig)
@@ -62,22 +79,32 @@ static int
 send_sms(PGresult *res, int i, char *err, size_t errlen)
 {
 	const char *url, *file;
+	struct strbuf text;
 	struct sms m;
+	int ok;
 
 	m.id = PQgetvalue(res, i, 0);
 	m.phone = PQgetvalue(res, i, 1);
 	m.kind = PQgetvalue(res, i, 2);
-	m.body = PQgetvalue(res, i, 3);
 	m.code = PQgetisnull(res, i, 4) ? NULL : PQgetvalue(res, i, 4);
 	if (PQgetisnull(res, i, 3))
 		return (0);
+	if ((m.body = portal_filled(&text, PQgetvalue(res, i, 3))) == NULL) {
+		(void)snprintf(err, errlen, "out of memory");
+		strbuf_free(&text);
+		return (0);
+	}
 	if ((url = getenv("BQ_SMS_GATEWAY_URL")) != NULL && url[0] != '\0')
-		return (sms_http_send(url, getenv("BQ_SMS_GATEWAY_TOKEN"), 5000,
-		    &m, err, errlen));
-	if ((file = getenv("BQ_SMS_FILE")) == NULL || file[0] == '\0')
-		file = "var/sms.jsonl";
+		ok = sms_http_send(
+		    url, getenv("BQ_SMS_GATEWAY_TOKEN"), 5000, &m, err, errlen);
+	else {
+		if ((file = getenv("BQ_SMS_FILE")) == NULL || file[0] == '\0')
+			file = "var/sms.jsonl";
+		ok = sms_demo_append(file, &m, err, errlen);
+	}
+	strbuf_free(&text);
 
-	return (sms_demo_append(file, &m, err, errlen));
+	return (ok);
 }
 
 /*
@@ -88,36 +115,45 @@ static int
 send_mail(PGresult *res, int i, char *err, size_t errlen)
 {
 	struct mail_server s;
+	struct strbuf text;
 	const char *file;
 	struct mail m;
+	int ok;
 
 	m.id = PQgetvalue(res, i, 0);
 	m.to = PQgetvalue(res, i, 1);
 	m.language = PQgetvalue(res, i, 2);
 	m.kind = PQgetvalue(res, i, 3);
 	m.subject = PQgetvalue(res, i, 4);
-	m.body = PQgetvalue(res, i, 5);
 	m.code = PQgetisnull(res, i, 6) ? NULL : PQgetvalue(res, i, 6);
 	if (PQgetisnull(res, i, 5))
 		return (0);
+	if ((m.body = portal_filled(&text, PQgetvalue(res, i, 5))) == NULL) {
+		(void)snprintf(err, errlen, "out of memory");
+		strbuf_free(&text);
+		return (0);
+	}
 	memset(&s, 0, sizeof(s));
 	if ((s.url = getenv("BQ_SMTP_URL")) != NULL && s.url[0] != '\0') {
-		if ((s.from = getenv("BQ_SMTP_FROM")) == NULL ||
-		    s.from[0] == '\0') {
-			(void)snprintf(err, errlen, "BQ_SMTP_FROM is not set");
-			return (0);
-		}
+		s.from = getenv("BQ_SMTP_FROM");
 		s.user = getenv("BQ_SMTP_USER");
 		s.password = getenv("BQ_SMTP_PASSWORD");
 		s.starttls = getenv("BQ_SMTP_STARTTLS") != NULL &&
 		    strcmp(getenv("BQ_SMTP_STARTTLS"), "1") == 0;
 		s.timeout_ms = 10000;
-		return (mail_smtp_send(&s, &m, err, errlen));
+		if (s.from == NULL || s.from[0] == '\0') {
+			(void)snprintf(err, errlen, "BQ_SMTP_FROM is not set");
+			ok = 0;
+		} else
+			ok = mail_smtp_send(&s, &m, err, errlen);
+	} else {
+		if ((file = getenv("BQ_MAIL_FILE")) == NULL || file[0] == '\0')
+			file = "var/mail.jsonl";
+		ok = mail_demo_append(file, &m, err, errlen);
 	}
-	if ((file = getenv("BQ_MAIL_FILE")) == NULL || file[0] == '\0')
-		file = "var/mail.jsonl";
+	strbuf_free(&text);
 
-	return (mail_demo_append(file, &m, err, errlen));
+	return (ok);
 }
 
 /* An outbox: how its due messages are claimed, sent and recorded. */

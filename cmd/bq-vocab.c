@@ -2,7 +2,8 @@
  * Prints the edge's lists of values as one JSON object, each under its
  * source in PostgreSQL, for tests/integration/test_vocabulary.py to
  * compare with the enums and reference lists themselves; with "problems",
- * the problem codes of src/problem.c, for the spec's Problem.code.
+ * the problem codes of src/problem.c, for the spec's Problem.code; with
+ * "fields", its field error codes, for FieldError.code.
  */
 
 #include <stdio.h>
@@ -25,6 +26,11 @@ main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "problems") == 0) {
 		for (i = 0; i < PROBLEM__MAX; i++)
 			(void)puts(problems[i].code);
+		return (0);
+	}
+	if (argc > 1 && strcmp(argv[1], "fields") == 0) {
+		for (i = 0; i < FIELD__MAX; i++)
+			(void)puts(field_messages[i].code);
 		return (0);
 	}
 	if ((doc = cJSON_CreateObject()) == NULL)

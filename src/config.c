@@ -61,6 +61,7 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 	c->registry_url = env_dup("BQ_REGISTRY_URL", NULL);
 	c->registry_file = env_dup("BQ_REGISTRY_FILE", NULL);
 	c->metrics_token = env_dup("BQ_METRICS_TOKEN", NULL);
+	c->receipt_token = env_dup("BQ_SMS_RECEIPT_TOKEN", NULL);
 	c->secret_file = env_dup("BQ_SECRET_FILE", NULL);
 	if (c->secret_file == NULL) {
 		len = strlen(c->data_dir) + sizeof("/secret.key");
@@ -149,6 +150,12 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		    "BQ_METRICS_TOKEN must be 32 to 256 characters");
 		goto fail;
 	}
+	if (c->receipt_token != NULL &&
+	    (strlen(c->receipt_token) < 32 || strlen(c->receipt_token) > 256)) {
+		(void)snprintf(err, errlen,
+		    "BQ_SMS_RECEIPT_TOKEN must be 32 to 256 characters");
+		goto fail;
+	}
 
 	if (!cors_parse(&c->cors, getenv("BQ_CORS_ORIGINS"))) {
 		(void)snprintf(err, errlen,
@@ -180,6 +187,7 @@ config_free(struct bq_config *c)
 	free(c->registry_file);
 	free(c->ca_file);
 	free(c->metrics_token);
+	free(c->receipt_token);
 	cors_free(&c->cors);
 	memset(c, 0, sizeof(*c));
 }

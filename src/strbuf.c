@@ -80,3 +80,22 @@ strbuf_free(struct strbuf *sb)
 	free(sb->data);
 	strbuf_init(sb);
 }
+
+/*
+ * Appends text with each occurrence of placeholder replaced by value: the
+ * sender's part of a message the database wrote (the portal's address).
+ */
+void
+strbuf_append_filled(struct strbuf *b, const char *text,
+    const char *placeholder, const char *value)
+{
+	const char *p;
+	size_t n = strlen(placeholder);
+
+	while (n > 0 && (p = strstr(text, placeholder)) != NULL) {
+		strbuf_append(b, text, (size_t)(p - text));
+		strbuf_append(b, value, strlen(value));
+		text = p + n;
+	}
+	strbuf_append(b, text, strlen(text));
+}

@@ -96,6 +96,7 @@ extern size_t api_openapi_len;
 
 struct api_call *api_call_begin(struct http_request *, enum route_id, size_t);
 uint64_t api_now_us(void);
+int api_shared_token_ok(struct http_request *, const char *);
 void api_client_address(struct http_request *, char *, size_t);
 
 #endif

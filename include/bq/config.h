@@ -22,6 +22,7 @@ struct bq_config {
 	char *registry_file; /* the demo registry's persons, when set */
 	char *ca_file; /* CA certificates trusted for contract signatures */
 	char *metrics_token; /* when set, /metrics wants it as a bearer */
+	char *receipt_token; /* the SMS gateway's, for its receipts */
 	int db_timeout_ms;
 	int db_long_timeout_ms; /* allocation rounds, replays, the sweeper */
 	int sweep_interval_ms; /* 0: no sweeper timer in this node */

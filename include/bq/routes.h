@@ -107,6 +107,9 @@
 	    ROUTE_R_ANY) \
 	X(NOTIFICATION_READ, "/v1/notifications/{id}/read", ROUTE_M_POST, \
 	    ROUTE_R_ANY) \
+	X(NOTIFICATION_SETTINGS, "/v1/me/notification-settings", \
+	    ROUTE_M_GET | ROUTE_M_PATCH, ROUTE_R_ANY) \
+	X(SMS_RECEIPTS, "/v1/sms/receipts", ROUTE_M_POST, ROUTE_PUBLIC) \
 	X(VOUCHERS, "/v1/vouchers", ROUTE_M_GET, ROUTE_R_PARENT) \
 	X(VOUCHER, "/v1/vouchers/{id}", ROUTE_M_GET, ROUTE_R_PARENT) \
 	X(VOUCHER_CONFIRM, "/v1/vouchers/{id}/confirm", ROUTE_M_POST, \

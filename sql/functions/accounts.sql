@@ -885,11 +885,15 @@ $$;
 
 -- Claims due messages.  The claim is a lease: a sender that dies holding
 -- one lets it fall due again, and SKIP LOCKED lets senders run side by
--- side without sending a message twice.
+-- side without sending a message twice.  A copy whose deadline has
+-- passed is dead, not sent.
 CREATE OR REPLACE FUNCTION bq.sms_claim(p_limit integer)
 RETURNS TABLE (id uuid, phone text, kind text, body text, code text,
     attempts integer)
 LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
+	UPDATE bq.sms_outbox SET status = 'dead', body = NULL, changed_at = now(),
+	    last_error = 'its deadline passed before it could go'
+	WHERE status = 'pending' AND not_after <= now();
 	UPDATE bq.sms_outbox o
 	SET attempts = o.attempts + 1,
 	    next_attempt_at = now() + make_interval(secs => bq.setting('sms_lease_s'))
@@ -918,8 +922,12 @@ BEGIN
 	    body = CASE WHEN $1 OR attempts >= $2 THEN NULL ELSE body END,
 	    code = CASE WHEN $1 OR attempts >= $2 THEN NULL ELSE code END,
 	    last_error = CASE WHEN $1 THEN NULL ELSE left($3, 200) END,
+	    changed_at = now(),
 	    next_attempt_at = CASE WHEN $1 THEN next_attempt_at
-		ELSE now() + make_interval(secs => least(300, 2 ^ attempts)) END
+		WHEN notification_id IS NULL
+		THEN now() + make_interval(secs => least(300, 2 ^ attempts))
+		ELSE bq.quiet_release(now() + make_interval(secs =>
+		    least(300, 2 ^ attempts))) END
 	    WHERE id = $4 AND status = ''pending''', p_outbox)
 	USING p_ok, v_max, p_error, p_id;
 END

@@ -722,7 +722,8 @@ BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
 	SELECT json_agg(json_build_object('id', n.id, 'at', n.at,
 		'kind', n.kind, 'text', n.text, 'read', n.read_at IS NOT NULL,
-		'link', n.link) ORDER BY n.seq DESC), min(n.seq), count(*)
+		'link', n.link, 'deliveries', bq.notification_deliveries(n.id))
+		ORDER BY n.seq DESC), min(n.seq), count(*)
 	INTO v_items, v_last, v_count
 	FROM (SELECT * FROM bq.notification WHERE account_id = p_account
 	    AND (p_cursor IS NULL OR seq < p_cursor)

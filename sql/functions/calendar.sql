@@ -6,6 +6,19 @@ LANGUAGE sql STABLE AS $$
 	    extract(isodow FROM p_day) < 6);
 $$;
 
+-- The last working day before a day: when a deadline's reminder goes.
+CREATE OR REPLACE FUNCTION bq.working_day_before(p_day date) RETURNS date
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	d date := p_day - 1;
+BEGIN
+	WHILE NOT bq.is_working_day(d) LOOP
+		d := d - 1;
+	END LOOP;
+	RETURN d;
+END
+$$;
+
 -- The end, in Almaty time, of the n-th working day after the day (in
 -- Almaty) of p_from: a voucher issued on Friday with 2 working days to
 -- answer may be answered until Tuesday 23:59:59.

@@ -879,7 +879,8 @@ BEGIN
 	v_out := (bq.sweep_vouchers()::jsonb ||
 	    jsonb_build_object('contracts_expired', bq.sweep_contracts(),
 		'documents_removed', bq.sweep_documents(),
-		'invitations_expired', bq.sweep_invitations()))::json;
+		'invitations_expired', bq.sweep_invitations(),
+		'reminders_sent', bq.sweep_reminders()))::json;
 	PERFORM bq.act_as(v_before);
 	RETURN v_out;
 END

@@ -31,8 +31,8 @@ CREATE OR REPLACE FUNCTION bq.notify_accounts(p_ids uuid[], p_kind text, p_args 
     p_link text)
 RETURNS void
 LANGUAGE sql AS $$
-	INSERT INTO bq.notification (account_id, kind, text, link)
-	SELECT x.id, p_kind, bq.message(p_kind, x.language, p_args), p_link
+	INSERT INTO bq.notification (account_id, kind, text, link, params)
+	SELECT x.id, p_kind, bq.message(p_kind, x.language, p_args), p_link, p_args
 	FROM bq.account x WHERE x.id = ANY (p_ids);
 $$;
 
@@ -52,8 +52,10 @@ CREATE OR REPLACE FUNCTION bq.notify_linked(a bq.application, p_kind text, p_arg
     p_link text)
 RETURNS void
 LANGUAGE sql AS $$
+	-- The child by first name too, for texts (SMS) that name no surname.
 	SELECT bq.notify_accounts(ARRAY(SELECT bq.application_audience(a)),
-	    p_kind, p_args, p_link);
+	    p_kind, jsonb_build_object('child_first', (SELECT c.first_name
+		FROM bq.child c WHERE c.id = a.child_id)) || p_args, p_link);
 $$;
 
 -- Tells each account of the audience, in its own language.

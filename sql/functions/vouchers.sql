@@ -54,19 +54,20 @@ CREATE OR REPLACE TRIGGER round_result_kept BEFORE UPDATE OR DELETE
 CREATE OR REPLACE FUNCTION bq.vouchers_notify(p_ids uuid[], p_kind text)
 RETURNS void
 LANGUAGE sql AS $$
-	INSERT INTO bq.notification (account_id, kind, text, link)
-	SELECT x.id, p_kind, bq.message(p_kind, x.language,
-	    jsonb_build_object('child', concat_ws(' ', c.surname, c.first_name),
-		'number', a.number,
+	INSERT INTO bq.notification (account_id, kind, text, link, params)
+	SELECT x.id, p_kind, bq.message(p_kind, x.language, args),
+	    '/v1/vouchers/' || v.id, args
+	FROM bq.voucher v
+	JOIN bq.application a ON a.id = v.application_id
+	JOIN bq.child c ON c.id = a.child_id
+	CROSS JOIN LATERAL (SELECT jsonb_build_object(
+		'child', concat_ws(' ', c.surname, c.first_name),
+		'child_first', c.first_name, 'number', a.number,
 		'deadline', bq.local_time(CASE WHEN v.status = 'issued'
 		    THEN v.confirm_by ELSE v.enrol_by END),
 		'days', CASE p_kind WHEN 'voucher_confirmed'
 		    THEN bq.setting('voucher_enrol_days')
-		    ELSE bq.setting('restore_days') END)),
-	    '/v1/vouchers/' || v.id
-	FROM bq.voucher v
-	JOIN bq.application a ON a.id = v.application_id
-	JOIN bq.child c ON c.id = a.child_id
+		    ELSE bq.setting('restore_days') END) AS args) x0
 	JOIN bq.account x ON x.id IN (SELECT bq.application_audience(a))
 	WHERE v.id = ANY (p_ids);
 $$;

@@ -56,6 +56,11 @@ def test_the_problem_codes_are_the_edge_s():
         "enum"] == _vocab("problems").split()
 
 
+def test_the_field_error_codes_are_the_edge_s():
+    assert sorted(SPEC["components"]["schemas"]["FieldError"]["properties"]["code"][
+        "enum"]) == sorted(_vocab("fields").split())
+
+
 def test_the_history_causes_and_notification_kinds_are_the_database_s(db):
     """Front ends hard-coded their labels: both are enums now, each the
     values the database writes."""

@@ -31,11 +31,36 @@ grows(void **state)
 	strbuf_free(NULL);
 }
 
+static void
+filled(const char *text, const char *want)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_append_filled(&sb, text, "{portal}", "https://p.kz");
+	assert_false(sb.failed);
+	assert_string_equal(sb.data, want);
+	strbuf_free(&sb);
+}
+
+static void
+fills(void **state)
+{
+	(void)state;
+	filled("go: {portal}/vouchers/1", "go: https://p.kz/vouchers/1");
+	filled("{portal}{portal}",
+	    "https://p.kz"
+	    "https://p.kz");
+	filled("none here {port", "none here {port");
+	filled("", "");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(grows),
+		cmocka_unit_test(fills),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -1211,6 +1211,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How I am told besides the inbox
+         * @description Whether messages that start a deadline or ask for an action (a
+         *     voucher issued, a reminder one working day before a deadline, a
+         *     contract sent, an application confirmed, rejected, suspended or
+         *     archived) also come by SMS and by e-mail, and the language they
+         *     come in. The inbox always keeps every message. `phone` and
+         *     `email_address` say whether there is a number and a verified
+         *     address to send to.
+         */
+        get: operations["getNotificationSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Choose the channels and the language
+         * @description Any of `sms`, `email` and `language`; fields left out keep their
+         *     value. SMS and e-mail wait out quiet hours (22:00 to 08:00 Almaty
+         *     time by default); deadlines do not move, and a reminder that could
+         *     only arrive after its deadline is not sent.
+         */
+        patch: operations["patchNotificationSettings"];
+        trace?: never;
+    };
+    "/v1/sms/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The SMS gateway's delivery receipt
+         * @description For the SMS gateway, not for people: it says a message it was given
+         *     (`id`, the outbox id bq-sms sends with each message) was delivered
+         *     to the phone or failed. The parent sees the state on the inbox
+         *     message's `deliveries`. Authenticated by the gateway's shared token
+         *     (`BQ_SMS_RECEIPT_TOKEN`, 32 to 256 characters) as a bearer; without
+         *     that setting, or with another token, the route answers 404. A
+         *     receipt for a message not yet sent is a 409 `not_sent`.
+         */
+        post: operations["postSmsReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/notifications/{id}/read": {
         parameters: {
             query?: never;
@@ -1986,7 +2045,7 @@ export interface components {
              */
             field: string;
             /** @enum {string} */
-            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable";
+            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable" | "not_sent";
             /** @description For people, in the reply's language. */
             message: string;
         };
@@ -2043,11 +2102,56 @@ export interface components {
          * @enum {string}
          */
         HistoryCause: "queued" | "filed" | "priority_filed" | "extraordinary_filed" | "restored" | "archived" | "voucher_issued";
+        NotificationSettings: {
+            /** @description Messages that need an action come by SMS too. */
+            sms: boolean;
+            /** @description And by e-mail, to the verified address. */
+            email: boolean;
+            /**
+             * @description The language of SMS, e-mail and inbox messages.
+             * @enum {string}
+             */
+            language: "kk" | "ru" | "en";
+            /** @description The account has a phone to send SMS to. */
+            phone: boolean;
+            /** @description The account has a verified e-mail address. */
+            email_address: boolean;
+        };
+        NotificationSettingsRequest: {
+            sms?: boolean;
+            email?: boolean;
+            /** @enum {string} */
+            language?: "kk" | "ru" | "en";
+        };
+        SmsReceipt: {
+            /**
+             * Format: uuid
+             * @description The id bq-sms gave the gateway with the message.
+             */
+            id: string;
+            /** @enum {string} */
+            state: "delivered" | "failed";
+        };
+        /**
+         * @description One copy of an inbox message outside the app. `queued`: to go at
+         *     `at` (quiet hours move it, not the deadline); `failed`: tried and to
+         *     be tried again at `at`, or refused by the gateway (then `at` is its
+         *     receipt's time); `sent`; `delivered` (the gateway's receipt); `dead`:
+         *     given up after the last try, or its deadline passed first.
+         */
+        Delivery: {
+            /** @enum {string} */
+            channel: "sms" | "email";
+            /** @enum {string} */
+            state: "queued" | "sent" | "delivered" | "failed" | "dead";
+            /** Format: date-time */
+            at: string;
+        };
         /**
          * @description What a notification is about; its text is in the reader's language.
          * @enum {string}
          */
-        NotificationKind: "application_awaiting" | "application_confirmed" | "application_expired" | "application_queued" | "application_rejected" | "application_restored" | "application_withdrawn" | "child_claimed" | "child_enrolled" | "contract_expired" | "contract_sent" | "enrolment_declined" | "enrolment_requested" | "feedback_answered" | "guardianship_confirmed" | "guardianship_rejected" | "seat_held" | "trustee_accepted" | "trustee_invited" | "voucher_confirmed" | "voucher_extended" | "voucher_issued" | "voucher_not_confirmed" | "voucher_not_confirmed_final" | "voucher_not_enrolled" | "voucher_refused";
+        NotificationKind: "application_awaiting" | "application_confirmed" | "application_expired" | "application_queued" | "application_rejected" | "application_restored" | "application_withdrawn" | "child_claimed" | "child_enrolled" | "contract_expired" | "contract_reminder" | "contract_sent" | "enrolment_declined" | "enrolment_reminder" | "enrolment_requested" | "extension_offered" | "feedback_answered" | "guardianship_confirmed" | "guardianship_rejected" | "restore_reminder" | "seat_held" | "trustee_accepted" | "trustee_invited" | "voucher_confirm_reminder" | "voucher_confirmed" | "voucher_extended" | "voucher_issued" | "voucher_not_confirmed" | "voucher_not_confirmed_final" | "voucher_not_enrolled" | "voucher_refused";
         /** @description RFC 9457 problem details. */
         Problem: {
             /**
@@ -2634,6 +2738,8 @@ export interface components {
                 text: string;
                 read: boolean;
                 link: string | null;
+                /** @description Its copies by SMS and e-mail, if any went out. */
+                deliveries: components["schemas"]["Delivery"][];
             }[];
             next_cursor: string | null;
         };
@@ -2835,6 +2941,13 @@ export interface components {
             documents_removed: number;
             /** @description Trustee invitations no one answered in time. */
             invitations_expired: number;
+            /**
+             * @description Reminders written, one working day before a deadline (voucher
+             *     confirmation, enrolment, contract signature, restore) and the
+             *     extension offered on a voucher's last day; each once, however
+             *     many sweepers run.
+             */
+            reminders_sent: number;
         };
         QueueStats: {
             /** Format: date-time */
@@ -5416,6 +5529,101 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    patchNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description The settings now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postSmsReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsReceipt"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedJson"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

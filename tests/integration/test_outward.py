@@ -1,0 +1,333 @@
+"""Parents told outside the app (issue 20): each message that starts a
+deadline or needs an action goes out by SMS and e-mail as the account
+chooses, in its language, never in quiet hours, never after its deadline,
+once however many sweepers run; the inbox shows each copy's state and the
+gateway's receipts mark an SMS delivered."""
+
+import threading
+
+import psycopg
+import pytest
+
+from conftest import RECEIPT_TOKEN
+from people import Parent, bearer, login, mail_for, post, set_email, sms_count, sms_for
+from places import DEMO, add_kindergarten, run_round, sweep, vouchers
+from problems import assert_problem
+
+
+
+
+@pytest.fixture
+def admin(api, stack):
+    return login(api, stack, "admin", DEMO)["access_token"]
+
+
+def settings(api, token, **body):
+    r = api.patch("/v1/me/notification-settings", json=body, headers=bearer(token))
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def issued(api, stack, db, region, admin, language="kk", email=None):
+    """A parent, in its language, whose child got a voucher in a round."""
+    add_kindergarten(db, region, [("senior", "kk", 1)])
+    p = Parent(api, stack)
+    settings(api, p.token, language=language)
+    if email:
+        set_email(api, stack, p.token, email)
+    app = p.file(p.child(), region).json()
+    before = sms_count(stack)
+    run_round(api, admin, region)
+    (v,) = vouchers(api, p)
+    return p, app, v, before
+
+
+def p_language(db, p):
+    return db.execute("SELECT language::text FROM bq.account WHERE id = %s",
+                      (p.account,)).fetchone()[0]
+
+
+def child_names(db, app_id):
+    return db.execute("SELECT c.first_name, c.surname, c.iin FROM bq.application a "
+                      "JOIN bq.child c ON c.id = a.child_id WHERE a.id = %s",
+                      (app_id,)).fetchone()
+
+
+def notification(api, token, kind):
+    items = api.get("/v1/notifications", headers=bearer(token)).json()["items"]
+    return next(n for n in items if n["kind"] == kind)
+
+
+@pytest.mark.parametrize("language,words", [
+    ("kk", "баласына ваучер берілді. Қызығушылығыңызды"),
+    ("ru", "выдан ваучер. Подтвердите заинтересованность до"),
+])
+def test_a_voucher_issued_goes_by_sms_and_e_mail_in_the_reader_s_language(
+        api, stack, db, region, admin, language, words):
+    address = f"parent-{language}-{region[:8]}@example.kz"
+    p, app, v, before = issued(api, stack, db, region, admin, language, address)
+    first, surname, iin = child_names(db, app["id"])
+    sms = sms_for(stack, p.phone, after=before)
+    assert sms["text"].startswith("BALABAQSHA: ") and words in sms["text"]
+    # The child by first name; no surname, no IIN; the card's link.
+    assert first in sms["text"] and surname not in sms["text"] and iin not in sms["text"]
+    assert sms["text"].endswith(f"https://portal.example.kz/vouchers/{v['id']}")
+    mail = mail_for(stack, address)
+    assert mail["language"] == language and mail["subject"].startswith("BALABAQSHA: ")
+    assert f"https://portal.example.kz/vouchers/{v['id']}" in mail["text"]
+    note = notification(api, p.token, "voucher_issued")
+    assert mail["text"].startswith(note["text"])
+    # The inbox shows both copies, sent.
+    stack_wait(lambda: {d["channel"]: d["state"] for d in notification(
+        api, p.token, "voucher_issued")["deliveries"]} == {"sms": "sent", "email": "sent"})
+
+
+def stack_wait(cond, timeout=5):
+    import time
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if cond():
+            return
+        time.sleep(0.05)
+    assert cond()
+
+
+def test_the_verifier_s_answer_is_the_guide_s_words(api, stack, almaty, db):
+    from test_applications import special
+    p = Parent(api, stack)
+    settings(api, p.token, language="kk")
+    app, _ = special(api, stack, p, almaty, db)
+    v = login(api, stack, "verifier", DEMO)["access_token"]
+    before = sms_count(stack)
+    r = api.post(f"/v1/staff/applications/{app['id']}/confirm", headers=bearer(v))
+    assert r.status_code == 200
+    pos = r.json()["queue_position"]
+    sms = sms_for(stack, p.phone, after=before)
+    assert sms["text"] == ("BALABAQSHA: Сіздің ваучер алу өтініміңіз расталды. "
+                           f"Кезектегі орныңыз: {pos}.")
+    assert notification(api, p.token, "application_confirmed")["text"] == (
+        f"Сіздің ваучер алу өтініміңіз расталды. Кезектегі орныңыз: {pos}.")
+
+
+def test_a_rejection_names_the_staff_member_and_keeps_the_reason_off_sms(
+        api, stack, almaty, db):
+    from test_applications import special
+    p = Parent(api, stack)
+    settings(api, p.token, language="ru")
+    app, _ = special(api, stack, p, almaty, db)
+    v = login(api, stack, "verifier", DEMO)["access_token"]
+    before = sms_count(stack)
+    r = post(api, f"/v1/staff/applications/{app['id']}/reject",
+             {"reason": "Заключение ПМПК просрочено"}, token=v)
+    assert r.status_code == 200, r.text
+    sms = sms_for(stack, p.phone, after=before)
+    assert sms["text"].startswith("BALABAQSHA: Ваше заявление на ваучер отклонено сотрудником: ")
+    assert "ПМПК" not in sms["text"] and sms["text"].endswith("Причина в приложении.")
+    assert "Причина: Заключение ПМПК просрочено" in notification(
+        api, p.token, "application_rejected")["text"]
+
+
+def test_settings_are_kept_and_respected(api, stack, db, region, admin):
+    p = Parent(api, stack)
+    got = api.get("/v1/me/notification-settings", headers=bearer(p.token)).json()
+    assert got == {"sms": True, "email": True, "language": p_language(db, p),
+                   "phone": True, "email_address": False}
+    assert settings(api, p.token, sms=False) == {**got, "sms": False}
+    add_kindergarten(db, region, [("senior", "kk", 1)])
+    p.file(p.child(), region)
+    before = sms_count(stack)
+    run_round(api, admin, region)
+    note = notification(api, p.token, "voucher_issued")
+    assert note["deliveries"] == []
+    assert not [line for line in (stack.data / "sms.jsonl").read_text().splitlines()[before:]
+                if p.phone in line]
+
+
+@pytest.mark.parametrize("body,field,code_", [
+    ({"sms": "yes"}, "sms", "wrong_type"),
+    ({"language": "de"}, "language", "invalid_value"),
+    ({"email": None}, "email", "wrong_type"),
+    ({"push": True}, "push", "unknown_field"),
+])
+def test_bad_settings_are_422_and_change_nothing(api, stack, db, body, field, code_):
+    p = Parent(api, stack)
+    r = api.patch("/v1/me/notification-settings", json=body, headers=bearer(p.token))
+    assert_problem(r, 422, "validation_failed", [(field, code_)])
+    assert db.execute("SELECT notify_sms, notify_email, language::text FROM bq.account "
+                      "WHERE id = %s", (p.account,)).fetchone() == (True, True, p_language(db, p))
+
+
+def test_settings_want_a_token(api):
+    assert_problem(api.get("/v1/me/notification-settings"), 401, "unauthorized")
+
+
+def test_quiet_hours_hold_the_copies_and_never_move_a_deadline(
+        api, stack, db, region, admin):
+    # Quiet hours around this Almaty hour.
+    hour = db.execute("SELECT extract(hour FROM now() AT TIME ZONE 'Asia/Almaty')"
+                      "::integer").fetchone()[0]
+    db.execute("UPDATE bq.setting SET value = %s WHERE name = 'quiet_start_hour'", (hour,))
+    db.execute("UPDATE bq.setting SET value = %s WHERE name = 'quiet_end_hour'",
+               ((hour + 2) % 24,))
+    try:
+        p, app, v, before = issued(api, stack, db, region, admin)
+        (d,) = notification(api, p.token, "voucher_issued")["deliveries"]
+        assert d["channel"] == "sms" and d["state"] == "queued"
+        release = db.execute("SELECT next_attempt_at, next_attempt_at > now() + "
+                             "interval '50 minutes' FROM bq.sms_outbox o JOIN "
+                             "bq.notification n ON n.id = o.notification_id "
+                             "WHERE n.account_id = %s", (p.account,)).fetchone()
+        assert release[1]
+        assert db.execute("SELECT confirm_by > now() + interval '1 day' FROM bq.voucher "
+                          "WHERE id = %s", (v["id"],)).fetchone()[0]
+        # A reminder whose deadline falls in the quiet hours is recorded
+        # dead, not sent after it.
+        db.execute("UPDATE bq.voucher SET confirm_by = now() + interval '30 minutes' "
+                   "WHERE id = %s", (v["id"],))
+        sweep(api, admin)
+        (d,) = notification(api, p.token, "voucher_confirm_reminder")["deliveries"]
+        assert d["state"] == "dead"
+    finally:
+        db.execute("UPDATE bq.setting SET value = 0 "
+                   "WHERE name IN ('quiet_start_hour', 'quiet_end_hour')")
+    assert not [line for line in (stack.data / "sms.jsonl").read_text().splitlines()[before:]
+                if p.phone in line]
+
+
+def test_a_copy_past_its_deadline_is_dead_not_sent(api, stack, db):
+    # The sender was away: a reminder's copy is still queued when its
+    # deadline passes.
+    p = Parent(api, stack)
+    n = db.execute("INSERT INTO bq.notification (account_id, kind, text) VALUES "
+                   "(%s, 'application_queued', 'x') RETURNING id", (p.account,)).fetchone()[0]
+    db.execute("INSERT INTO bq.sms_outbox (phone, kind, body, notification_id, not_after) "
+               "VALUES (%s, 'voucher_confirm_reminder', 'late', %s, now())", (p.phone, n))
+    db.execute("NOTIFY bq_sms")
+    stack_wait(lambda: db.execute("SELECT status, body FROM bq.sms_outbox WHERE "
+                                  "notification_id = %s", (n,)).fetchone() == ("dead", None))
+    assert not [line for line in (stack.data / "sms.jsonl").read_text().splitlines()
+                if p.phone in line and "voucher_confirm_reminder" in line]
+
+
+def _voucher_due_tomorrow(db, v):
+    """Moves the voucher's deadline to the end of the next working day, so
+    its reminder is due today."""
+    db.execute("UPDATE bq.voucher SET confirm_by = bq.add_working_days(now(), 1) "
+               "WHERE id = %s", (v["id"],))
+
+
+def test_a_reminder_goes_on_the_working_day_before_and_only_then(
+        api, stack, db, region, admin):
+    p, app, v, before = issued(api, stack, db, region, admin, language="ru")
+    # Two working days away: not yet.
+    db.execute("UPDATE bq.voucher SET confirm_by = bq.add_working_days(now(), 2) "
+               "WHERE id = %s", (v["id"],))
+    sweep(api, admin)
+    kinds = [n["kind"] for n in api.get("/v1/notifications",
+                                        headers=bearer(p.token)).json()["items"]]
+    assert "voucher_confirm_reminder" not in kinds
+    _voucher_due_tomorrow(db, v)
+    after = sms_count(stack)
+    assert sweep(api, admin)["reminders_sent"] >= 1
+    note = notification(api, p.token, "voucher_confirm_reminder")
+    assert note["text"].startswith("Подтвердите заинтересованность в ваучере для ребёнка ")
+    sms = sms_for(stack, p.phone, after=after)
+    assert sms["text"].startswith("BALABAQSHA: Подтвердите заинтересованность в ваучере для ")
+    # Once: a second sweep writes nothing more.
+    sweep(api, admin)
+    items = api.get("/v1/notifications", headers=bearer(p.token)).json()["items"]
+    assert [n["kind"] for n in items].count("voucher_confirm_reminder") == 1
+
+
+def test_two_sweeping_nodes_send_one_reminder(api, stack, db, region, admin):
+    p, app, v, before = issued(api, stack, db, region, admin)
+    _voucher_due_tomorrow(db, v)
+    run = stack.data / "run"
+    barrier = threading.Barrier(2)
+    results = []
+
+    def node():
+        with psycopg.connect(host=str(run), port=5432, user="bq",
+                             dbname=db.info.dbname, autocommit=True) as conn:
+            barrier.wait()
+            results.append(conn.execute("SELECT bq.sweep()").fetchone()[0])
+
+    threads = [threading.Thread(target=node) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(results) == 2
+    assert db.execute("SELECT count(*) FROM bq.notification WHERE account_id = %s AND "
+                      "kind = 'voucher_confirm_reminder'", (p.account,)).fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM bq.sms_outbox o JOIN bq.notification n ON "
+                      "n.id = o.notification_id WHERE n.account_id = %s AND "
+                      "n.kind = 'voucher_confirm_reminder'", (p.account,)).fetchone()[0] == 1
+
+
+def test_the_extension_is_offered_on_the_last_enrolment_day(api, stack, db, region, admin):
+    p, app, v, before = issued(api, stack, db, region, admin)
+    r = api.post(f"/v1/vouchers/{v['id']}/confirm", headers=bearer(p.token))
+    assert r.status_code == 200, r.text
+    db.execute("UPDATE bq.voucher SET enrol_by = ((now() AT TIME ZONE 'Asia/Almaty')::date"
+               " + 1)::timestamp AT TIME ZONE 'Asia/Almaty' - interval '1 second' "
+               "WHERE id = %s", (v["id"],))
+    sweep(api, admin)
+    kinds = [n["kind"] for n in api.get("/v1/notifications",
+                                        headers=bearer(p.token)).json()["items"]]
+    assert "extension_offered" in kinds and "enrolment_reminder" in kinds
+
+
+def test_a_restore_reminder_before_the_28_days_end(api, stack, db, region, admin):
+    p, app, v, before = issued(api, stack, db, region, admin)
+    db.execute("UPDATE bq.voucher SET confirm_by = now() - interval '1 second' "
+               "WHERE id = %s", (v["id"],))
+    sweep(api, admin)
+    # The window (restore_days) ends tomorrow: the reminder is due today.
+    db.execute("UPDATE bq.setting SET value = 1 WHERE name = 'restore_days'")
+    try:
+        sweep(api, admin)
+    finally:
+        db.execute("UPDATE bq.setting SET value = 28 WHERE name = 'restore_days'")
+    note = notification(api, p.token, "restore_reminder")
+    assert app["number"] in note["text"]
+
+
+def test_the_gateway_s_receipts_mark_an_sms_delivered(api, stack, db, region, admin):
+    p, app, v, before = issued(api, stack, db, region, admin)
+    sms = sms_for(stack, p.phone, after=before)
+    gateway = {"Authorization": "Bearer " + RECEIPT_TOKEN}
+    stack_wait(lambda: notification(api, p.token, "voucher_issued")["deliveries"][0][
+        "state"] == "sent")
+    r = api.post("/v1/sms/receipts", json={"id": sms["id"], "state": "delivered"},
+                 headers=gateway)
+    assert r.status_code == 204, r.text
+    (d,) = notification(api, p.token, "voucher_issued")["deliveries"]
+    assert d["state"] == "delivered"
+    # A wrong or missing token finds nothing; nor does an unknown id.
+    for h in ({"Authorization": "Bearer " + "x" * 41}, {}, bearer(p.token)):
+        assert_problem(api.post("/v1/sms/receipts", json={"id": sms["id"],
+                                                          "state": "failed"}, headers=h),
+                       404, "not_found")
+    assert_problem(api.post("/v1/sms/receipts", json={
+        "id": "00000000-0000-4000-8000-000000000000", "state": "failed"}, headers=gateway),
+        404, "not_found")
+    assert_problem(api.post("/v1/sms/receipts", json={"id": sms["id"], "state": "read"},
+                            headers=gateway), 422, "validation_failed",
+                   [("state", "invalid_value")])
+    assert_problem(api.post("/v1/sms/receipts", json={"id": "nope", "state": "failed"},
+                            headers=gateway), 422, "validation_failed", ["id"])
+    assert notification(api, p.token, "voucher_issued")["deliveries"][0]["state"] == \
+        "delivered"
+
+
+def test_a_receipt_for_a_message_not_yet_sent_is_409(api, stack, db):
+    p = Parent(api, stack)
+    n = db.execute("INSERT INTO bq.notification (account_id, kind, text) VALUES "
+                   "(%s, 'application_queued', 'x') RETURNING id", (p.account,)).fetchone()[0]
+    o = db.execute("INSERT INTO bq.sms_outbox (phone, kind, body, notification_id, "
+                   "next_attempt_at) VALUES (%s, 'application_queued', 'x', %s, "
+                   "now() + interval '1 day') RETURNING id", (p.phone, n)).fetchone()[0]
+    r = api.post("/v1/sms/receipts", json={"id": str(o), "state": "delivered"},
+                 headers={"Authorization": "Bearer " + RECEIPT_TOKEN})
+    assert_problem(r, 409, "conflict", [("id", "not_sent")])
