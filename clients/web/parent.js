@@ -168,8 +168,11 @@ async function showVouchers() {
 async function showNotifications() {
 	const [{ items }, { count }] = await Promise.all([
 		bq.getNotifications({ query: { limit: 10 } }), bq.getUnreadCount()]);
+	// Each copy outside the app, and how it went.
 	$("notifications").replaceChildren(...items.map((n) => el("li", { class: n.read ? "muted" : "" },
-	    el("small", {}, when(n.at)), " ", n.text)));
+	    el("small", {}, when(n.at)), " ", n.text,
+	    ...n.deliveries.map((d) => el("small", { class: "delivery", dataset: { channel: d.channel, state: d.state } },
+		` · ${t(`channel.${d.channel}`)}: ${t(`delivery.${d.state}`)}`)))));
 	$("no-notifications").hidden = items.length > 0;
 	$("unread").textContent = count ? `(${count})` : "";
 }
@@ -227,6 +230,21 @@ onSubmit($("invite-form"), async (f) => {
 	$("invited").textContent = `${t("invited_until")} ${when(i.expires_at)}`;
 });
 
+function showNotifySettings(s) {
+	const f = $("notify-form");
+	f.elements.sms.checked = s.sms;
+	f.elements.email.checked = s.email;
+	f.elements.language.value = s.language;
+}
+
+onSubmit($("notify-form"), async (f) => {
+	$("notify-saved").hidden = true;
+	showNotifySettings(await bq.patchNotificationSettings({ body: {
+		sms: f.elements.sms.checked, email: f.elements.email.checked,
+		language: f.elements.language.value } }));
+	$("notify-saved").hidden = false;
+});
+
 onSubmit($("email-form"), async (f) => {
 	showEmail(await bq.patchMe({ body: { email: field(f, "email") } }));
 	f.reset();
@@ -269,7 +287,8 @@ async function load() {
 			reference ??= await bq.getReference();
 			formReady ??= applyForm();
 			await Promise.all([showChildren(), formReady, showApplications(), showVouchers(),
-				showNotifications(), showTrust()]);
+				showNotifications(), showTrust(),
+				bq.getNotificationSettings().then(showNotifySettings)]);
 		} catch (e) {
 			formReady = null;
 			// A session the server no longer takes: back to the sign-in.

@@ -331,3 +331,38 @@ def test_a_receipt_for_a_message_not_yet_sent_is_409(api, stack, db):
     r = api.post("/v1/sms/receipts", json={"id": str(o), "state": "delivered"},
                  headers={"Authorization": "Bearer " + RECEIPT_TOKEN})
     assert_problem(r, 409, "conflict", [("id", "not_sent")])
+
+
+def _sender_pid(stack):
+    """The stack's own bq-sms (scripts/serve started it)."""
+    import os
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")[0]
+            env = open(f"/proc/{pid}/environ", "rb").read().split(b"\0")
+        except OSError:
+            continue
+        if cmd.endswith(b"/bq-sms") and f"BQ_DATA_DIR={stack.data}".encode() in env:
+            return int(pid)
+    raise AssertionError("no bq-sms for this stack")
+
+
+def test_a_stuck_sender_never_holds_up_a_request(api, stack, almaty, db):
+    import os
+    import signal
+    from test_applications import special
+    p = Parent(api, stack)
+    app, _ = special(api, stack, p, almaty, db)
+    verifier = login(api, stack, "verifier", DEMO)["access_token"]
+    pid = _sender_pid(stack)
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        r = api.post(f"/v1/staff/applications/{app['id']}/confirm",
+                     headers=bearer(verifier), timeout=5)
+        assert r.status_code == 200, r.text
+        (d,) = notification(api, p.token, "application_confirmed")["deliveries"]
+        assert d["state"] == "queued"
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    stack_wait(lambda: notification(api, p.token, "application_confirmed")[
+        "deliveries"][0]["state"] == "sent")

@@ -215,6 +215,24 @@ test("guardianships: a made-up child needs none; a verifier reviews its region's
 	assert.equal(v.run(["guardianships", "review", "--status", "nope"]).code, 5);
 });
 
+test("notifications: the inbox with its copies, and the channels", async () => {
+	const p = await parent();
+	const got = p.run(["notifications", "settings"]);
+	assert.equal(got.code, 0, got.err);
+	assert.equal(got.json().sms, true);
+	const off = p.run(["notifications", "settings", "--sms", "off", "--language", "ru"]);
+	assert.equal(off.code, 0, off.err);
+	assert.deepEqual([off.json().sms, off.json().language], [false, "ru"]);
+	assert.equal(p.run(["notifications", "settings"]).json().sms, false);
+	assert.equal(p.run(["notifications", "settings", "--sms", "maybe"]).code, 2);
+	assert.equal(p.run(["notifications", "settings", "--language", "de"]).code, 5);
+	const list = p.run(["notifications", "list"]);
+	assert.equal(list.code, 0, list.err);
+	for (const n of list.json().items)
+		assert.ok(Array.isArray(n.deliveries));
+	assert.equal(p.run(["notifications", "read", randomUUID()]).code, 4);
+});
+
 test("email: a new address waits for the code sent to it", async () => {
 	const p = await parent();
 	const address = `cli${p.iin}@example.kz`;

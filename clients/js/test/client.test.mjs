@@ -107,6 +107,19 @@ test("another account's child is not found", async () => {
 	    (e) => e instanceof ApiError && e.status === 404 && e.code === "not_found");
 });
 
+test("the channels besides the inbox are the account's to choose", async () => {
+	const { bq } = await parentClient();
+	const got = await bq.getNotificationSettings();
+	assert.equal(got.sms, true);
+	const set = await bq.patchNotificationSettings({ body: { email: false, language: "ru" } });
+	assert.deepEqual([set.sms, set.email, set.language], [true, false, "ru"]);
+	await assert.rejects(bq.patchNotificationSettings({ body: { language: "de" } }),
+	    (e) => e instanceof ApiError && e.status === 422 && e.fields.language.code === "invalid_value");
+	const inbox = await bq.getNotifications();
+	for (const n of inbox.items)
+		assert.ok(Array.isArray(n.deliveries));
+});
+
 test("filing sends an Idempotency-Key, keeps it for a retry, and a repeat gives the first", async () => {
 	const rec = recorder();
 	const { bq } = await parentClient({ fetch: rec.fetch });

@@ -249,6 +249,15 @@ test("a family: an e-mail proved by its code, a trustee invited, an invitation a
 	await page.waitForFunction((x) => document.getElementById("email-now").textContent === x, {}, address);
 	assert.ok(await page.$("#email-code-form[hidden]"));
 
+	// How I am told besides the inbox: SMS off, e-mail on, in Russian.
+	assert.equal(await page.$eval("#notify-form [name=sms]", (e) => e.checked), true);
+	await page.click("#notify-form [name=sms]");
+	await page.select("#notify-form [name=language]", "ru");
+	await page.click("#notify-form button[type=submit]");
+	await page.waitForSelector("#notify-saved:not([hidden])");
+	const kept = await a.getNotificationSettings();
+	assert.deepEqual([kept.sms, kept.email, kept.language], [false, true, "ru"]);
+
 	// Another parent invites me; I accept, and the child is entrusted to me.
 	const theirs = await b.postChildren({ body: { iin: makeIin(bornAgo(3)), sex: "male" } });
 	await b.postChildTrustee({ path: { id: theirs.id }, body: { iin: me.iin } });
