@@ -35,11 +35,12 @@ api_notifications(struct http_request *req)
 		(void)snprintf(n->limit, sizeof(n->limit), "%ld", limit);
 		(void)snprintf(n->cursor, sizeof(n->cursor), "%ld", cursor);
 		api_db_prepare(
-		    c, "SELECT bq.notifications($1, $2, $3, $4)", 200);
+		    c, "SELECT bq.notifications($1, $2, $3, $4, $5)", 200);
 		api_db_param(c, c->auth.sub);
 		api_db_param(c, c->auth.sid);
 		api_db_param(c, cursor > 0 ? n->cursor : NULL);
 		api_db_param(c, n->limit);
+		api_db_param(c, lang_names[c->lang]);
 	}
 
 	return (api_db_run(c));

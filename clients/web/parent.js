@@ -124,7 +124,7 @@ function applicationCard(a, forecast) {
 	} }, t("history"));
 	return el("div", { class: "card application", dataset: { id: a.id, status: a.status } },
 	    el("div", {}, el("strong", { class: "number" }, a.number), " · ", childName(a.child), " · ", a.region.name),
-	    el("div", {}, `${t("status")}: `, el("span", { class: "status" }, t(`status.${a.status}`))),
+	    el("div", {}, `${t("status")}: `, el("span", { class: "status" }, a.status_label)),
 	    a.queue_position === null ? null :
 		el("div", {}, `${t("position")}: `, el("span", { class: "position" }, a.queue_position)),
 	    el("div", { class: "muted" }, `${t("age_group")}: ${ageGroupName(a.age_group)} · ${t("languages_of")}: ${a.languages.join(", ")}`),
@@ -149,7 +149,7 @@ function voucherCard(v) {
 	const form = $("voucher-errors");
 	return el("div", { class: "card voucher", dataset: { id: v.id, status: v.status } },
 	    el("div", {}, el("strong", {}, v.application_number), " · ", childName(v.child)),
-	    el("div", {}, `${t("status")}: `, el("span", { class: "status" }, t(`voucher.${v.status}`))),
+	    el("div", {}, `${t("status")}: `, el("span", { class: "status" }, v.status_label)),
 	    v.status === "issued" ? el("div", {}, `${t("confirm_by")}: ${when(v.confirm_by)}`) : null,
 	    v.enrol_by ? el("div", {}, `${t("enrol_by")}: ${when(v.enrol_by)}`) : null,
 	    v.status === "issued" ? el("button", { class: "confirm", type: "button", onclick: () =>

@@ -211,6 +211,7 @@ BEGIN
 			FROM bq.child c WHERE c.id = a.child_id),
 		    'birth_year', a.birth_year,
 		    'status', a.status,
+		    'status_label', bq.status_label('application', a.status::text, p_lang),
 		    'queue_position', bq.position(a),
 		    'financing_type', a.financing_type,
 		    'timeline', bq.application_timeline(a)));
@@ -711,7 +712,7 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION bq.notifications(p_account uuid, p_sid uuid, p_cursor bigint,
-    p_limit integer)
+    p_limit integer, p_lang text)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
@@ -721,7 +722,8 @@ DECLARE
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account);
 	SELECT json_agg(json_build_object('id', n.id, 'at', n.at,
-		'kind', n.kind, 'text', n.text, 'read', n.read_at IS NOT NULL,
+		'kind', n.kind, 'text', bq.notification_text(n, p_lang),
+		'read', n.read_at IS NOT NULL,
 		'link', n.link, 'deliveries', bq.notification_deliveries(n.id))
 		ORDER BY n.seq DESC), min(n.seq), count(*)
 	INTO v_items, v_last, v_count

@@ -49,6 +49,30 @@ LANGUAGE sql STABLE AS $$
 	FROM bq.reference WHERE list = p_list AND code = p_code;
 $$;
 
+-- Opening hours as the catalogue writes them ("Mon–Fri 08:00–19:00") in a
+-- language's day names: the hours are the kindergarten's free text, the
+-- days are the portal's words.
+CREATE OR REPLACE FUNCTION bq.hours_text(p_hours text, p_lang text)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+	v text := p_hours;
+	en text[] := ARRAY['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+	kk text[] := ARRAY['Дс', 'Сс', 'Ср', 'Бс', 'Жм', 'Сб', 'Жс'];
+	ru text[] := ARRAY['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
+	i integer;
+BEGIN
+	IF p_lang NOT IN ('kk', 'ru') THEN
+		RETURN v;
+	END IF;
+	FOR i IN 1 .. 7 LOOP
+		v := regexp_replace(v, '\m' || en[i] || '\M',
+		    CASE p_lang WHEN 'kk' THEN kk[i] ELSE ru[i] END, 'g');
+	END LOOP;
+	RETURN v;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION bq.group_taken(p_group uuid)
 RETURNS integer
 LANGUAGE plpgsql STABLE AS $$

@@ -80,6 +80,7 @@ $$;
 CREATE OR REPLACE FUNCTION bq.enrolment_json(e bq.enrolment, p_lang text) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', e.id, 'status', e.status,
+	    'status_label', bq.status_label('enrolment', e.status::text, p_lang),
 	    'created_at', e.created_at, 'closed_at', e.closed_at,
 	    'reason', e.reason, 'voucher_id', e.voucher_id,
 	    'application_id', e.application_id,
@@ -445,7 +446,9 @@ $$;
 CREATE OR REPLACE FUNCTION bq.contract_json(c bq.contract, p_lang text) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', c.id, 'number', c.number,
-	    'status', c.status, 'created_at', c.created_at,
+	    'status', c.status,
+	    'status_label', bq.status_label('contract', c.status::text, p_lang),
+	    'created_at', c.created_at,
 	    'sign_by', c.sign_by, 'start_date', c.start_date,
 	    'monthly_fee', c.monthly_fee, 'hours', c.hours,
 	    'enrolment_id', c.enrolment_id, 'voucher_id', e.voucher_id,
@@ -585,14 +588,18 @@ LANGUAGE sql STABLE AS $$
 	    '3. Ребёнок: ' || bq.person_name(ch.surname, ch.first_name,
 		ch.patronymic) || ', ИИН ' || ch.iin || ', дата рождения ' ||
 		to_char(ch.birth_date, 'YYYY-MM-DD'),
-	    '4. Группа: ' || g.name || ' (' || g.age_group || ', язык ' ||
-		g.language || coalesce(', коррекция ' || g.correction_type, '') || ')',
+	    '4. Группа: ' || g.name || ' (' ||
+		bq.ref_name('age_group', g.age_group, 'ru') || ', ' ||
+		bq.ref_name('language', g.language, 'ru') ||
+		coalesce(', коррекция: ' ||
+		    bq.ref_name('correction_type', g.correction_type, 'ru'), '') || ')',
 	    '5. Начало посещения: ' || to_char(c.start_date, 'YYYY-MM-DD') ||
-		'; режим: ' || c.hours,
+		'; режим работы: ' || bq.hours_text(c.hours, 'ru'),
 	    '6. Финансирование: виртуальный ваучер ' || e.voucher_id ||
 		'; родительская плата в месяц: ' || c.monthly_fee || ' тенге',
 	    '7. Документы (SHA-256):',
-	    (SELECT string_agg('   ' || d.kind || ': ' ||
+	    (SELECT string_agg('   ' ||
+		coalesce(bq.ref_name('document_kind', d.kind, 'ru'), d.kind) || ': ' ||
 		encode(doc.sha256, 'hex'), E'\n' ORDER BY d.kind)
 	    FROM bq.contract_document d JOIN bq.document doc
 		ON doc.id = d.document_id WHERE d.contract_id = c.id),

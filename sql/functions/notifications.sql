@@ -19,6 +19,25 @@ BEGIN
 END
 $$;
 
+-- A status's label in a language: the portal's words, from the messages'
+-- table (status_<workflow>_<status>).
+CREATE OR REPLACE FUNCTION bq.status_label(p_workflow text, p_status text,
+    p_lang text)
+RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT bq.message('status_' || p_workflow || '_' || p_status,
+	    p_lang::bq.language, '{}');
+$$;
+
+-- An inbox message in the reader's language: told again from its kind and
+-- parameters; a message older than its parameters keeps its text.
+CREATE OR REPLACE FUNCTION bq.notification_text(n bq.notification, p_lang text)
+RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT CASE WHEN n.params = '{}' THEN n.text
+	    ELSE coalesce(bq.message(n.kind, p_lang::bq.language, n.params), n.text) END;
+$$;
+
 -- A deadline as people read it: Almaty time.
 CREATE OR REPLACE FUNCTION bq.local_time(p_at timestamptz) RETURNS text
 LANGUAGE sql STABLE AS $$

@@ -86,7 +86,7 @@ def sweep(api, admin):
 
 
 def inbox(api, token):
-    return api.get("/v1/notifications", headers=bearer(token)).json()["items"]
+    return api.get("/v1/notifications", headers={**bearer(token), "Accept-Language": "en"}).json()["items"]
 
 
 def active_voucher(api, stack, admin, region, parent=None, kindergarten=None):

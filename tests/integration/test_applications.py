@@ -28,7 +28,7 @@ def test_general_filing_is_queued_at_once(api, parent, region):
                                                      "kindergarten_choice",
                                                      "financing_type", "admission"]
     assert app["timeline"][0]["state"] == "current" and app["timeline"][1]["state"] == "pending"
-    inbox = api.get("/v1/notifications", headers=bearer(parent.token)).json()["items"]
+    inbox = api.get("/v1/notifications", headers={**bearer(parent.token), "Accept-Language": "en"}).json()["items"]
     assert inbox[0]["kind"] == "application_queued"
     # In the account's language (the suite registers in English).
     assert inbox[0]["text"] == "Your application is accepted. Place in the queue: 1."
@@ -241,7 +241,7 @@ def test_verifier_confirms(api, stack, parent, almaty, db):
     assert r.status_code == 200
     pos = r.json()["queue_position"]
     assert r.json()["status"] == "queued" and pos >= 1
-    inbox = api.get("/v1/notifications", headers=bearer(parent.token)).json()["items"]
+    inbox = api.get("/v1/notifications", headers={**bearer(parent.token), "Accept-Language": "en"}).json()["items"]
     assert inbox[0]["kind"] == "application_confirmed"
     assert inbox[0]["text"].endswith(f": {pos}.")
     r = api.post(f"/v1/staff/applications/{app['id']}/confirm",
@@ -259,7 +259,7 @@ def test_verifier_rejects_with_a_reason(api, stack, parent, almaty, db):
                        "WHERE application_id = %s ORDER BY id", (app["id"],)).fetchall()
     assert moves == [(None, "awaiting_verification"), ("awaiting_verification", "rejected"),
                      ("rejected", "archived")]
-    inbox = api.get("/v1/notifications", headers=bearer(parent.token)).json()["items"]
+    inbox = api.get("/v1/notifications", headers={**bearer(parent.token), "Accept-Language": "en"}).json()["items"]
     assert inbox[0]["kind"] == "application_rejected"
     assert "Тексерушиева Гүлмира Серікқызы" in inbox[0]["text"]
     archived = api.get("/v1/applications?archived=true", headers=bearer(parent.token)).json()

@@ -138,6 +138,13 @@ def test_from_registration_to_an_enrolled_child(api, stack, db, pki, world):
     assert hashlib.sha256(doc.content).hexdigest() == c["document_sha256"]
     text = doc.content.decode()
     assert c["number"] in text and p.iin in text and world["bin"] in text
+    # The portal's own words, not codes: the group, its language, the days,
+    # the documents.
+    assert "Старшая группа" in text and "Казахский язык" in text and "Пн–Пт" in text
+    assert "Справка по форме 027/у" in text and "Свидетельство о рождении" in text
+    # (The group's own name, "senior kk" here, is the kindergarten's to choose.)
+    for code in ("(senior", "язык kk", "Mon", "form_027u", "birth_certificate"):
+        assert code not in text, code
     # Both sides read the same bytes; they no longer change.
     assert api.get(f"/v1/contracts/{c['id']}/document",
                    headers=bearer(staff)).content == doc.content

@@ -81,7 +81,7 @@ def test_a_signed_in_author_gets_the_answer_in_the_inbox(api, db, stack):
              {"answer": "The next round is on 1 July."}, token=support)
     assert r.status_code == 200, r.text
     assert r.json()["answered_at"] and r.json()["answer"] == "The next round is on 1 July."
-    inbox = api.get("/v1/notifications", headers=bearer(t["access_token"])).json()["items"]
+    inbox = api.get("/v1/notifications", headers={**bearer(t["access_token"]), "Accept-Language": "en"}).json()["items"]
     assert inbox[0]["kind"] == "feedback_answered"
     assert inbox[0]["text"] == "Support answered your message: The next round is on 1 July."
     r = post(api, f"/v1/support/feedback/{fid}/answer", {"answer": "Again"}, token=support)

@@ -53,8 +53,9 @@ def child_names(db, app_id):
                       (app_id,)).fetchone()
 
 
-def notification(api, token, kind):
-    items = api.get("/v1/notifications", headers=bearer(token)).json()["items"]
+def notification(api, token, kind, language="en"):
+    items = api.get("/v1/notifications", headers={
+        **bearer(token), "Accept-Language": language}).json()["items"]
     return next(n for n in items if n["kind"] == kind)
 
 
@@ -75,7 +76,7 @@ def test_a_voucher_issued_goes_by_sms_and_e_mail_in_the_reader_s_language(
     mail = mail_for(stack, address)
     assert mail["language"] == language and mail["subject"].startswith("BALABAQSHA: ")
     assert f"https://portal.example.kz/vouchers/{v['id']}" in mail["text"]
-    note = notification(api, p.token, "voucher_issued")
+    note = notification(api, p.token, "voucher_issued", language)
     assert mail["text"].startswith(note["text"])
     # The inbox shows both copies, sent.
     stack_wait(lambda: {d["channel"]: d["state"] for d in notification(
@@ -105,7 +106,7 @@ def test_the_verifier_s_answer_is_the_guide_s_words(api, stack, almaty, db):
     sms = sms_for(stack, p.phone, after=before)
     assert sms["text"] == ("BALABAQSHA: Сіздің ваучер алу өтініміңіз расталды. "
                            f"Кезектегі орныңыз: {pos}.")
-    assert notification(api, p.token, "application_confirmed")["text"] == (
+    assert notification(api, p.token, "application_confirmed", "kk")["text"] == (
         f"Сіздің ваучер алу өтініміңіз расталды. Кезектегі орныңыз: {pos}.")
 
 
@@ -124,7 +125,7 @@ def test_a_rejection_names_the_staff_member_and_keeps_the_reason_off_sms(
     assert sms["text"].startswith("BALABAQSHA: Ваше заявление на ваучер отклонено сотрудником: ")
     assert "ПМПК" not in sms["text"] and sms["text"].endswith("Причина в приложении.")
     assert "Причина: Заключение ПМПК просрочено" in notification(
-        api, p.token, "application_rejected")["text"]
+        api, p.token, "application_rejected", "ru")["text"]
 
 
 def test_settings_are_kept_and_respected(api, stack, db, region, admin):
@@ -229,7 +230,7 @@ def test_a_reminder_goes_on_the_working_day_before_and_only_then(
     _voucher_due_tomorrow(db, v)
     after = sms_count(stack)
     assert sweep(api, admin)["reminders_sent"] >= 1
-    note = notification(api, p.token, "voucher_confirm_reminder")
+    note = notification(api, p.token, "voucher_confirm_reminder", "ru")
     assert note["text"].startswith("Подтвердите заинтересованность в ваучере для ребёнка ")
     sms = sms_for(stack, p.phone, after=after)
     assert sms["text"].startswith("BALABAQSHA: Подтвердите заинтересованность в ваучере для ")
@@ -366,3 +367,22 @@ def test_a_stuck_sender_never_holds_up_a_request(api, stack, almaty, db):
         os.kill(pid, signal.SIGCONT)
     stack_wait(lambda: notification(api, p.token, "application_confirmed")[
         "deliveries"][0]["state"] == "sent")
+
+
+def test_the_inbox_and_the_statuses_speak_the_reader_s_language(api, stack, region):
+    p = Parent(api, stack)
+    settings(api, p.token, language="kk")
+    app = p.file(p.child(), region).json()
+    for lang, words, label in (("ru", "Место в очереди", "В очереди"),
+                               ("kk", "Кезектегі орныңыз", "Кезекте"),
+                               ("en", "Place in the queue", "In the queue")):
+        h = {**bearer(p.token), "Accept-Language": lang}
+        r = api.get("/v1/notifications", headers=h)
+        assert r.headers["content-language"] == lang
+        assert words in notification_in(r, "application_queued")["text"]
+        card = api.get(f"/v1/applications/{app['id']}", headers=h).json()
+        assert card["status"] == "queued" and card["status_label"] == label
+
+
+def notification_in(r, kind):
+    return next(n for n in r.json()["items"] if n["kind"] == kind)

@@ -73,8 +73,19 @@ def test_the_history_causes_and_notification_kinds_are_the_database_s(db):
     # Every template but the SMS and e-mail ones is an inbox message.
     kinds = [r[0] for r in db.execute(
         "SELECT DISTINCT kind FROM bq.message_template WHERE kind NOT LIKE 'otp\\_%' "
-        "AND kind NOT LIKE '%\\_sms' AND kind NOT LIKE 'email\\_%' ORDER BY kind")]
+        "AND kind NOT LIKE '%\\_sms' AND kind NOT LIKE 'email\\_%' "
+        "AND kind NOT LIKE 'status\\_%' ORDER BY kind")]
     assert schemas["NotificationKind"]["enum"] == kinds
+
+
+def test_every_status_has_its_label_in_every_language(db):
+    for workflow in ("application", "voucher", "enrolment", "contract"):
+        for status in _source(db, f"bq.{workflow}_status"):
+            labels = db.execute(
+                "SELECT language::text, body FROM bq.message_template WHERE kind = %s "
+                "ORDER BY language", (f"status_{workflow}_{status}",)).fetchall()
+            assert sorted(l for l, _ in labels) == ["en", "kk", "ru"], (workflow, status)
+            assert all(b.strip() for _, b in labels)
 
 
 def test_the_route_roles_are_the_role_enum(db):

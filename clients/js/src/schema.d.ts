@@ -2689,6 +2689,8 @@ export interface components {
             birth_year: number;
             /** @enum {string} */
             status: "awaiting_verification" | "queued" | "voucher_issued" | "voucher_active" | "awaiting_contract" | "contract_signing" | "enrolled" | "suspended" | "rejected" | "archived";
+            /** @description The status in the portal's words, in the reply's language. */
+            status_label: string;
             /** @description The place in the queue while queued, else null. */
             queue_position: number | null;
             financing_type: string;
@@ -2820,6 +2822,8 @@ export interface components {
             };
             /** @enum {string} */
             status: "issued" | "active" | "cancelled" | "used";
+            /** @description The status in the portal's words, in the reply's language. */
+            status_label: string;
             /** Format: date-time */
             issued_at: string;
             /**
@@ -3006,6 +3010,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             status: "requested" | "contract" | "enrolled" | "declined" | "cancelled";
+            /** @description The status in the portal's words, in the reply's language. */
+            status_label: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -3113,6 +3119,8 @@ export interface components {
              * @enum {string}
              */
             status: "draft" | "ready" | "signed" | "expired" | "cancelled" | "declined";
+            /** @description The status in the portal's words, in the reply's language. */
+            status_label: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */

@@ -201,7 +201,7 @@ test("a parent registers with the SMS code, applies, follows the position and co
 	await shot("06-voucher");
 	await page.click("#vouchers .voucher[data-status=issued] button.confirm");
 	await page.waitForSelector("#vouchers .voucher[data-status=active]");
-	assert.equal(await text("#vouchers .voucher .status"), "Подтверждено");
+	assert.equal(await text("#vouchers .voucher .status"), "Подтверждён");
 	await page.waitForFunction(() => document.querySelector("#applications .application")?.dataset.status === "voucher_active");
 	await shot("07-confirmed");
 
