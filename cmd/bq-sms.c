@@ -18,6 +18,9 @@
  *   BQ_SMTP_STARTTLS     1: refuse to send unless STARTTLS succeeds
  *   BQ_PORTAL_URL        the parents' front end, for the links in messages
  *                        (their "{portal}"; default http://127.0.0.1:8888)
+ *   BQ_SMS_METRICS_FILE  a Prometheus text file (node_exporter's textfile
+ *                        collector) of the last day's messages by channel
+ *                        and state, rewritten every METRICS_S seconds
  */
 
 #include <errno.h>
@@ -26,18 +29,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
 #include <libpq-fe.h>
 
 #include "bq/mail.h"
+#include "bq/promfile.h"
 #include "bq/sms.h"
 #include "bq/strbuf.h"
 
 #define BATCH 20
 #define BATCH_TEXT "20"
 #define IDLE_MS 1000
+#define METRICS_S 10
 #define nitems(a) (sizeof(a) / sizeof((a)[0]))
 
 static volatile sig_atomic_t running = 1;
@@ -215,6 +221,39 @@ batch(PGconn *db, const struct outbox *o)
 	return (n);
 }
 
+/* The metrics file, from bq.outbox_counts: a gauge by channel and state. */
+static void
+write_metrics(PGconn *db, const char *path)
+{
+	struct strbuf b;
+	PGresult *res;
+	char err[256];
+	int i;
+
+	res = PQexec(db, "SELECT channel, state, n FROM bq.outbox_counts()");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		say("counting failed: %s%s", PQresultErrorMessage(res), "");
+		PQclear(res);
+		return;
+	}
+	strbuf_init(&b);
+	strbuf_appendf(&b,
+	    "# HELP bq_outbox_messages Messages of the last day by channel "
+	    "and state (queued, failed, sent, delivered, dead).\n"
+	    "# TYPE bq_outbox_messages gauge\n");
+	for (i = 0; i < PQntuples(res); i++)
+		strbuf_appendf(&b,
+		    "bq_outbox_messages{channel=\"%s\",state=\"%s\"} %s\n",
+		    PQgetvalue(res, i, 0), PQgetvalue(res, i, 1),
+		    PQgetvalue(res, i, 2));
+	PQclear(res);
+	if (b.failed)
+		say("metrics: %s%s", "out of memory", "");
+	else if (!promfile_write(path, b.data, err, sizeof(err)))
+		say("metrics: %s%s", err, "");
+	strbuf_free(&b);
+}
+
 static void
 wait_for_news(PGconn *db)
 {
@@ -237,6 +276,8 @@ main(int argc, char **argv)
 	PGconn *db;
 	PGresult *res;
 	size_t i;
+	const char *metrics = getenv("BQ_SMS_METRICS_FILE");
+	time_t metrics_at = 0;
 	int full, once, n = 0;
 
 	once = argc > 1 && strcmp(argv[1], "--once") == 0;
@@ -274,6 +315,11 @@ main(int argc, char **argv)
 		for (i = 0; n >= 0 && i < nitems(outboxes); i++) {
 			n = batch(db, &outboxes[i]);
 			full |= n == BATCH;
+		}
+		if (n >= 0 && metrics != NULL && metrics[0] != '\0' &&
+		    (once || time(NULL) - metrics_at >= METRICS_S)) {
+			write_metrics(db, metrics);
+			metrics_at = time(NULL);
 		}
 		if (n >= 0 && full)
 			continue;

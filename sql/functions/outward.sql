@@ -254,3 +254,21 @@ $$;
 
 REVOKE EXECUTE ON FUNCTION bq.remind(bq.application, text, jsonb, text,
     timestamptz, text), bq.sweep_reminders() FROM bq_api;
+
+-- The outboxes' messages of the last day by channel and state, for
+-- bq-sms's metrics file (a gauge; older ones are history).
+CREATE OR REPLACE FUNCTION bq.outbox_counts()
+RETURNS TABLE (channel text, state text, n bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+	SELECT channel, state, count(*) FROM (
+	    SELECT 'sms' AS channel, bq.delivery_json('sms', status, last_error,
+		next_attempt_at, changed_at)->>'state' AS state
+	    FROM bq.sms_outbox WHERE created_at > now() - interval '1 day'
+	    UNION ALL
+	    SELECT 'email', bq.delivery_json('email', status, last_error,
+		next_attempt_at, changed_at)->>'state'
+	    FROM bq.email_outbox WHERE created_at > now() - interval '1 day') x
+	GROUP BY channel, state ORDER BY channel, state;
+$$;
+REVOKE EXECUTE ON FUNCTION bq.outbox_counts() FROM bq_api;
+GRANT EXECUTE ON FUNCTION bq.outbox_counts() TO bq_sms;
