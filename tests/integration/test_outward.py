@@ -411,3 +411,55 @@ def test_the_sender_counts_its_messages_by_channel_and_state(api, stack, db, reg
                       "created_at > now() - interval '1 day'").fetchone()[0]
     assert counts[("sms", "sent")] == sent >= 1
     assert set(s for _, s in counts) <= {"queued", "failed", "sent", "delivered", "dead"}
+
+
+def test_every_outward_kind_has_its_texts_and_no_sms_names_a_surname(db):
+    kinds = [k for (k,) in db.execute("SELECT kind FROM bq.outward_kind ORDER BY kind")]
+    assert len(kinds) >= 15
+    for kind in kinds:
+        for template in (kind, f"{kind}_sms", f"email_{kind}_subject"):
+            langs = sorted(l for (l,) in db.execute(
+                "SELECT language::text FROM bq.message_template WHERE kind = %s",
+                (template,)))
+            assert langs == ["en", "kk", "ru"], template
+        for (body,) in db.execute("SELECT body FROM bq.message_template WHERE kind = %s",
+                                  (f"{kind}_sms",)):
+            # {child} is the full name, {iin} and {code} never go by SMS.
+            for secret in ("{child}", "{iin}", "{code}", "{surname}", "{reason}"):
+                assert secret not in body, (kind, body)
+
+
+def test_a_failed_copy_is_retried_after_quiet_hours_then_dead(api, stack, db, region, admin):
+    p, app, v, before = issued(api, stack, db, region, admin)
+    stack_wait(lambda: notification(api, p.token, "voucher_issued")["deliveries"][0][
+        "state"] == "sent")
+    n = notification(api, p.token, "voucher_issued")["id"]
+    # Another copy, as if the gateway had refused it: tried once, failed.
+    db.execute("DELETE FROM bq.sms_outbox WHERE notification_id = %s", (n,))
+    o = db.execute("INSERT INTO bq.sms_outbox (phone, kind, body, notification_id, attempts,"
+                   " next_attempt_at) VALUES (%s, 'voucher_issued', 'x', %s, 1, "
+                   "now() + interval '1 day') RETURNING id", (p.phone, n)).fetchone()[0]
+    hour = db.execute("SELECT extract(hour FROM now() AT TIME ZONE 'Asia/Almaty')"
+                      "::integer").fetchone()[0]
+    db.execute("UPDATE bq.setting SET value = %s WHERE name = 'quiet_start_hour'", (hour,))
+    db.execute("UPDATE bq.setting SET value = %s WHERE name = 'quiet_end_hour'",
+               ((hour + 3) % 24,))
+    try:
+        db.execute("SELECT bq.outbox_result('bq.sms_outbox', 'sms_max_attempts', %s, false,"
+                   " 'gateway answered HTTP 500')", (o,))
+        late = db.execute("SELECT next_attempt_at > now() + interval '2 hours' FROM "
+                          "bq.sms_outbox WHERE id = %s", (o,)).fetchone()[0]
+        assert late
+    finally:
+        db.execute("UPDATE bq.setting SET value = 0 "
+                   "WHERE name IN ('quiet_start_hour', 'quiet_end_hour')")
+    (d,) = notification(api, p.token, "voucher_issued")["deliveries"]
+    assert d["state"] == "failed"
+    db.execute("UPDATE bq.sms_outbox SET attempts = (SELECT value FROM bq.setting "
+               "WHERE name = 'sms_max_attempts') WHERE id = %s", (o,))
+    db.execute("SELECT bq.outbox_result('bq.sms_outbox', 'sms_max_attempts', %s, false,"
+               " 'gateway answered HTTP 500')", (o,))
+    (d,) = notification(api, p.token, "voucher_issued")["deliveries"]
+    assert d["state"] == "dead"
+    assert db.execute("SELECT body FROM bq.sms_outbox WHERE id = %s", (o,)).fetchone()[0] \
+        is None
