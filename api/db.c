@@ -383,6 +383,7 @@ db_result(struct http_request *req)
 {
 	struct api_call *c = http_state_get(req);
 
+	c->db.rows += kore_pgsql_ntuples(&c->db.sql);
 	if (c->out == NULL && c->db.binary &&
 	    kore_pgsql_ntuples(&c->db.sql) > 0 &&
 	    kore_pgsql_nfields(&c->db.sql) == 2 &&
@@ -497,6 +498,18 @@ db_done(struct http_request *req)
 	set_waiting(c, 0);
 	api_db_leave(c);
 
+	/*
+	 * Every JSON statement is one function call and returns one row (a
+	 * NULL value when there is no such object; a file's statement may
+	 * return none for that).  Completed without a row, the
+	 * connection died under it: the statement's fate is unknown, which is
+	 * a 503 to retry, never the 404 of an object that is not there.
+	 */
+	if (!c->db.failed && c->db.rows == 0 && !c->db.binary) {
+		kore_log(LOG_NOTICE, "request %s: %s: no result row",
+		    c->request_id, routes[c->route].path);
+		c->db.failed = 1;
+	}
 	if (!c->db.failed) {
 		c->db.outcome = API_DONE;
 		return (HTTP_STATE_COMPLETE);

@@ -41,6 +41,7 @@ struct api_db {
 	int resends; /* statements that could not be sent */
 	int timed_out;
 	int failed;
+	int rows; /* rows returned: one, for every JSON statement */
 	int waiting; /* counted in bq_db_pool_waiting */
 	int busy; /* counted in bq_db_pool_busy */
 	char sqlstate[6];
