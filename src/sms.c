@@ -1,7 +1,8 @@
 /*
  * One SMS out.  The demo sender appends a JSON line to a file (README,
  * Quick start: at least to, text and code; src/jsonl.c).  The HTTP
- * sender POSTs {"to","text"} to the gateway; any 2xx is delivered.
+ * sender POSTs {"id","to","text"} to the gateway; any 2xx is sent, and
+ * the gateway may later report delivery of that id (POST /v1/sms/receipts).
  * Errors describe the failure, never the message or its recipient.
  */
 
@@ -79,7 +80,9 @@ sms_http_send(const char *url, const char *token, long timeout_ms,
 	ok = 0;
 	body = NULL;
 	headers = NULL;
+	/* The id comes back in the gateway's delivery receipt. */
 	if ((doc = cJSON_CreateObject()) == NULL ||
+	    cJSON_AddStringToObject(doc, "id", m->id) == NULL ||
 	    cJSON_AddStringToObject(doc, "to", m->phone) == NULL ||
 	    cJSON_AddStringToObject(doc, "text", m->body) == NULL ||
 	    (body = cJSON_PrintUnformatted(doc)) == NULL ||

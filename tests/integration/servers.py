@@ -13,6 +13,19 @@ import requests
 from spec import ROOT
 
 
+def sender_pid(stack):
+    """The pid of the stack's own bq-sms (scripts/serve started it)."""
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")[0]
+            env = open(f"/proc/{pid}/environ", "rb").read().split(b"\0")
+        except OSError:
+            continue
+        if cmd.endswith(b"/bq-sms") and f"BQ_DATA_DIR={stack.data}".encode() in env:
+            return int(pid)
+    raise AssertionError("no bq-sms for this stack")
+
+
 def wait_up(base, proc, log_path, seconds=15):
     """Until base answers /health; the server's log if it dies or never
     does."""

@@ -13,6 +13,7 @@ from conftest import RECEIPT_TOKEN
 from people import Parent, bearer, login, mail_for, post, set_email, sms_count, sms_for
 from places import DEMO, add_kindergarten, run_round, sweep, vouchers
 from problems import assert_problem
+from servers import sender_pid
 
 
 
@@ -334,19 +335,6 @@ def test_a_receipt_for_a_message_not_yet_sent_is_409(api, stack, db):
     assert_problem(r, 409, "conflict", [("id", "not_sent")])
 
 
-def _sender_pid(stack):
-    """The stack's own bq-sms (scripts/serve started it)."""
-    import os
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            cmd = open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")[0]
-            env = open(f"/proc/{pid}/environ", "rb").read().split(b"\0")
-        except OSError:
-            continue
-        if cmd.endswith(b"/bq-sms") and f"BQ_DATA_DIR={stack.data}".encode() in env:
-            return int(pid)
-    raise AssertionError("no bq-sms for this stack")
-
 
 def test_a_stuck_sender_never_holds_up_a_request(api, stack, almaty, db):
     import os
@@ -355,7 +343,7 @@ def test_a_stuck_sender_never_holds_up_a_request(api, stack, almaty, db):
     p = Parent(api, stack)
     app, _ = special(api, stack, p, almaty, db)
     verifier = login(api, stack, "verifier", DEMO)["access_token"]
-    pid = _sender_pid(stack)
+    pid = sender_pid(stack)
     os.kill(pid, signal.SIGSTOP)
     try:
         r = api.post(f"/v1/staff/applications/{app['id']}/confirm",
@@ -463,3 +451,32 @@ def test_a_failed_copy_is_retried_after_quiet_hours_then_dead(api, stack, db, re
     assert d["state"] == "dead"
     assert db.execute("SELECT body FROM bq.sms_outbox WHERE id = %s", (o,)).fetchone()[0] \
         is None
+
+
+@pytest.mark.last
+def test_every_outward_message_of_the_run_reads_whole_in_kk_and_ru(db):
+    """The parameters real events stored fill every placeholder of their
+    SMS, e-mail and inbox texts in Kazakh and in Russian; only {portal},
+    the sender's, is left."""
+    import re
+    seen = db.execute(
+        "SELECT DISTINCT ON (n.kind) n.kind, n.params || jsonb_build_object('card', "
+        "'/x') FROM bq.notification n JOIN bq.outward_kind k USING (kind) "
+        "WHERE n.params <> '{}' ORDER BY n.kind, n.at DESC").fetchall()
+    assert seen, "no outward message in this run"
+    for kind, params in seen:
+        for lang in ("kk", "ru"):
+            for template in (kind, f"{kind}_sms", f"email_{kind}_subject"):
+                text = db.execute("SELECT bq.message(%s, %s, %s)",
+                                  (template, lang, psycopg_json(params))).fetchone()[0]
+                left = set(re.findall(r"\{[a-z_]+\}", text)) - {"{portal}"}
+                assert not left, (kind, lang, template, left)
+            en = db.execute("SELECT bq.message(%s, 'en', %s)",
+                            (f"{kind}_sms", psycopg_json(params))).fetchone()[0]
+            assert db.execute("SELECT bq.message(%s, %s, %s)", (
+                f"{kind}_sms", lang, psycopg_json(params))).fetchone()[0] != en
+
+
+def psycopg_json(doc):
+    from psycopg.types.json import Jsonb
+    return Jsonb(doc)

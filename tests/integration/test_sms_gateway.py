@@ -43,7 +43,7 @@ def test_delivered_and_erased(stack, outbox):
         r = send_once(stack, gateway.url + "/send")
         assert r.returncode == 0, r.stderr
         assert gateway.requests[0]["path"] == "/send"
-        assert gateway.requests[0]["body"] == {"to": "+77017654321",
+        assert gateway.requests[0]["body"] == {"id": str(id_), "to": "+77017654321",
                                                "text": "BALABAQSHA: code 123456"}
         assert gateway.requests[0]["headers"]["Authorization"] == "Bearer gateway-secret"
         assert row(outbox, id_)[:5] == ("sent", 1, None, None, None)
