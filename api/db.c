@@ -525,6 +525,9 @@ db_done(struct http_request *req)
 		    &c->fe, c->db.column, field_code_from_name(c->db.hint));
 	if (code == PROBLEM_RATE_LIMITED)
 		rate_from_detail(c, c->db.detail);
+	/* Not a moment's trouble: the department has a year to load. */
+	if (code == PROBLEM_CALENDAR_NOT_MAINTAINED)
+		c->retry_after = 3600;
 	(void)api_reply_problem(c, code, NULL);
 	c->db.outcome = API_ANSWERED;
 

@@ -39,10 +39,7 @@ api_ready(struct http_request *req)
 	if ((c = api_call_begin(req, ROUTE_READY, 0)) == NULL)
 		return (KORE_RESULT_OK);
 	if (c->db.query == NULL)
-		api_db_prepare(c,
-		    "SELECT json_build_object('status', 'ready', 'schema', "
-		    "coalesce(max(version), '')) FROM schema_migrations",
-		    200);
+		api_db_prepare(c, "SELECT bq.ready()", 200);
 
 	return (api_db_run(c));
 }

@@ -20,7 +20,8 @@
  *                        (their "{portal}"; default http://127.0.0.1:8888)
  *   BQ_SMS_METRICS_FILE  a Prometheus text file (node_exporter's textfile
  *                        collector) of the last day's messages by channel
- *                        and state, rewritten every METRICS_S seconds
+ *                        and state and the calendar's days left,
+ *                        rewritten every METRICS_S seconds
  */
 
 #include <errno.h>
@@ -246,6 +247,17 @@ write_metrics(PGconn *db, const char *path)
 		    "bq_outbox_messages{channel=\"%s\",state=\"%s\"} %s\n",
 		    PQgetvalue(res, i, 0), PQgetvalue(res, i, 1),
 		    PQgetvalue(res, i, 2));
+	PQclear(res);
+	res = PQexec(db,
+	    "SELECT coalesce(bq.calendar_until() - "
+	    "(now() AT TIME ZONE 'Asia/Almaty')::date, 0)");
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+		strbuf_appendf(&b,
+		    "# HELP bq_calendar_days_left Days of working-day calendar "
+		    "maintained ahead; deadlines past them are refused.\n"
+		    "# TYPE bq_calendar_days_left gauge\n"
+		    "bq_calendar_days_left %s\n",
+		    PQgetvalue(res, 0, 0));
 	PQclear(res);
 	if (b.failed)
 		say("metrics: %s%s", "out of memory", "");

@@ -92,6 +92,17 @@ const struct problem problems[PROBLEM__MAX] = {
 		"Сервис временно недоступен; повторите чуть позже.",
 		"The service is temporarily unavailable; try again "
 		"shortly." } },
+	[PROBLEM_CALENDAR_NOT_MAINTAINED] = { "calendar_not_maintained", 503,
+	    { "Күнтізбе жүргізілмеген", "Календарь не ведётся",
+		"Calendar not maintained" },
+	    { "Мерзім әлі жүргізілмеген жылдың жұмыс күндеріне түседі; "
+	      "білім басқармасы сол жылдың мерекелерін енгізуі керек.",
+		"Срок приходится на год, чей производственный календарь ещё "
+		"не внесён; управление образования должно внести праздники "
+		"этого года.",
+		"The deadline falls in a year whose working-day calendar is "
+		"not maintained yet; the education department must load that "
+		"year's holidays." } },
 };
 
 const struct field_message field_messages[FIELD__MAX] = {
@@ -366,6 +377,7 @@ problem_from_sqlstate(const char *state)
 		{ "BQ409", PROBLEM_CONFLICT },
 		{ "BQ422", PROBLEM_VALIDATION_FAILED },
 		{ "BQ429", PROBLEM_RATE_LIMITED },
+		{ "BQCAL", PROBLEM_CALENDAR_NOT_MAINTAINED },
 		{ "23505", PROBLEM_CONFLICT },
 		{ "23514", PROBLEM_VALIDATION_FAILED },
 		{ "40001", PROBLEM_SERVICE_UNAVAILABLE },

@@ -72,3 +72,72 @@ def test_days_must_be_positive(db):
     import psycopg
     with pytest.raises(psycopg.Error):
         db.execute("SELECT bq.add_working_days(now(), 0)")
+
+
+CASES_2028 = [
+    ("2027-12-30 10:00", 2, "2028-01-05",
+     "2028: 1 and 2 Jan on the weekend move their days off to Mon 3 and Tue 4"),
+    ("2028-05-05 10:00", 2, "2028-05-11",
+     "Defender's Day on Sun 7 May moves to Mon 8; Victory Day Tue 9"),
+]
+
+
+@pytest.mark.parametrize("start,days,last,why", CASES_2028, ids=[c[3] for c in CASES_2028])
+def test_2028_is_loaded_with_its_fixed_holidays(db, start, days, last, why):
+    test_add_working_days(db, start, days, last, why)
+    note = db.execute("SELECT note FROM bq.calendar_year WHERE year = 2028").fetchone()[0]
+    assert "Kurban Ait" in note
+
+
+def test_a_year_not_maintained_refuses_the_deadline(db):
+    import psycopg
+    # 2029 is nobody's yet: a deadline reaching into it is refused, not
+    # counted with weekends alone.
+    with pytest.raises(psycopg.Error) as e:
+        db.execute("SELECT bq.add_working_days('2028-12-29 10:00+05', 2)")
+    assert e.value.sqlstate == "BQCAL"
+
+
+@pytest.fixture
+def calendar_gone(db):
+    """The clock past the last maintained day: this year's and later
+    years' calendars taken away, put back after the test."""
+    saved = db.execute("SELECT year, source, note, maintained_at FROM bq.calendar_year "
+                       "WHERE year >= extract(year FROM now() AT TIME ZONE 'Asia/Almaty')"
+                       ).fetchall()
+    db.execute("DELETE FROM bq.calendar_year "
+               "WHERE year >= extract(year FROM now() AT TIME ZONE 'Asia/Almaty')")
+    yield
+    for row in saved:
+        db.execute("INSERT INTO bq.calendar_year (year, source, note, maintained_at) "
+                   "VALUES (%s, %s, %s, %s)", row)
+
+
+def test_past_the_calendar_a_round_is_refused_in_words_and_stores_nothing(
+        api, stack, db, region, calendar_gone):
+    from people import Parent, login, post
+    from places import DEMO, add_kindergarten
+    from problems import assert_problem
+    add_kindergarten(db, region, [("senior", "kk", 1)])
+    p = Parent(api, stack)
+    p.file(p.child(), region)
+    admin = login(api, stack, "admin", DEMO)["access_token"]
+    r = post(api, "/v1/admin/allocation-rounds", {"region_id": region}, token=admin)
+    body = assert_problem(r, 503, "calendar_not_maintained")
+    assert "calendar" in body["detail"] and int(r.headers["retry-after"]) >= 600
+    assert db.execute("SELECT count(*) FROM bq.allocation_round WHERE region_id = %s",
+                      (region,)).fetchone()[0] == 0
+    ready = api.get("/ready").json()
+    assert ready["calendar_until"] is None and ready["warnings"] == ["calendar_ends_soon"]
+
+
+def test_ready_says_how_far_the_calendar_reaches(api, db):
+    # The shipped calendar reaches past the warning: when this fails, load
+    # the next year's holidays.
+    ready = api.get("/ready").json()
+    assert ready["calendar_until"] >= "2028-12-31" and ready["warnings"] == []
+    db.execute("UPDATE bq.setting SET value = 5000 WHERE name = 'calendar_warn_days'")
+    try:
+        assert api.get("/ready").json()["warnings"] == ["calendar_ends_soon"]
+    finally:
+        db.execute("UPDATE bq.setting SET value = 90 WHERE name = 'calendar_warn_days'")

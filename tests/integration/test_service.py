@@ -21,7 +21,9 @@ def test_ready_names_the_schema(api, db):
     r = api.get("/ready")
     assert r.status_code == 200
     newest = db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
-    assert r.json() == {"status": "ready", "schema": newest}
+    until = db.execute("SELECT bq.calendar_until()::text").fetchone()[0]
+    assert r.json() == {"status": "ready", "schema": newest, "calendar_until": until,
+                        "warnings": []}
 
 
 def test_openapi_is_served_verbatim(api):

@@ -2169,7 +2169,7 @@ export interface components {
              * @description Stable; clients branch on it.
              * @enum {string}
              */
-            code: "bad_request" | "malformed_json" | "validation_failed" | "unauthorized" | "invalid_credentials" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "length_required" | "payload_too_large" | "unsupported_media_type" | "account_locked" | "rate_limited" | "internal_error" | "service_unavailable";
+            code: "bad_request" | "malformed_json" | "validation_failed" | "unauthorized" | "invalid_credentials" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "length_required" | "payload_too_large" | "unsupported_media_type" | "account_locked" | "rate_limited" | "internal_error" | "service_unavailable" | "calendar_not_maintained";
             /**
              * @description This case, for people: the one field error's message when
              *     there is one, why a token was refused (an expired one says
@@ -3479,7 +3479,13 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The database is down or slow; retry after `Retry-After` seconds. */
+        /**
+         * @description The database is down or slow; retry after `Retry-After` seconds. Or,
+         *     with the code `calendar_not_maintained`, a deadline (a voucher's,
+         *     an enrolment's, a contract's) would fall in a year whose public
+         *     holidays are not loaded: the department loads them
+         *     (`bq.calendar_year`); nothing was stored.
+         */
         ServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3592,6 +3598,19 @@ export interface operations {
                          * @example 0001
                          */
                         schema: string;
+                        /**
+                         * Format: date
+                         * @description The last day of the working-day calendar maintained
+                         *     without a gap from this year (null: not even this
+                         *     year). Deadlines past it are refused with
+                         *     `calendar_not_maintained`.
+                         */
+                        calendar_until: string | null;
+                        /**
+                         * @description `calendar_ends_soon`: fewer than `calendar_warn_days`
+                         *     (90) days of calendar are left; load the next year.
+                         */
+                        warnings: "calendar_ends_soon"[];
                     };
                 };
             };
