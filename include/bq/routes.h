@@ -125,6 +125,10 @@
 	X(ROUND_REPLAY, "/v1/admin/allocation-rounds/{id}/replay", \
 	    ROUTE_M_POST, ROUTE_R_ADMIN) \
 	X(SWEEPER_RUN, "/v1/admin/sweeper/run", ROUTE_M_POST, ROUTE_R_ADMIN) \
+	X(CALENDAR_DAY, "/v1/admin/calendar/days/{date}", \
+	    ROUTE_M_PUT | ROUTE_M_DELETE, ROUTE_R_ADMIN) \
+	X(CALENDAR_YEAR, "/v1/admin/calendar/{year}", \
+	    ROUTE_M_GET | ROUTE_M_PUT, ROUTE_R_ADMIN) \
 	X(STATS_QUEUE, "/v1/stats/queue", ROUTE_M_GET, ROUTE_PUBLIC) \
 	X(STATS_VOUCHERS, "/v1/stats/vouchers", ROUTE_M_GET, ROUTE_PUBLIC) \
 	X(STATS_POPULAR, "/v1/stats/kindergartens/popular", ROUTE_M_GET, \

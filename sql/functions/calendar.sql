@@ -82,3 +82,81 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 $$;
 GRANT EXECUTE ON FUNCTION bq.calendar_until() TO bq_sms;
 
+
+-- The department's view and edits of the calendar (administrators).
+CREATE OR REPLACE FUNCTION bq.calendar_day_json(d bq.calendar_day) RETURNS json
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT json_build_object('date', d.day, 'working', d.working,
+	    'reason', d.reason, 'source', d.source);
+$$;
+
+CREATE OR REPLACE FUNCTION bq.calendar_get(p_account uuid, p_sid uuid,
+    p_year integer)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	RETURN json_build_object('year', p_year,
+	    'maintained', (SELECT json_build_object('source', y.source,
+		'note', y.note, 'at', y.maintained_at)
+		FROM bq.calendar_year y WHERE y.year = p_year),
+	    'days', coalesce((SELECT json_agg(bq.calendar_day_json(d) ORDER BY d.day)
+		FROM bq.calendar_day d WHERE extract(year FROM d.day) = p_year),
+		'[]'));
+END
+$$;
+
+-- A year's holidays are in: deadlines may count its days from now on.
+CREATE OR REPLACE FUNCTION bq.calendar_year_set(p_account uuid, p_sid uuid,
+    p_year integer, p_source text, p_note text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	INSERT INTO bq.calendar_year (year, source, note, maintained_by)
+	VALUES (p_year, p_source, p_note, p_account)
+	ON CONFLICT (year) DO UPDATE SET source = excluded.source,
+	    note = excluded.note, maintained_at = now(),
+	    maintained_by = excluded.maintained_by;
+	PERFORM bq.log_event(p_account, 'calendar_year_maintained', p_sid,
+	    jsonb_build_object('year', p_year));
+	RETURN bq.calendar_get(p_account, p_sid, p_year);
+END
+$$;
+
+-- A holiday, a moved day off or a weekend made a working day, by decree.
+-- Deadlines already set keep their dates; new ones count the day anew.
+CREATE OR REPLACE FUNCTION bq.calendar_day_set(p_account uuid, p_sid uuid,
+    p_day date, p_working boolean, p_reason text, p_source text)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	d bq.calendar_day;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	INSERT INTO bq.calendar_day (day, working, reason, source)
+	VALUES (p_day, p_working, p_reason, p_source)
+	ON CONFLICT (day) DO UPDATE SET working = excluded.working,
+	    reason = excluded.reason, source = excluded.source
+	RETURNING * INTO d;
+	PERFORM bq.log_event(p_account, 'calendar_day_set', p_sid,
+	    jsonb_build_object('date', p_day, 'working', p_working));
+	RETURN bq.calendar_day_json(d);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION bq.calendar_day_delete(p_account uuid, p_sid uuid,
+    p_day date)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	DELETE FROM bq.calendar_day WHERE day = p_day;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	PERFORM bq.log_event(p_account, 'calendar_day_removed', p_sid,
+	    jsonb_build_object('date', p_day));
+	RETURN '{}';
+END
+$$;

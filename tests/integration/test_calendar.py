@@ -141,3 +141,86 @@ def test_ready_says_how_far_the_calendar_reaches(api, db):
         assert api.get("/ready").json()["warnings"] == ["calendar_ends_soon"]
     finally:
         db.execute("UPDATE bq.setting SET value = 90 WHERE name = 'calendar_warn_days'")
+
+
+@pytest.fixture
+def admin(api, stack):
+    from people import login
+    from places import DEMO
+    return login(api, stack, "admin", DEMO)["access_token"]
+
+
+def test_the_department_keeps_the_calendar_through_the_api(api, db, admin):
+    from people import bearer
+    h = bearer(admin)
+    got = api.get("/v1/admin/calendar/2027", headers=h).json()
+    assert got["year"] == 2027 and got["maintained"]["source"].startswith("Labour Code")
+    assert {"date": "2027-05-16", "working": False, "reason": "Kurban Ait",
+            "source": None} in got["days"]
+    assert api.get("/v1/admin/calendar/2031", headers=h).json() == {
+        "year": 2031, "maintained": None, "days": []}
+    # 2029 by the department: a holiday, then the year marked maintained.
+    try:
+        r = api.put("/v1/admin/calendar/days/2029-03-21", headers=h, json={
+            "working": False, "reason": "Nauryz", "source": "Law \"On holidays\""})
+        assert r.status_code == 200 and r.json()["reason"] == "Nauryz"
+        assert db.execute("SELECT bq.is_working_day('2029-03-21')").fetchone()[0] is False
+        r = api.put("/v1/admin/calendar/2029", headers=h, json={
+            "source": "Government decree No. 1 of 2028", "note": None})
+        assert r.status_code == 200 and r.json()["maintained"]["note"] is None
+        assert db.execute("SELECT bq.add_working_days('2028-12-29 10:00+05', 2)::date::text"
+                          ).fetchone()[0] == "2029-01-02"
+        assert api.delete("/v1/admin/calendar/days/2029-03-21", headers=h).status_code == 204
+        assert api.delete("/v1/admin/calendar/days/2029-03-21",
+                          headers=h).status_code == 404
+        log = [e["action"] for e in api.get("/v1/me/log", headers=h).json()["items"]]
+        assert {"calendar_year_maintained", "calendar_day_set",
+                "calendar_day_removed"} <= set(log)
+    finally:
+        db.execute("DELETE FROM bq.calendar_day WHERE day >= '2029-01-01'")
+        db.execute("DELETE FROM bq.calendar_year WHERE year = 2029")
+
+
+@pytest.mark.parametrize("method,path,body,field,code_", [
+    ("GET", "/v1/admin/calendar/1999", None, "year", "out_of_range"),
+    ("GET", "/v1/admin/calendar/20x7", None, "year", "out_of_range"),
+    ("PUT", "/v1/admin/calendar/2029", {"source": "x"}, "source", "too_short"),
+    ("PUT", "/v1/admin/calendar/2029", {"note": "no source"}, "source", "required"),
+    ("PUT", "/v1/admin/calendar/days/2029-02-30", {"working": False, "reason": "Nope"},
+     "date", "invalid_format"),
+    ("PUT", "/v1/admin/calendar/days/2101-01-05", {"working": False, "reason": "Nope"},
+     "date", "invalid_format"),
+    ("PUT", "/v1/admin/calendar/days/2029-01-05", {"working": "no", "reason": "Nope"},
+     "working", "wrong_type"),
+    ("PUT", "/v1/admin/calendar/days/2029-01-05", {"working": False}, "reason", "required"),
+    ("DELETE", "/v1/admin/calendar/days/05.01.2029", None, "date", "invalid_format"),
+])
+def test_bad_calendar_input_is_422_and_stores_nothing(api, db, admin, method, path, body,
+                                                      field, code_):
+    from people import bearer
+    from problems import assert_problem
+    r = api.request(method, path, json=body, headers=bearer(admin))
+    assert_problem(r, 422, "validation_failed", [(field, code_)])
+    assert db.execute("SELECT count(*) FROM bq.calendar_day WHERE day >= '2029-01-01'"
+                      ).fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM bq.calendar_year WHERE year >= 2029"
+                      ).fetchone()[0] == 0
+
+
+def test_only_administrators_keep_the_calendar(api, stack, db):
+    from people import Parent, bearer, login
+    from places import DEMO
+    from problems import assert_problem
+    for token in (Parent(api, stack).token, login(api, stack, "verifier", DEMO)["access_token"],
+                  login(api, stack, "kg1", DEMO)["access_token"]):
+        for method, path, body in (
+                ("GET", "/v1/admin/calendar/2027", None),
+                ("PUT", "/v1/admin/calendar/2029", {"source": "Decree"}),
+                ("PUT", "/v1/admin/calendar/days/2029-01-05",
+                 {"working": False, "reason": "Mine"}),
+                ("DELETE", "/v1/admin/calendar/days/2027-05-16", None)):
+            assert_problem(api.request(method, path, json=body, headers=bearer(token)),
+                           403, "forbidden")
+    assert_problem(api.get("/v1/admin/calendar/2027"), 401, "unauthorized")
+    assert db.execute("SELECT count(*) FROM bq.calendar_day WHERE day = '2027-05-16'"
+                      ).fetchone()[0] == 1

@@ -233,6 +233,24 @@ test("notifications: the inbox with its copies, and the channels", async () => {
 	assert.equal(p.run(["notifications", "read", randomUUID()]).code, 4);
 });
 
+test("calendar: the administrator reads a year, sets and removes a day", async () => {
+	const a = user("calendar-admin");
+	assert.equal(a.run(["login", "admin"], { env: { BQ_PASSWORD: DEMO_PASSWORD } }).code, 0);
+	const y = a.run(["calendar", "2027"]);
+	assert.equal(y.code, 0, y.err);
+	assert.ok(y.json().days.some((d) => d.date === "2027-05-16" && d.reason === "Kurban Ait"));
+	const set = a.run(["calendar", "set", "2030-01-07", "--off", "--reason", "Orthodox Christmas",
+	    "--source", "Law On holidays"]);
+	assert.equal(set.code, 0, set.err);
+	assert.equal(set.json().working, false);
+	assert.equal(a.run(["calendar", "remove", "2030-01-07"]).code, 0);
+	assert.equal(a.run(["calendar", "remove", "2030-01-07"]).code, 4);
+	assert.equal(a.run(["calendar", "set", "2030-01-07", "--reason", "x"]).code, 2);
+	assert.equal(a.run(["calendar", "1999"]).code, 5);
+	const p = await parent();
+	assert.equal(p.run(["calendar", "2027"]).code, 3);
+});
+
 test("email: a new address waits for the code sent to it", async () => {
 	const p = await parent();
 	const address = `cli${p.iin}@example.kz`;

@@ -1532,6 +1532,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year of the working-day calendar
+         * @description The year's exceptions to "Monday to Friday": public holidays, the
+         *     days off they move to, and days moved by decree, each with its
+         *     reason and source; and whether the year is maintained (its
+         *     holidays loaded, with the law or decree). Deadlines count days only
+         *     of maintained years: past them a deadline is refused with
+         *     `calendar_not_maintained`. Administrators only.
+         */
+        get: operations["getCalendarYear"];
+        /**
+         * Mark a year maintained
+         * @description The year's holidays and moved days are in: deadlines may count its
+         *     days from now on. `source` names the law or decree; `note` what is
+         *     still to come (a holiday whose date is announced later). Recorded
+         *     in the administrator's log. Administrators only.
+         */
+        put: operations["putCalendarYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/calendar/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a day off or a working day
+         * @description A public holiday, a day off a holiday moves to, or a day moved by
+         *     decree (`working: true` for a weekend made a working day). Deadlines
+         *     already set keep their dates; new ones count the day as set.
+         *     Administrators only.
+         */
+        put: operations["putCalendarDay"];
+        post?: never;
+        /**
+         * Remove a day's exception
+         * @description The day is again what its weekday says. A day with no exception is
+         *     a 404. Administrators only.
+         */
+        delete: operations["deleteCalendarDay"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stats/queue": {
         parameters: {
             query?: never;
@@ -2102,6 +2162,36 @@ export interface components {
          * @enum {string}
          */
         HistoryCause: "queued" | "filed" | "priority_filed" | "extraordinary_filed" | "restored" | "archived" | "voucher_issued";
+        CalendarDay: {
+            /** Format: date */
+            date: string;
+            /** @description A working day (a weekend day moved by decree) or a day off. */
+            working: boolean;
+            reason: string;
+            /** @description The law or decree, where known. */
+            source: string | null;
+        };
+        CalendarYear: {
+            /** Format: int32 */
+            year: number;
+            /** @description Null while the year's holidays are not loaded. */
+            maintained: null | {
+                source: string;
+                note: string | null;
+                /** Format: date-time */
+                at: string;
+            };
+            days: components["schemas"]["CalendarDay"][];
+        };
+        CalendarYearRequest: {
+            source: string;
+            note?: string | null;
+        };
+        CalendarDayRequest: {
+            working: boolean;
+            reason: string;
+            source?: string | null;
+        };
         NotificationSettings: {
             /** @description Messages that need an action come by SMS too. */
             sms: boolean;
@@ -2339,7 +2429,7 @@ export interface components {
                 id: string;
                 /** Format: date-time */
                 at: string;
-                /** @description registered, login, login_failed, locked, logout, password_changed, password_reset, role_switched, profile_updated, session_revoked, staff_created */
+                /** @description registered, login, login_failed, locked, logout, password_changed, password_reset, role_switched, profile_updated, session_revoked, staff_created, notification_settings_changed, calendar_year_maintained, calendar_day_set, calendar_day_removed */
                 action: string;
                 detail: Record<string, never>;
             }[];
@@ -6038,6 +6128,145 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             411: components["responses"]["LengthRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The calendar year. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The calendar year. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarYearRequest"];
+            };
+        };
+        responses: {
+            /** @description The year now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putCalendarDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The day (its year 2000 to 2100). */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarDayRequest"];
+            };
+        };
+        responses: {
+            /** @description The day. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDay"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCalendarDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The day (its year 2000 to 2100). */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
