@@ -31,8 +31,9 @@ BEGIN
 END
 $$;
 
--- A new inbox message of an outward kind is queued for the account's
--- phone and verified e-mail.  The SMS has its own text (no IIN, no
+-- A new inbox message of an outward kind is queued for the phone and
+-- verified e-mail of a parent's account (staff hear of the same events in
+-- their inbox: the texts are written for the family).  The SMS has its own text (no IIN, no
 -- surname); the e-mail is the inbox text with the card's address.  One that
 -- could only go after its deadline is recorded dead, not sent.
 CREATE OR REPLACE FUNCTION bq.notification_outward() RETURNS trigger
@@ -44,7 +45,9 @@ DECLARE
 	v_args jsonb := NEW.params || jsonb_build_object('card',
 	    regexp_replace(coalesce(NEW.link, ''), '^/v1', ''));
 BEGIN
-	IF NOT EXISTS (SELECT 1 FROM bq.outward_kind WHERE kind = NEW.kind) THEN
+	IF NOT EXISTS (SELECT 1 FROM bq.outward_kind WHERE kind = NEW.kind)
+	    OR NOT EXISTS (SELECT 1 FROM bq.account_role
+		WHERE account_id = NEW.account_id AND role = 'parent') THEN
 		RETURN NULL;
 	END IF;
 	SELECT * INTO v_to FROM bq.account WHERE id = NEW.account_id;

@@ -401,6 +401,20 @@ def test_the_sender_counts_its_messages_by_channel_and_state(api, stack, db, reg
     assert set(s for _, s in counts) <= {"queued", "failed", "sent", "delivered", "dead"}
 
 
+def test_staff_hear_in_the_inbox_only(db):
+    staff = db.execute("SELECT a.id FROM bq.account a JOIN bq.account_role r ON "
+                       "r.account_id = a.id WHERE a.login = 'kg1'").fetchone()[0]
+    db.execute("UPDATE bq.account SET phone = '+77017659999' WHERE id = %s", (staff,))
+    try:
+        n = db.execute("INSERT INTO bq.notification (account_id, kind, text, params) VALUES "
+                       "(%s, 'child_enrolled', 'x', '{\"number\": \"C1\"}') RETURNING id",
+                       (staff,)).fetchone()[0]
+        assert db.execute("SELECT count(*) FROM bq.sms_outbox WHERE notification_id = %s",
+                          (n,)).fetchone()[0] == 0
+    finally:
+        db.execute("UPDATE bq.account SET phone = NULL WHERE id = %s", (staff,))
+
+
 def test_every_outward_kind_has_its_texts_and_no_sms_names_a_surname(db):
     kinds = [k for (k,) in db.execute("SELECT kind FROM bq.outward_kind ORDER BY kind")]
     assert len(kinds) >= 15
@@ -459,9 +473,12 @@ def test_every_outward_message_of_the_run_reads_whole_in_kk_and_ru(db):
     SMS, e-mail and inbox texts in Kazakh and in Russian; only {portal},
     the sender's, is left."""
     import re
+    # Every outward message a parent got (staff get no copies outside the
+    # app), the newest of each kind.
     seen = db.execute(
         "SELECT DISTINCT ON (n.kind) n.kind, n.params || jsonb_build_object('card', "
         "'/x') FROM bq.notification n JOIN bq.outward_kind k USING (kind) "
+        "JOIN bq.account_role r ON r.account_id = n.account_id AND r.role = 'parent' "
         "WHERE n.params <> '{}' ORDER BY n.kind, n.at DESC").fetchall()
     assert seen, "no outward message in this run"
     for kind, params in seen:
