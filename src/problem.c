@@ -328,6 +328,19 @@ const struct field_message field_messages[FIELD__MAX] = {
 	[FIELD_NOT_SENT] = { "not_sent",
 	    { "Хабарлама әлі жіберілмеген.", "Сообщение ещё не отправлено.",
 		"The message has not been sent yet." } },
+	[FIELD_NOT_ENROLLED_THEN] = { "not_enrolled_then",
+	    { "Бұл күні бала топқа қабылданбаған: шарт басталғанға дейін "
+	      "немесе кеткеннен кейін.",
+		"В этот день ребёнок не был зачислен в группу: до начала "
+		"договора или после ухода.",
+		"The child was not enrolled in the group on that day: before "
+		"its contract started or after it left." } },
+	[FIELD_NOT_WORKING_DAY] = { "not_working_day",
+	    { "Демалыс күні тек себебі бар болмауды белгілеуге болады.",
+		"В выходной день можно отметить только отсутствие с "
+		"причиной.",
+		"On a day off only an absence with its reason may be "
+		"marked." } },
 	[FIELD_MISMATCH] = { "mismatch",
 	    { "Құпиясөздер сәйкес келмейді.", "Пароли не совпадают.",
 		"The passwords do not match." } },

@@ -2,11 +2,21 @@
 -- monthly statement, menus, and support's answers to feedback.
 
 -- A child enrolled in a group now: its seat is taken and not released.
-CREATE OR REPLACE FUNCTION bq.enrolled_in(p_child uuid, p_group uuid) RETURNS boolean
+-- Whether the child attends the group on the day: an enrolled seat in it,
+-- from its signed contract's start date (the seat's own day when no
+-- contract made it) and before the seat was released (the child left).
+CREATE OR REPLACE FUNCTION bq.enrolled_on(p_child uuid, p_group uuid, p_day date)
+RETURNS boolean
 LANGUAGE sql STABLE AS $$
-	SELECT EXISTS (SELECT 1 FROM bq.seat s WHERE s.child_id = p_child
-	    AND s.group_id = p_group AND s.kind = 'enrolled'
-	    AND s.released_at IS NULL);
+	SELECT EXISTS (SELECT 1 FROM bq.seat s
+	    LEFT JOIN bq.enrolment e ON e.seat_id = s.id
+	    LEFT JOIN bq.contract c ON c.enrolment_id = e.id AND c.status = 'signed'
+	    WHERE s.child_id = p_child AND s.group_id = p_group
+	      AND s.kind = 'enrolled'
+	      AND p_day >= coalesce(c.start_date,
+		  (s.created_at AT TIME ZONE 'Asia/Almaty')::date)
+	      AND (s.released_at IS NULL
+		OR p_day < (s.released_at AT TIME ZONE 'Asia/Almaty')::date));
 $$;
 
 CREATE OR REPLACE FUNCTION bq.attendance_frozen() RETURNS trigger
@@ -84,10 +94,22 @@ BEGIN
 	END IF;
 	FOR v_mark IN SELECT * FROM jsonb_array_elements(p_marks) LOOP
 		v_child := (v_mark->>'child_id')::uuid;
-		IF NOT bq.enrolled_in(v_child, p_group) THEN
+		IF NOT bq.enrolled_on(v_child, p_group, p_day) THEN
+			-- In the group, but not on that day (before its start, after
+			-- it left), or never in it.
 			RAISE EXCEPTION 'not enrolled here' USING ERRCODE = 'BQ422',
 			    COLUMN = '[' || v_i || '].child_id',
-			    HINT = 'invalid_value';
+			    HINT = CASE WHEN EXISTS (SELECT 1 FROM bq.seat s
+				WHERE s.child_id = v_child AND s.group_id = p_group
+				  AND s.kind = 'enrolled')
+				THEN 'not_enrolled_then' ELSE 'invalid_value' END;
+		END IF;
+		-- No one attends on a day off: only an absence (with its
+		-- reason) may be recorded there.
+		IF (v_mark->>'present')::boolean AND NOT bq.is_working_day(p_day) THEN
+			RAISE EXCEPTION 'a day off' USING ERRCODE = 'BQ422',
+			    COLUMN = '[' || v_i || '].present',
+			    HINT = 'not_working_day';
 		END IF;
 		INSERT INTO bq.attendance (child_id, day, group_id,
 		    kindergarten_id, present, reason, marked_by)
@@ -440,7 +462,7 @@ BEGIN
 END
 $$;
 
-REVOKE EXECUTE ON FUNCTION bq.enrolled_in(uuid, uuid), bq.attendance_frozen(),
+REVOKE EXECUTE ON FUNCTION bq.enrolled_on(uuid, uuid, date), bq.attendance_frozen(),
     bq.today(), bq.group_day_json(uuid, date),
     bq.attendance_month_json(uuid, date),
     bq.statement_rows(uuid, date), bq.csv_field(text),

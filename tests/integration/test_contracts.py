@@ -182,6 +182,14 @@ def test_from_registration_to_an_enrolled_child(api, stack, db, pki, world):
     seat = db.execute("SELECT s.kind, s.released_at FROM bq.seat s JOIN bq.enrolment e "
                       "ON e.seat_id = s.id WHERE e.id = %s", (e["id"],)).fetchone()
     assert seat == ("enrolled", None)
+    # Attendance counts from the contract's start (in 2027): a day five
+    # weeks ago is not the child's to be marked in the group.
+    past = db.execute("SELECT (now() AT TIME ZONE 'Asia/Almaty')::date - 35"
+                      ).fetchone()[0]
+    r = api.put(f"/v1/kindergarten/groups/{world['groups']['senior kk']}/attendance/{past}",
+                json=[{"child_id": c["child"]["id"], "present": False, "reason": "other"}],
+                headers=bearer(staff))
+    assert_problem(r, 422, "validation_failed", [("[0].child_id", "not_enrolled_then")])
     assert any(n["kind"] == "child_enrolled" for n in inbox(api, p.token))
     assert any(n["kind"] == "child_enrolled" for n in inbox(api, staff))
     # The kindergarten reads the documents attached; others' staff do not.

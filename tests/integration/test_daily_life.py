@@ -26,6 +26,15 @@ def last_month(day=15):
     return (first - datetime.timedelta(days=1)).replace(day=day)
 
 
+def working_days_last_month(db):
+    """Last month's working days from the 9th, by the service's calendar:
+    the days a child can be marked present."""
+    start = last_month(9)
+    return [d for (d,) in db.execute(
+        "SELECT d::date FROM generate_series(%s::date, %s::date, interval '1 day') d "
+        "WHERE bq.is_working_day(d::date) ORDER BY d", (start, last_month(28)))]
+
+
 @pytest.fixture
 def nursery(api, stack, db, region):
     """A kindergarten, its staff, a parent with two children of whom one
@@ -35,7 +44,10 @@ def nursery(api, stack, db, region):
     staff = staff_of(api, stack, admin_token(api, stack), kg)
     p = Parent(api, stack)
     attends, stays_home = p.child(), p.child()
-    db.execute("INSERT INTO bq.seat (group_id, kind, child_id) VALUES (%s, 'enrolled', %s)",
+    # Attending since two months ago (a seat of its own, no contract: the
+    # seat's day is its start).
+    db.execute("INSERT INTO bq.seat (group_id, kind, child_id, created_at) VALUES "
+               "(%s, 'enrolled', %s, now() - interval '70 days')",
                (groups["senior kk"], attends))
     return {"kg": kg, "group": groups["senior kk"], "other_group": groups["senior ru"],
             "staff": staff, "parent": p, "child": attends, "home": stays_home}
@@ -52,7 +64,7 @@ def month_of(api, token, child, month):
 
 def test_a_month_marked_approved_and_frozen(api, stack, db, nursery):
     n, p = nursery, nursery["parent"]
-    d1, d2 = last_month(14), last_month(15)
+    d1, d2, d3 = working_days_last_month(db)[2:5]
     r = mark(api, n["staff"], n["group"], d1, [{"child_id": n["child"], "present": True}])
     assert r.status_code == 200, r.text
     sheet = r.json()
@@ -102,7 +114,7 @@ def test_a_month_marked_approved_and_frozen(api, stack, db, nursery):
     r = mark(api, n["staff"], n["group"], d1, [{"child_id": n["child"], "present": False,
                                                 "reason": "other"}])
     assert_problem(r, 409, "conflict", [("date", "approved")])
-    r = mark(api, n["staff"], n["group"], last_month(16),
+    r = mark(api, n["staff"], n["group"], d3,
              [{"child_id": n["child"], "present": True}])
     assert_problem(r, 409, "conflict", [("date", "approved")])
     for sql in ("UPDATE bq.attendance SET present = false, reason = 'other' "
@@ -129,7 +141,7 @@ def test_a_month_marked_approved_and_frozen(api, stack, db, nursery):
 
 def test_marks_are_checked_and_bad_ones_store_nothing(api, stack, db, nursery):
     n = nursery
-    day = last_month(10)
+    day = working_days_last_month(db)[0]
     child = n["child"]
     for body, field, code in [
             ({"child_id": child, "present": True}, "body", "wrong_type"),
@@ -174,9 +186,38 @@ def test_marks_are_checked_and_bad_ones_store_nothing(api, stack, db, nursery):
     assert_problem(r, 422, "validation_failed", [("format", "invalid_value")])
 
 
+def test_only_the_days_a_child_attends_and_no_one_on_a_day_off(api, stack, db, nursery):
+    n = nursery
+    days = working_days_last_month(db)
+    present = [{"child_id": n["child"], "present": True}]
+    # Before its seat's start (70 days ago): not the child's day here.
+    before = db.execute("SELECT d::date FROM generate_series(now()::date - 100, "
+                        "now()::date - 75, interval '1 day') d "
+                        "WHERE bq.is_working_day(d::date) LIMIT 1").fetchone()[0]
+    assert_problem(mark(api, n["staff"], n["group"], before, present), 422,
+                   "validation_failed", [("[0].child_id", "not_enrolled_then")])
+    # A day off: nobody attends, an absence may be recorded.
+    off = db.execute("SELECT d::date FROM generate_series(%s::date, %s::date, "
+                     "interval '1 day') d WHERE NOT bq.is_working_day(d::date) LIMIT 1",
+                     (days[0], days[-1])).fetchone()[0]
+    assert_problem(mark(api, n["staff"], n["group"], off, present), 422,
+                   "validation_failed", [("[0].present", "not_working_day")])
+    assert mark(api, n["staff"], n["group"], off, [{"child_id": n["child"], "present": False,
+                                                    "reason": "other"}]).status_code == 200
+    # The child left on days[3]: marks up to the day before, none after.
+    db.execute("UPDATE bq.seat SET released_at = %s::date::timestamp AT TIME ZONE "
+               "'Asia/Almaty' + interval '10 hours' WHERE child_id = %s",
+               (days[3], n["child"]))
+    assert mark(api, n["staff"], n["group"], days[2], present).status_code == 200
+    assert_problem(mark(api, n["staff"], n["group"], days[4], present), 422,
+                   "validation_failed", [("[0].child_id", "not_enrolled_then")])
+    assert db.execute("SELECT count(*) FROM bq.attendance WHERE child_id = %s AND day = %s",
+                      (n["child"], days[4])).fetchone()[0] == 0
+
+
 def test_who_may_mark_and_read(api, stack, db, region, nursery):
     n = nursery
-    day = last_month(9)
+    day = working_days_last_month(db)[0]
     other_staff = staff_of(api, stack, admin_token(api, stack),
                            add_kindergarten(db, region, [("senior", "kk", 5)]))
     # Staff of another kindergarten: the group does not exist for them.

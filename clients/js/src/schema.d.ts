@@ -1930,9 +1930,14 @@ export interface paths {
          * Mark a day
          * @description Staff of the group's kindergarten mark children enrolled in the group:
          *     present, or absent with a reason (`illness`, `leave`, `other`). Not a day
-         *     to come (422 `date`); a mark may be changed until the parent approves
-         *     the month, after which the database refuses any change (409 `date`
-         *     `approved`). Errors name the item: `[2].child_id`.
+         *     to come (422 `date`); only days the child attended the group: from
+         *     its contract's start date and before it left (422 `[i].child_id`
+         *     `not_enrolled_then`; `invalid_value` for a child never in the
+         *     group); on a day off (a weekend or holiday of the working-day
+         *     calendar) only absences (422 `[i].present` `not_working_day`). A
+         *     mark may be changed until the parent approves the month, after which
+         *     the database refuses any change (409 `date` `approved`). Errors name
+         *     the item: `[2].child_id`.
          */
         put: operations["putGroupAttendance"];
         post?: never;
@@ -2105,7 +2110,7 @@ export interface components {
              */
             field: string;
             /** @enum {string} */
-            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable" | "not_sent";
+            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable" | "not_sent" | "not_enrolled_then" | "not_working_day";
             /** @description For people, in the reply's language. */
             message: string;
         };
