@@ -177,7 +177,8 @@ def test_the_department_keeps_the_calendar_through_the_api(api, db, admin):
         assert {"calendar_year_maintained", "calendar_day_set",
                 "calendar_day_removed"} <= set(log)
     finally:
-        db.execute("DELETE FROM bq.calendar_day WHERE day >= '2029-01-01'")
+        db.execute("DELETE FROM bq.calendar_day WHERE day BETWEEN '2029-01-01' "
+                   "AND '2029-12-31'")
         db.execute("DELETE FROM bq.calendar_year WHERE year = 2029")
 
 
@@ -201,9 +202,9 @@ def test_bad_calendar_input_is_422_and_stores_nothing(api, db, admin, method, pa
     from problems import assert_problem
     r = api.request(method, path, json=body, headers=bearer(admin))
     assert_problem(r, 422, "validation_failed", [(field, code_)])
-    assert db.execute("SELECT count(*) FROM bq.calendar_day WHERE day >= '2029-01-01'"
-                      ).fetchone()[0] == 0
-    assert db.execute("SELECT count(*) FROM bq.calendar_year WHERE year >= 2029"
+    assert db.execute("SELECT count(*) FROM bq.calendar_day WHERE day BETWEEN "
+                      "'2029-01-01' AND '2029-12-31'").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM bq.calendar_year WHERE year = 2029"
                       ).fetchone()[0] == 0
 
 

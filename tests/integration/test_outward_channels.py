@@ -31,11 +31,16 @@ def outward(scratch):
     return conn
 
 
-def account(conn, language="kk", email_address="ata-ana@example.kz"):
-    return conn.execute(
+def account(conn, language="kk", email_address="ata-ana@example.kz",
+            phone="+77017654321"):
+    """A parent's account (outward copies go to parents)."""
+    who = conn.execute(
         "INSERT INTO bq.account (phone, email, password_hash, surname, first_name, "
-        "language) VALUES ('+77017654321', %s, 'x', 'Сапарова', 'Әйгерім', %s) "
-        "RETURNING id", (email_address, language)).fetchone()[0]
+        "language) VALUES (%s, %s, 'x', 'Сапарова', 'Әйгерім', %s) "
+        "RETURNING id", (phone, email_address, language)).fetchone()[0]
+    conn.execute("INSERT INTO bq.account_role (account_id, role) VALUES (%s, 'parent')",
+                 (who,))
+    return who
 
 
 def tell(conn, who, kind="voucher_issued"):
@@ -128,9 +133,7 @@ def test_the_gateway_is_slow_fails_or_is_away_and_the_copy_waits(stack, outward)
 def test_the_gateway_s_receipt_comes_back_through_the_api(stack, db):
     # The stack's own database and API; its demo sender paused, so the
     # gateway stand-in gets the message.
-    who = db.execute(
-        "INSERT INTO bq.account (phone, password_hash, surname, first_name, language) "
-        "VALUES ('+77017650000', 'x', 'Сапарова', 'Әйгерім', 'ru') RETURNING id").fetchone()[0]
+    who = account(db, language="ru", email_address=None, phone="+77017650000")
     pid = sender_pid(stack)
     os.kill(pid, signal.SIGSTOP)
     receipts = []

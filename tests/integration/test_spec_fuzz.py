@@ -87,9 +87,13 @@ def query_ops():
 
 
 def concrete(template):
+    # The calendar's own routes get a year no deadline reaches, so what the
+    # tests write there changes no count.
+    day = "2099-01-15" if template.startswith("/v1/admin/calendar/") else "2026-01-15"
     return (template.replace("{id}", str(uuid.uuid4()))
             .replace("{account_id}", str(uuid.uuid4()))
-            .replace("{date}", "2026-01-15").replace("{month}", "2026-01"))
+            .replace("{year}", "2099")
+            .replace("{date}", day).replace("{month}", "2026-01"))
 
 
 @st.composite

@@ -198,6 +198,9 @@ test("a parent registers with the SMS code, applies, follows the position and co
 
 	await page.click("#refresh");
 	await page.waitForSelector("#vouchers .voucher[data-status=issued] button.confirm");
+	// The voucher's message went out by SMS too, and the inbox says how.
+	await page.waitForSelector("#notifications li .delivery[data-channel=sms]");
+	assert.match(await text("#notifications li .delivery[data-channel=sms]"), /SMS: (в очереди|отправлено|доставлено)/);
 	await shot("06-voucher");
 	await page.click("#vouchers .voucher[data-status=issued] button.confirm");
 	await page.waitForSelector("#vouchers .voucher[data-status=active]");
