@@ -13,7 +13,9 @@
 #include "bq/api_reply.h"
 #include "bq/api_task.h"
 #include "bq/api_validate.h"
+#include "bq/path.h"
 #include "bq/phone.h"
+#include "bq/query.h"
 #include "bq/token.h"
 #include "bq/vocab.h"
 
@@ -32,6 +34,8 @@ struct staff {
 	const char *kindergarten_id;
 	char phone_e164[PHONE_E164_LEN];
 	char hash[PASSWORD_HASH_MAX];
+	char kg[40];
+	char role_q[40];
 };
 
 #define F(...) JSON_FIELD(struct staff, __VA_ARGS__)
@@ -50,6 +54,35 @@ static const struct json_field staff_fields[] = {
 
 #undef F
 
+/* GET /v1/admin/staff?kindergarten_id=&role=: the staff, filtered. */
+static int
+staff_list(struct api_call *c)
+{
+	static const char *const known[] = { "kindergarten_id", "role", NULL };
+	struct http_request *req = c->req;
+	struct staff *s = c->ext;
+
+	if (c->db.query == NULL) {
+		(void)query_known(req->query_string, known, &c->fe);
+		if (query_text(req->query_string, "kindergarten_id", 36, s->kg,
+			sizeof(s->kg), &c->fe) > 0 &&
+		    !uuid_lower(s->kg))
+			field_errors_add(
+			    &c->fe, "kindergarten_id", FIELD_INVALID_FORMAT);
+		(void)query_text(req->query_string, "role", 32, s->role_q,
+		    sizeof(s->role_q), &c->fe);
+		if (c->fe.n > 0)
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		api_db_prepare(c, "SELECT bq.staff_list($1, $2, $3, $4)", 200);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		api_db_param(c, s->kg[0] != '\0' ? s->kg : NULL);
+		api_db_param(c, s->role_q[0] != '\0' ? s->role_q : NULL);
+	}
+
+	return (api_db_run(c));
+}
+
 int
 api_admin_staff(struct http_request *req)
 {
@@ -63,6 +96,8 @@ api_admin_staff(struct http_request *req)
 	if ((c = api_call_begin(req, ROUTE_ADMIN_STAFF, sizeof(*s))) == NULL)
 		return (KORE_RESULT_OK);
 	s = c->ext;
+	if (req->method == HTTP_METHOD_GET)
+		return (staff_list(c));
 
 	switch (s->phase) {
 	case PHASE_REQUEST:

@@ -46,7 +46,8 @@
 	X(ME_EMAIL_VERIFY, "/v1/me/email/verify", ROUTE_M_POST, ROUTE_R_ANY) \
 	X(ME_ROLE, "/v1/me/role", ROUTE_M_POST, ROUTE_R_ANY) \
 	X(ME_LOG, "/v1/me/log", ROUTE_M_GET, ROUTE_R_ANY) \
-	X(ADMIN_STAFF, "/v1/admin/staff", ROUTE_M_POST, ROUTE_R_ADMIN) \
+	X(ADMIN_STAFF, "/v1/admin/staff", ROUTE_M_GET | ROUTE_M_POST, \
+	    ROUTE_R_ADMIN) \
 	X(REGIONS, "/v1/regions", ROUTE_M_GET, ROUTE_PUBLIC) \
 	X(REFERENCE, "/v1/reference", ROUTE_M_GET, ROUTE_PUBLIC) \
 	X(KINDERGARTENS, "/v1/kindergartens", ROUTE_M_GET, ROUTE_PUBLIC) \

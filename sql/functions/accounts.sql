@@ -883,6 +883,33 @@ BEGIN
 END
 $$;
 
+-- Staff by kindergarten and role, for the department (administrators):
+-- each account's name, contacts, roles and where each acts.
+CREATE OR REPLACE FUNCTION bq.staff_list(p_admin uuid, p_sid uuid,
+    p_kindergarten uuid, p_role text)
+RETURNS json
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_admin, 'admin');
+	-- Any role may be asked for; parents are no one's staff (none listed).
+	IF NOT p_role = ANY (enum_range(NULL::bq.role)::text[]) THEN
+		RAISE EXCEPTION 'role' USING ERRCODE = 'BQ422', COLUMN = 'role',
+		    HINT = 'invalid_value';
+	END IF;
+	RETURN json_build_object('items', coalesce((
+	    SELECT json_agg((SELECT jsonb_object_agg(k, v)
+		FROM jsonb_each(bq.account_json(a.id, NULL)::jsonb) x (k, v)
+		WHERE k IN ('id', 'login', 'surname', 'first_name', 'patronymic',
+		    'email', 'phone', 'roles', 'scopes', 'created_at'))
+		ORDER BY a.surname, a.first_name, a.id)
+	    FROM bq.account a WHERE EXISTS (SELECT 1 FROM bq.account_role r
+		WHERE r.account_id = a.id AND r.role <> 'parent'
+		  AND (p_role IS NULL OR r.role::text = p_role)
+		  AND (p_kindergarten IS NULL
+		    OR r.kindergarten_id = p_kindergarten))), '[]'));
+END
+$$;
+
 -- Claims due messages.  The claim is a lease: a sender that dies holding
 -- one lets it fall due again, and SKIP LOCKED lets senders run side by
 -- side without sending a message twice.  A copy whose deadline has

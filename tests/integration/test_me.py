@@ -265,6 +265,33 @@ def test_staff_with_wrong_fields_hears_of_all(api, stack, db):
                       (body["login"],)).fetchone()[0] == 0
 
 
+def test_admin_lists_staff_by_kindergarten_and_role(api, stack, db):
+    admin = login(api, stack, "admin", DEMO)["access_token"]
+    kg = db.execute("SELECT r.kindergarten_id::text FROM bq.account_role r JOIN bq.account a "
+                    "ON a.id = r.account_id WHERE a.login = 'kg1'").fetchone()[0]
+    r = api.get(f"/v1/admin/staff?kindergarten_id={kg}", headers=bearer(admin))
+    assert r.status_code == 200, r.text
+    assert "kg1" in [x["login"] for x in r.json()["items"]]
+    assert all(any(sc["kindergarten"] and sc["kindergarten"]["id"] == kg
+                   for sc in x["scopes"]) for x in r.json()["items"])
+    verifiers = api.get("/v1/admin/staff?role=verifier", headers=bearer(admin)).json()["items"]
+    assert "verifier" in [x["login"] for x in verifiers]
+    assert all("verifier" in x["roles"] for x in verifiers)
+    # No parent is anyone's staff; no IIN is shown.
+    assert api.get("/v1/admin/staff?role=parent", headers=bearer(admin)).json() == {
+        "items": []}
+    assert all("iin" not in x for x in verifiers)
+    for q, field, code_ in (("role=wizard", "role", "invalid_value"),
+                            ("kindergarten_id=kg1", "kindergarten_id", "invalid_format"),
+                            ("region=almaty", "region", "unknown_field")):
+        assert_problem(api.get(f"/v1/admin/staff?{q}", headers=bearer(admin)), 422,
+                       "validation_failed", [(field, code_)])
+    _, _, parent = register(api, stack)
+    for t in (parent["access_token"], login(api, stack, "verifier", DEMO)["access_token"]):
+        assert_problem(api.get("/v1/admin/staff", headers=bearer(t)), 403, "forbidden")
+    assert_problem(api.get("/v1/admin/staff"), 401, "unauthorized")
+
+
 def test_only_admins_create_staff(api, stack):
     _, _, parent = register(api, stack)
     verifier = login(api, stack, "verifier", DEMO)

@@ -247,8 +247,13 @@ test("calendar: the administrator reads a year, sets and removes a day", async (
 	assert.equal(a.run(["calendar", "remove", "2030-01-07"]).code, 4);
 	assert.equal(a.run(["calendar", "set", "2030-01-07", "--reason", "x"]).code, 2);
 	assert.equal(a.run(["calendar", "1999"]).code, 5);
+	const staff = a.run(["staff", "--role", "verifier"]);
+	assert.equal(staff.code, 0, staff.err);
+	assert.ok(staff.json().items.some((x) => x.login === "verifier"));
+	assert.equal(a.run(["staff", "--role", "wizard"]).code, 5);
 	const p = await parent();
 	assert.equal(p.run(["calendar", "2027"]).code, 3);
+	assert.equal(p.run(["staff"]).code, 3);
 });
 
 test("email: a new address waits for the code sent to it", async () => {

@@ -20,6 +20,7 @@ export const operations = Object.freeze({
 	postMePassword: {"method":"POST","path":"/v1/me/password","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postMeRole: {"method":"POST","path":"/v1/me/role","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	getMeLog: {"method":"GET","path":"/v1/me/log","query":["limit","cursor"],"body":null,"bodyTypes":[],"paged":true,"idempotent":false,"auth":true},
+	getStaff: {"method":"GET","path":"/v1/admin/staff","query":["kindergarten_id","role"],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postAdminStaff: {"method":"POST","path":"/v1/admin/staff","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	getRegions: {"method":"GET","path":"/v1/regions","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":false},
 	getReference: {"method":"GET","path":"/v1/reference","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":false},

@@ -439,7 +439,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Staff by kindergarten and role
+         * @description Every staff account (any role but a parent's), optionally of one
+         *     kindergarten and of one role: name, contacts, roles and where each
+         *     acts. Administrators only.
+         */
+        get: operations["getStaff"];
         put?: never;
         /**
          * Create a staff account
@@ -2196,6 +2202,22 @@ export interface components {
             working: boolean;
             reason: string;
             source?: string | null;
+        };
+        StaffList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                login: string | null;
+                surname: string;
+                first_name: string;
+                patronymic: string | null;
+                email: string | null;
+                phone: string | null;
+                roles: components["schemas"]["Role"][];
+                scopes: components["schemas"]["RoleScope"][];
+                /** Format: date-time */
+                created_at: string;
+            }[];
         };
         NotificationSettings: {
             /** @description Messages that need an action come by SMS too. */
@@ -4274,6 +4296,39 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getStaff: {
+        parameters: {
+            query?: {
+                /** @description Only staff of this kindergarten. */
+                kindergarten_id?: string;
+                /** @description Only accounts with this role (`parent` lists no one). */
+                role?: components["schemas"]["Role"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff, by surname. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
