@@ -910,6 +910,19 @@ BEGIN
 END
 $$;
 
+-- Copies of an outbox (bq.sms_outbox, bq.email_outbox) whose deadline
+-- passed before they could go are dead, never sent: run before each claim.
+CREATE OR REPLACE FUNCTION bq.outbox_expire(p_outbox regclass) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	EXECUTE format('UPDATE %s SET status = ''dead'', body = NULL,
+	    changed_at = now(),
+	    last_error = ''its deadline passed before it could go''
+	    WHERE status = ''pending'' AND not_after <= now()', p_outbox);
+END
+$$;
+REVOKE EXECUTE ON FUNCTION bq.outbox_expire(regclass) FROM bq_api;
+
 -- Claims due messages.  The claim is a lease: a sender that dies holding
 -- one lets it fall due again, and SKIP LOCKED lets senders run side by
 -- side without sending a message twice.  A copy whose deadline has
@@ -918,9 +931,7 @@ CREATE OR REPLACE FUNCTION bq.sms_claim(p_limit integer)
 RETURNS TABLE (id uuid, phone text, kind text, body text, code text,
     attempts integer)
 LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
-	UPDATE bq.sms_outbox SET status = 'dead', body = NULL, changed_at = now(),
-	    last_error = 'its deadline passed before it could go'
-	WHERE status = 'pending' AND not_after <= now();
+	SELECT bq.outbox_expire('bq.sms_outbox');
 	UPDATE bq.sms_outbox o
 	SET attempts = o.attempts + 1,
 	    next_attempt_at = now() + make_interval(secs => bq.setting('sms_lease_s'))

@@ -76,9 +76,7 @@ CREATE OR REPLACE FUNCTION bq.email_claim(p_limit integer)
 RETURNS TABLE (id uuid, address text, language bq.language, kind text,
     subject text, body text, code text, attempts integer)
 LANGUAGE sql SECURITY DEFINER SET search_path = bq, public AS $$
-	UPDATE bq.email_outbox SET status = 'dead', body = NULL, changed_at = now(),
-	    last_error = 'its deadline passed before it could go'
-	WHERE status = 'pending' AND not_after <= now();
+	SELECT bq.outbox_expire('bq.email_outbox');
 	UPDATE bq.email_outbox o
 	SET attempts = o.attempts + 1,
 	    next_attempt_at = now() + make_interval(secs => bq.setting('sms_lease_s'))

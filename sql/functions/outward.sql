@@ -33,15 +33,19 @@ $$;
 
 -- A new inbox message of an outward kind is queued for the phone and
 -- verified e-mail of a parent's account (staff hear of the same events in
--- their inbox: the texts are written for the family).  The SMS has its own text (no IIN, no
--- surname); the e-mail is the inbox text with the card's address.  One that
--- could only go after its deadline is recorded dead, not sent.
+-- their inbox: the texts are written for the family).  The SMS has its own
+-- text (no IIN, no surname); the e-mail is the inbox text with the card's
+-- address.  One that could only go after its deadline is recorded dead,
+-- not sent.
 CREATE OR REPLACE FUNCTION bq.notification_outward() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_to bq.account;
 	v_at timestamptz := bq.quiet_release(now());
 	v_late boolean := NEW.due_at IS NOT NULL AND v_at >= NEW.due_at;
+	v_status text := CASE WHEN v_late THEN 'dead' ELSE 'pending' END;
+	v_error text := CASE WHEN v_late
+	    THEN 'its deadline passes in quiet hours' END;
 	v_args jsonb := NEW.params || jsonb_build_object('card',
 	    regexp_replace(coalesce(NEW.link, ''), '^/v1', ''));
 BEGIN
@@ -56,9 +60,7 @@ BEGIN
 		    not_after, next_attempt_at, status, last_error)
 		VALUES (v_to.phone, NEW.kind, CASE WHEN NOT v_late THEN
 		    bq.message(NEW.kind || '_sms', v_to.language, v_args) END,
-		    NEW.id, NEW.due_at, v_at,
-		    CASE WHEN v_late THEN 'dead' ELSE 'pending' END,
-		    CASE WHEN v_late THEN 'its deadline passes in quiet hours' END);
+		    NEW.id, NEW.due_at, v_at, v_status, v_error);
 	END IF;
 	IF v_to.notify_email AND v_to.email IS NOT NULL THEN
 		INSERT INTO bq.email_outbox (address, language, kind, subject, body,
@@ -67,9 +69,7 @@ BEGIN
 		    bq.message('email_' || NEW.kind || '_subject', v_to.language, '{}'),
 		    CASE WHEN NOT v_late THEN NEW.text ||
 			bq.message('email_footer', v_to.language, v_args) END,
-		    NEW.id, NEW.due_at, v_at,
-		    CASE WHEN v_late THEN 'dead' ELSE 'pending' END,
-		    CASE WHEN v_late THEN 'its deadline passes in quiet hours' END);
+		    NEW.id, NEW.due_at, v_at, v_status, v_error);
 	END IF;
 	RETURN NULL;
 END
@@ -77,16 +77,24 @@ $$;
 CREATE OR REPLACE TRIGGER notification_outward AFTER INSERT ON bq.notification
 	FOR EACH ROW EXECUTE FUNCTION bq.notification_outward();
 
--- A copy's state as the inbox shows it: queued (to go at `at`), failed
--- (tried, to be tried again at `at`, or refused by the gateway), sent,
+-- A copy's state as the inbox and the metrics show it: queued (to go),
+-- failed (tried, to be tried again, or refused by the gateway), sent,
 -- delivered (the gateway's receipt) or dead (given up).
+CREATE OR REPLACE FUNCTION bq.delivery_state(p_status text, p_error text)
+RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN p_status <> 'pending' THEN p_status
+	    WHEN p_error IS NULL THEN 'queued' ELSE 'failed' END;
+$$;
+
+-- A copy for the inbox; `at` is when a pending one goes (or is tried
+-- again), else when it reached its state.
 CREATE OR REPLACE FUNCTION bq.delivery_json(p_channel text, p_status text,
     p_error text, p_next timestamptz, p_changed timestamptz)
 RETURNS json
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT json_build_object('channel', p_channel,
-	    'state', CASE WHEN p_status <> 'pending' THEN p_status
-		WHEN p_error IS NULL THEN 'queued' ELSE 'failed' END,
+	    'state', bq.delivery_state(p_status, p_error),
 	    'at', CASE WHEN p_status = 'pending' THEN p_next ELSE p_changed END);
 $$;
 
@@ -173,14 +181,14 @@ CREATE OR REPLACE FUNCTION bq.remind(a bq.application, p_kind text,
 RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
-	v_args jsonb := jsonb_build_object('number', a.number,
-	    'deadline', bq.local_time(p_due),
-	    'child', (SELECT concat_ws(' ', c.surname, c.first_name)
-		FROM bq.child c WHERE c.id = a.child_id),
-	    'child_first', (SELECT c.first_name FROM bq.child c
-		WHERE c.id = a.child_id)) || p_args;
+	v_args jsonb;
 	n integer;
 BEGIN
+	SELECT jsonb_build_object('number', a.number,
+	    'deadline', bq.local_time(p_due),
+	    'child', concat_ws(' ', c.surname, c.first_name),
+	    'child_first', c.first_name) || p_args
+	INTO v_args FROM bq.child c WHERE c.id = a.child_id;
 	INSERT INTO bq.notification (account_id, kind, text, link, params,
 	    due_at, event)
 	SELECT x.id, p_kind, bq.message(p_kind, x.language, v_args), p_link,
@@ -264,12 +272,10 @@ CREATE OR REPLACE FUNCTION bq.outbox_counts()
 RETURNS TABLE (channel text, state text, n bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	SELECT channel, state, count(*) FROM (
-	    SELECT 'sms' AS channel, bq.delivery_json('sms', status, last_error,
-		next_attempt_at, changed_at)->>'state' AS state
+	    SELECT 'sms' AS channel, bq.delivery_state(status, last_error) AS state
 	    FROM bq.sms_outbox WHERE created_at > now() - interval '1 day'
 	    UNION ALL
-	    SELECT 'email', bq.delivery_json('email', status, last_error,
-		next_attempt_at, changed_at)->>'state'
+	    SELECT 'email', bq.delivery_state(status, last_error)
 	    FROM bq.email_outbox WHERE created_at > now() - interval '1 day') x
 	GROUP BY channel, state ORDER BY channel, state;
 $$;

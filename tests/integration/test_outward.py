@@ -8,6 +8,7 @@ import threading
 
 import psycopg
 import pytest
+from psycopg.types.json import Jsonb
 
 from conftest import RECEIPT_TOKEN
 from people import Parent, bearer, login, mail_for, post, set_email, sms_count, sms_for
@@ -485,15 +486,11 @@ def test_every_outward_message_of_the_run_reads_whole_in_kk_and_ru(db):
         for lang in ("kk", "ru"):
             for template in (kind, f"{kind}_sms", f"email_{kind}_subject"):
                 text = db.execute("SELECT bq.message(%s, %s, %s)",
-                                  (template, lang, psycopg_json(params))).fetchone()[0]
+                                  (template, lang, Jsonb(params))).fetchone()[0]
                 left = set(re.findall(r"\{[a-z_]+\}", text)) - {"{portal}"}
                 assert not left, (kind, lang, template, left)
             en = db.execute("SELECT bq.message(%s, 'en', %s)",
-                            (f"{kind}_sms", psycopg_json(params))).fetchone()[0]
+                            (f"{kind}_sms", Jsonb(params))).fetchone()[0]
             assert db.execute("SELECT bq.message(%s, %s, %s)", (
-                f"{kind}_sms", lang, psycopg_json(params))).fetchone()[0] != en
+                f"{kind}_sms", lang, Jsonb(params))).fetchone()[0] != en
 
-
-def psycopg_json(doc):
-    from psycopg.types.json import Jsonb
-    return Jsonb(doc)

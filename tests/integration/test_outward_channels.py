@@ -15,6 +15,7 @@ import time
 
 import pytest
 import requests
+from psycopg.types.json import Jsonb
 
 from conftest import RECEIPT_TOKEN
 from fakes import Fake
@@ -48,16 +49,12 @@ def tell(conn, who, kind="voucher_issued"):
     params = {"child": "Сапаров Ернар", "child_first": "Ернар", "number": "A26-0000001",
               "deadline": "2026-12-09 23:59:59", "days": 28}
     text = conn.execute("SELECT bq.message(%s, language, %s) FROM bq.account WHERE id = %s",
-                        (kind, psycopg_json(params), who)).fetchone()[0]
+                        (kind, Jsonb(params), who)).fetchone()[0]
     return conn.execute(
         "INSERT INTO bq.notification (account_id, kind, text, link, params) VALUES "
         "(%s, %s, %s, '/v1/vouchers/0b6f1d1e-6a39-4d0e-8f3e-0f5a1c2b3d4e', %s) "
-        "RETURNING id", (who, kind, text, psycopg_json(params))).fetchone()[0]
+        "RETURNING id", (who, kind, text, Jsonb(params))).fetchone()[0]
 
-
-def psycopg_json(doc):
-    from psycopg.types.json import Jsonb
-    return Jsonb(doc)
 
 
 def send_once(stack, **extra):
