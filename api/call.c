@@ -306,6 +306,10 @@ api_reply_problem(
 			field_messages[c->fe.e[i].code].message[c->lang]) ==
 			NULL)
 			goto fail;
+		if (c->fe.e[i].count >= 0 &&
+		    cJSON_AddNumberToObject(
+			e, "count", (double)c->fe.e[i].count) == NULL)
+			goto fail;
 	}
 
 	if ((text = cJSON_PrintUnformatted(doc)) == NULL)

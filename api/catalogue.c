@@ -1,7 +1,7 @@
 /*
  * The public catalogue: regions, the reference lists, kindergartens with
- * every filter and a card each; and the one write, staff changing their
- * own kindergarten's groups.  Names come in the caller's language.
+ * every filter and a card each (its keeping: api/catalogue_edit.c).
+ * Names come in the caller's language.
  */
 
 #include <stdio.h>
@@ -19,7 +19,6 @@ int api_regions(struct http_request *);
 int api_reference(struct http_request *);
 int api_kindergartens(struct http_request *);
 int api_kindergarten(struct http_request *);
-int api_staff_group(struct http_request *);
 
 /* Public lists change rarely; a minute of caching spares the database. */
 #define CATALOGUE_CACHE "public, max-age=60"
@@ -36,12 +35,6 @@ struct catalogue {
 	char cursor[QUERY_VALUE_MAX];
 	char limit[8];
 	char id[TOKEN_ID_MAX];
-	char patch[512];
-	int64_t capacity;
-	const char *name;
-	const char *group_language;
-	const char *group_age;
-	const cJSON *group_correction;
 };
 
 int
@@ -173,70 +166,6 @@ api_kindergarten(struct http_request *req)
 		api_db_prepare(c, "SELECT bq.kindergarten_card($1, $2)", 200);
 		api_db_param(c, k->id);
 		api_db_param(c, lang_names[c->lang]);
-	}
-
-	return (api_db_run(c));
-}
-
-static const struct json_field group_fields[] = {
-	JSON_FIELD(struct catalogue, capacity, JSON_T_INT, 0, 0, 60),
-	JSON_FIELD(struct catalogue, name, JSON_T_STRING, 0, 1, 100),
-	{ "language", JSON_T_STRING, offsetof(struct catalogue, group_language),
-	    0, 2, 2 },
-	{ "age_group", JSON_T_STRING, offsetof(struct catalogue, group_age), 0,
-	    1, 32 },
-	{ "correction_type", JSON_T_ANY,
-	    offsetof(struct catalogue, group_correction), 0, 0, 0 },
-};
-
-/* Checks the patch; the body, holding only known fields, is what SQL
- * applies. */
-static int
-group_patch(struct api_call *c, struct catalogue *k)
-{
-	const cJSON *v;
-
-	v = k->group_correction;
-	if (v != NULL && !cJSON_IsNull(v) &&
-	    (!cJSON_IsString(v) || strlen(v->valuestring) == 0 ||
-		strlen(v->valuestring) > 32))
-		field_errors_add(&c->fe, "correction_type", FIELD_WRONG_TYPE);
-	if (k->group_language != NULL &&
-	    !vocab_has(&vocab_instruction_language, k->group_language))
-		field_errors_add(&c->fe, "language", FIELD_INVALID_VALUE);
-	if (c->body->child == NULL)
-		field_errors_add(&c->fe, "body", FIELD_EMPTY);
-
-	return (c->fe.n == 0 &&
-	    cJSON_PrintPreallocated(
-		c->body, k->patch, (int)sizeof(k->patch), 0));
-}
-
-int
-api_staff_group(struct http_request *req)
-{
-	struct api_call *c;
-	struct catalogue *k;
-
-	if ((c = api_call_begin(req, ROUTE_STAFF_GROUP, sizeof(*k))) == NULL)
-		return (KORE_RESULT_OK);
-	k = c->ext;
-
-	if (c->db.query == NULL) {
-		if (!path_uuid(req->path, 3, k->id, sizeof(k->id)))
-			return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
-		k->capacity = -1;
-		if (!api_body_json(
-			c, group_fields, JSON_FIELD_COUNT(group_fields), k))
-			return (KORE_RESULT_OK);
-		if (!group_patch(c, k))
-			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		api_db_prepare(
-		    c, "SELECT bq.group_update($1, $2, $3, $4)", 200);
-		api_db_param(c, c->auth.sub);
-		api_db_param(c, c->auth.sid);
-		api_db_param(c, k->id);
-		api_db_param(c, k->patch);
 	}
 
 	return (api_db_run(c));

@@ -520,9 +520,16 @@ db_done(struct http_request *req)
 	    : problem_from_sqlstate(c->db.sqlstate);
 	if (strcmp(c->db.hint, "fields") == 0)
 		fields_from_detail(c);
-	else if (c->db.column[0] != '\0')
+	else if (c->db.column[0] != '\0') {
 		field_errors_add(
 		    &c->fe, c->db.column, field_code_from_name(c->db.hint));
+		/* A conflict about a number says the number in its DETAIL. */
+		if (code == PROBLEM_CONFLICT && c->db.detail[0] != '\0' &&
+		    strspn(c->db.detail, "0123456789") ==
+			strlen(c->db.detail) &&
+		    strlen(c->db.detail) < 10)
+			field_errors_count(&c->fe, atol(c->db.detail));
+	}
 	if (code == PROBLEM_RATE_LIMITED)
 		rate_from_detail(c, c->db.detail);
 	/* Not a moment's trouble: the department has a year to load. */

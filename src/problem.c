@@ -103,6 +103,15 @@ const struct problem problems[PROBLEM__MAX] = {
 		"The deadline falls in a year whose working-day calendar is "
 		"not maintained yet; the education department must load that "
 		"year's holidays." } },
+	[PROBLEM_ACCOUNT_BLOCKED] = { "account_blocked", 403,
+	    { "Есептік жазба бұғатталған", "Учётная запись заблокирована",
+		"Account blocked" },
+	    { "Білім басқармасы бұл есептік жазбаны бұғаттады; өтініштер "
+	      "кезекте қалады. Басқармаға хабарласыңыз.",
+		"Управление образования заблокировало эту учётную запись; "
+		"заявления остаются в очереди. Обратитесь в управление.",
+		"The education department blocked this account; its "
+		"applications keep their places. Contact the department." } },
 };
 
 const struct field_message field_messages[FIELD__MAX] = {
@@ -341,6 +350,20 @@ const struct field_message field_messages[FIELD__MAX] = {
 		"причиной.",
 		"On a day off only an absence with its reason may be "
 		"marked." } },
+	[FIELD_OWN_ACCOUNT] = { "own_account",
+	    { "Өз есептік жазбаңызға мұны істеуге болмайды: оны басқа "
+	      "әкімші істейді.",
+		"Со своей учётной записью так нельзя: это делает другой "
+		"администратор.",
+		"Not on your own account: another administrator does "
+		"that." } },
+	[FIELD_LAST_ROLE] = { "last_role",
+	    { "Бұл есептік жазбаның жалғыз рөлі; оның орнына оны "
+	      "бұғаттаңыз.",
+		"Это единственная роль учётной записи; вместо этого "
+		"заблокируйте её.",
+		"This is the account's only role; block the account "
+		"instead." } },
 	[FIELD_MISMATCH] = { "mismatch",
 	    { "Құпиясөздер сәйкес келмейді.", "Пароли не совпадают.",
 		"The passwords do not match." } },
@@ -366,7 +389,17 @@ field_errors_add(
 	memcpy(fe->e[fe->n].field, field, n);
 	fe->e[fe->n].field[n] = '\0';
 	fe->e[fe->n].code = code;
+	fe->e[fe->n].count = -1;
 	fe->n++;
+}
+
+/* The number the last error is about (the seats taken, the children still
+ * in a group), for the reply's field error. */
+void
+field_errors_count(struct field_errors *fe, long count)
+{
+	if (fe->n > 0 && count >= 0)
+		fe->e[fe->n - 1].count = count;
 }
 
 /*
@@ -391,6 +424,7 @@ problem_from_sqlstate(const char *state)
 		{ "BQ422", PROBLEM_VALIDATION_FAILED },
 		{ "BQ429", PROBLEM_RATE_LIMITED },
 		{ "BQCAL", PROBLEM_CALENDAR_NOT_MAINTAINED },
+		{ "BQBLK", PROBLEM_ACCOUNT_BLOCKED },
 		{ "23505", PROBLEM_CONFLICT },
 		{ "23514", PROBLEM_VALIDATION_FAILED },
 		{ "40001", PROBLEM_SERVICE_UNAVAILABLE },

@@ -28,6 +28,7 @@ enum problem_code {
 	PROBLEM_INTERNAL_ERROR,
 	PROBLEM_SERVICE_UNAVAILABLE,
 	PROBLEM_CALENDAR_NOT_MAINTAINED,
+	PROBLEM_ACCOUNT_BLOCKED,
 	PROBLEM__MAX
 };
 
@@ -90,6 +91,8 @@ enum field_code {
 	FIELD_NOT_SENT,
 	FIELD_NOT_ENROLLED_THEN,
 	FIELD_NOT_WORKING_DAY,
+	FIELD_OWN_ACCOUNT,
+	FIELD_LAST_ROLE,
 	FIELD__MAX
 };
 
@@ -111,6 +114,7 @@ struct field_message {
 struct field_error {
 	char field[FIELD_NAME_MAX];
 	enum field_code code;
+	long count; /* -1: none */
 };
 
 /* Errors about one request; the ones past FIELD_ERRORS_MAX are counted. */
@@ -124,6 +128,7 @@ extern const struct problem problems[PROBLEM__MAX];
 extern const struct field_message field_messages[FIELD__MAX];
 
 void field_errors_add(struct field_errors *, const char *, enum field_code);
+void field_errors_count(struct field_errors *, long);
 enum problem_code problem_from_sqlstate(const char *);
 enum problem_code problem_from_name(const char *);
 enum field_code field_code_from_name(const char *);

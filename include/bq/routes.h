@@ -172,6 +172,30 @@
 	    ROUTE_R_SUPPORT) \
 	X(SUPPORT_ANSWER, "/v1/support/feedback/{id}/answer", ROUTE_M_POST, \
 	    ROUTE_R_SUPPORT) \
+	X(ADMIN_ACCOUNT, "/v1/admin/accounts/{id}", ROUTE_M_GET, \
+	    ROUTE_R_ADMIN) \
+	X(ADMIN_ACCOUNT_ROLE, "/v1/admin/accounts/{id}/roles/{role}", \
+	    ROUTE_M_PUT | ROUTE_M_DELETE, ROUTE_R_ADMIN) \
+	X(ADMIN_ACCOUNT_BLOCK, "/v1/admin/accounts/{id}/block", ROUTE_M_POST, \
+	    ROUTE_R_ADMIN) \
+	X(ADMIN_ACCOUNT_UNBLOCK, "/v1/admin/accounts/{id}/unblock", \
+	    ROUTE_M_POST, ROUTE_R_ADMIN) \
+	X(ADMIN_AUDIT, "/v1/admin/audit", ROUTE_M_GET, ROUTE_R_ADMIN) \
+	X(ADMIN_KINDERGARTENS, "/v1/admin/kindergartens", ROUTE_M_POST, \
+	    ROUTE_R_ADMIN) \
+	X(ADMIN_KINDERGARTEN, "/v1/admin/kindergartens/{id}", ROUTE_M_PATCH, \
+	    ROUTE_R_ADMIN) \
+	X(ADMIN_KINDERGARTEN_SUSPEND, "/v1/admin/kindergartens/{id}/suspend", \
+	    ROUTE_M_POST, ROUTE_R_ADMIN) \
+	X(ADMIN_KINDERGARTEN_REOPEN, "/v1/admin/kindergartens/{id}/reopen", \
+	    ROUTE_M_POST, ROUTE_R_ADMIN) \
+	X(ADMIN_KINDERGARTEN_GROUPS, "/v1/admin/kindergartens/{id}/groups", \
+	    ROUTE_M_POST, ROUTE_R_ADMIN) \
+	X(ADMIN_GROUP, "/v1/admin/groups/{id}", ROUTE_M_PATCH, ROUTE_R_ADMIN) \
+	X(ADMIN_GROUP_CLOSE, "/v1/admin/groups/{id}/close", ROUTE_M_POST, \
+	    ROUTE_R_ADMIN) \
+	X(KINDERGARTEN_CONTACTS, "/v1/kindergarten/contacts", ROUTE_M_PATCH, \
+	    ROUTE_R_STAFF) \
 	X(UNKNOWN, "(unknown)", 0, ROUTE_PUBLIC)
 
 #define ROUTE_ENUM(id, path, methods, roles) ROUTE_##id,

@@ -154,6 +154,11 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_session bq.session;
 BEGIN
+	-- The one door every session comes in by: a blocked account's shut.
+	IF EXISTS (SELECT 1 FROM bq.account WHERE id = p_account
+	    AND blocked_at IS NOT NULL) THEN
+		RAISE EXCEPTION 'account blocked' USING ERRCODE = 'BQBLK';
+	END IF;
 	INSERT INTO bq.session (account_id, role, remember, expires_at)
 	VALUES (p_account, p_role, p_remember, now() + make_interval(
 	    secs => bq.setting(CASE WHEN p_remember THEN 'session_remember_s'
@@ -862,7 +867,8 @@ BEGIN
 	    CASE WHEN p_role NOT IN ('verifier', 'kindergarten_staff', 'support',
 		'admin') THEN '[["role", "invalid_value"]]'::jsonb ELSE '[]' END ||
 	    CASE WHEN p_kindergarten IS NOT NULL AND NOT EXISTS (SELECT 1
-		FROM bq.kindergarten WHERE id = p_kindergarten)
+		FROM bq.kindergarten WHERE id = p_kindergarten
+		  AND bq.in_scope(region_id, bq.admin_region(p_admin)))
 		THEN '[["kindergarten_id", "invalid_value"]]'::jsonb ELSE '[]' END);
 	BEGIN
 		INSERT INTO bq.account (login, password_hash, surname,
@@ -879,6 +885,10 @@ BEGIN
 	VALUES (v_account, p_role::bq.role, p_kindergarten);
 	PERFORM bq.log_event(p_admin, 'staff_created', p_sid,
 	    jsonb_build_object('account_id', v_account, 'role', p_role));
+	PERFORM bq.audit(p_admin, 'staff_created', 'account', v_account::text,
+	    coalesce((SELECT region_id FROM bq.kindergarten
+		WHERE id = p_kindergarten), bq.admin_region(p_admin)),
+	    jsonb_build_object('role', p_role, 'kindergarten_id', p_kindergarten));
 	RETURN bq.account_json(v_account, p_role::bq.role);
 END
 $$;

@@ -346,6 +346,7 @@ BEGIN
 		IF NOT EXISTS (SELECT 1 FROM bq.kindergarten k
 		    JOIN bq.kindergarten_group g ON g.kindergarten_id = k.id
 		    WHERE k.id = v_kg
+		      AND bq.group_open(g.closed_at, k.suspended_at)
 		      AND bq.top_region(k.region_id) = bq.top_region(v_region)
 		      AND (v_region = bq.top_region(v_region)
 			  OR k.region_id = v_region)

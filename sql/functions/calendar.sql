@@ -120,6 +120,9 @@ BEGIN
 	    maintained_by = excluded.maintained_by;
 	PERFORM bq.log_event(p_account, 'calendar_year_maintained', p_sid,
 	    jsonb_build_object('year', p_year));
+	PERFORM bq.audit(p_account, 'calendar_year_maintained', 'calendar',
+	    p_year::text, NULL,
+	    jsonb_build_object('year', p_year, 'source', p_source));
 	RETURN bq.calendar_get(p_account, p_sid, p_year);
 END
 $$;
@@ -141,6 +144,9 @@ BEGIN
 	RETURNING * INTO d;
 	PERFORM bq.log_event(p_account, 'calendar_day_set', p_sid,
 	    jsonb_build_object('date', p_day, 'working', p_working));
+	PERFORM bq.audit(p_account, 'calendar_day_set', 'calendar',
+	    p_day::text, NULL,
+	    jsonb_build_object('date', p_day, 'working', p_working, 'reason', p_reason));
 	RETURN bq.calendar_day_json(d);
 END
 $$;
@@ -156,6 +162,9 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	PERFORM bq.log_event(p_account, 'calendar_day_removed', p_sid,
+	    jsonb_build_object('date', p_day));
+	PERFORM bq.audit(p_account, 'calendar_day_removed', 'calendar',
+	    p_day::text, NULL,
 	    jsonb_build_object('date', p_day));
 	RETURN '{}';
 END

@@ -152,12 +152,23 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	    FROM bq.reference GROUP BY list) l;
 $$;
 
+-- Does a group take children: not closed, its kindergarten not
+-- suspended.  The one rule enrolment, the rounds and the catalogue ask.
+CREATE OR REPLACE FUNCTION bq.group_open(p_closed_at timestamptz,
+    p_suspended_at timestamptz)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT p_closed_at IS NULL AND p_suspended_at IS NULL;
+$$;
+
 CREATE OR REPLACE FUNCTION bq.group_json(g bq.kindergarten_group) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', g.id, 'name', g.name,
 	    'age_group', g.age_group, 'language', g.language,
 	    'correction_type', g.correction_type, 'capacity', g.capacity,
-	    'free_places', greatest(g.capacity - bq.group_taken(g.id), 0));
+	    'free_places', CASE WHEN g.closed_at IS NULL
+		THEN greatest(g.capacity - bq.group_taken(g.id), 0) ELSE 0 END,
+	    'closed_at', g.closed_at);
 $$;
 
 -- Distance in metres on a sphere (haversine): exact enough inside a city
@@ -229,12 +240,13 @@ BEGIN
 		  AND (p_language IS NULL AND p_age_group IS NULL
 		      AND p_correction IS NULL AND p_free IS NULL
 		      OR EXISTS (SELECT 1 FROM bq.kindergarten_group g
-			  WHERE g.kindergarten_id = k.id
+			  WHERE g.kindergarten_id = k.id AND g.closed_at IS NULL
 			    AND (p_language IS NULL OR g.language = p_language)
 			    AND (p_age_group IS NULL OR g.age_group = p_age_group)
 			    AND (p_correction IS NULL
 				OR g.correction_type = p_correction)
-			    AND (p_free IS NULL OR (g.capacity > (
+			    AND (p_free IS NULL OR (k.suspended_at IS NULL
+				AND g.capacity > (
 				SELECT count(*) FROM bq.seat s
 				WHERE s.group_id = g.id
 				  AND s.released_at IS NULL
@@ -272,7 +284,10 @@ BEGIN
 		    'languages', coalesce(g.languages, '[]'),
 		    'age_groups', coalesce(g.age_groups, '[]'),
 		    'correction_types', coalesce(g.correction_types, '[]'),
-		    'free_places', coalesce(g.free, 0),
+		    'free_places', CASE WHEN k.suspended_at IS NULL
+			THEN coalesce(g.free, 0) ELSE 0 END,
+		    'status', CASE WHEN k.suspended_at IS NULL THEN 'open'
+			ELSE 'suspended' END,
 		    'phone', k.phone,
 		    'distance_m', CASE WHEN p_distance IS NOT NULL
 			THEN round(p_distance)::bigint END)
@@ -290,7 +305,7 @@ BEGIN
 			FROM bq.seat s
 			WHERE s.group_id = x.id AND s.released_at IS NULL
 			  AND bq.seat_taken(s.kind, s.held_until)) t
-		    WHERE x.kindergarten_id = k.id) g);
+		    WHERE x.kindergarten_id = k.id AND x.closed_at IS NULL) g);
 END
 $$;
 
@@ -309,42 +324,58 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	    'contacts', json_build_object('phone', k.phone, 'email', k.email,
 		'website', k.website),
 	    'hours', k.hours,
+	    'status', CASE WHEN k.suspended_at IS NULL THEN 'open'
+		ELSE 'suspended' END,
+	    'suspended_reason', k.suspended_reason,
+	    -- A closed group is gone from the catalogue.
 	    'languages', (SELECT coalesce(json_agg(DISTINCT g.language ORDER BY g.language), '[]')
-		FROM bq.kindergarten_group g WHERE g.kindergarten_id = k.id),
+		FROM bq.kindergarten_group g WHERE g.kindergarten_id = k.id
+		  AND g.closed_at IS NULL),
 	    'groups', (SELECT coalesce(json_agg(bq.group_json(g)
 		ORDER BY g.age_group, g.language, g.name), '[]')
-		FROM bq.kindergarten_group g WHERE g.kindergarten_id = k.id),
+		FROM bq.kindergarten_group g WHERE g.kindergarten_id = k.id
+		  AND g.closed_at IS NULL),
 	    'free_places', (SELECT coalesce(sum(greatest(g.capacity -
 		bq.group_taken(g.id), 0)), 0) FROM bq.kindergarten_group g
-		WHERE g.kindergarten_id = k.id))
+		WHERE g.kindergarten_id = k.id
+		  AND bq.group_open(g.closed_at, k.suspended_at)))
 	FROM bq.kindergarten k JOIN bq.region r ON r.id = k.region_id
 	WHERE k.id = p_id;
 $$;
 
--- Staff change their own kindergarten's groups; another kindergarten's
--- group is not found.  Capacity cannot fall below the seats taken.
+-- Staff change their own kindergarten's groups, the department those of
+-- its city; another's group is not found.  Capacity cannot fall below the
+-- seats taken (409 below_taken with their count).
 CREATE OR REPLACE FUNCTION bq.group_update(p_account uuid, p_sid uuid, p_group uuid,
     p_patch jsonb)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_group bq.kindergarten_group;
+	v_region uuid;
 	v_taken integer;
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account, 'kindergarten_staff');
-	SELECT g.* INTO v_group FROM bq.kindergarten_group g
-	JOIN bq.account_role r ON r.kindergarten_id = g.kindergarten_id
-	WHERE g.id = p_group AND r.account_id = p_account
-	  AND r.role = 'kindergarten_staff'
+	PERFORM bq.session_guard(p_sid, p_account);
+	SELECT g.* INTO v_group
+	FROM bq.kindergarten_group g
+	JOIN bq.kindergarten k ON k.id = g.kindergarten_id
+	WHERE g.id = p_group AND CASE bq.acting_role()
+	    WHEN 'kindergarten_staff'
+		THEN g.kindergarten_id = bq.staff_kindergarten(p_account)
+	    WHEN 'admin'
+		THEN bq.in_scope(k.region_id, bq.admin_region(p_account))
+	    ELSE false END
 	FOR UPDATE OF g;
 	IF NOT FOUND THEN
 		RETURN NULL;
 	END IF;
+	SELECT region_id INTO v_region FROM bq.kindergarten
+	WHERE id = v_group.kindergarten_id;
 	v_taken := bq.group_taken(p_group);
 	IF p_patch ? 'capacity' AND (p_patch->>'capacity')::integer < v_taken THEN
 		RAISE EXCEPTION 'capacity below taken seats'
 		    USING ERRCODE = 'BQ409', COLUMN = 'capacity',
-		    HINT = 'below_taken';
+		    HINT = 'below_taken', DETAIL = v_taken::text;
 	END IF;
 	UPDATE bq.kindergarten_group SET
 	    capacity = coalesce((p_patch->>'capacity')::integer, capacity),
@@ -359,6 +390,12 @@ BEGIN
 	PERFORM bq.log_event(p_account, 'group_updated', p_sid,
 	    jsonb_build_object('group_id', p_group, 'fields',
 		(SELECT jsonb_agg(k ORDER BY k) FROM jsonb_object_keys(p_patch) k)));
+	PERFORM bq.audit(p_account, 'group_updated', 'group', p_group::text,
+	    v_region, jsonb_build_object('kindergarten_id',
+		v_group.kindergarten_id, 'fields',
+		(SELECT jsonb_agg(k ORDER BY k) FROM jsonb_object_keys(p_patch) k)));
+	-- More places: those waiting for the kindergarten may now fit.
+	PERFORM bq.waiting_list_serve(v_group.kindergarten_id);
 	RETURN bq.group_json(v_group);
 END
 $$;

@@ -2,15 +2,24 @@
 -- contracts, their fixed text and signatures, and the sweeper's part.
 
 -- A new seat takes the lowest free place of its group, under the group's
--- row lock, and only while fewer seats than the capacity are live.
+-- row lock, and only while fewer seats than the capacity are live and
+-- the group takes children (bq.group_open), whatever path asks.
 CREATE OR REPLACE FUNCTION bq.seat_place() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_capacity integer;
+	v_open boolean;
 	v_live integer;
 BEGIN
-	SELECT capacity INTO v_capacity FROM bq.kindergarten_group
-	WHERE id = NEW.group_id FOR UPDATE;
+	SELECT g.capacity, bq.group_open(g.closed_at, k.suspended_at)
+	INTO v_capacity, v_open
+	FROM bq.kindergarten_group g
+	JOIN bq.kindergarten k ON k.id = g.kindergarten_id
+	WHERE g.id = NEW.group_id FOR UPDATE OF g;
+	IF NOT v_open THEN
+		RAISE EXCEPTION 'group takes no children' USING ERRCODE = 'BQ409',
+		    COLUMN = 'group_id', HINT = 'closed';
+	END IF;
 	-- A hold whose time ran out gives its place back first.
 	UPDATE bq.seat SET released_at = now()
 	WHERE group_id = NEW.group_id AND released_at IS NULL
@@ -113,6 +122,7 @@ LANGUAGE sql STABLE AS $$
 	    AND g.language = ANY (p_languages)
 	    AND EXISTS (SELECT 1 FROM bq.kindergarten k
 		WHERE k.id = g.kindergarten_id
+		  AND bq.group_open(g.closed_at, k.suspended_at)
 		  AND bq.top_region(k.region_id) = v.region_id);
 $$;
 

@@ -312,6 +312,7 @@ LANGUAGE sql STABLE AS $$
 		JOIN bq.kindergarten k ON k.id = g.kindergarten_id
 		JOIN bq.region r ON r.id = k.region_id
 		WHERE coalesce(r.parent_id, r.id) = p_region
+		  AND bq.group_open(g.closed_at, k.suspended_at)
 		GROUP BY 1, 2, 3),
 	held AS (
 		SELECT v.correction_type, v.age_group, v.language,

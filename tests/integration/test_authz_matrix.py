@@ -132,7 +132,7 @@ def world(stack):
                 "month": (yesterday.replace(day=1) - datetime.timedelta(days=1))
                 .strftime("%Y-%m"),
                 "stranger_doc": stranger_doc, "invitation": invitation,
-                "guardianship": guardianship},
+                "guardianship": guardianship, "owner": p.account},
         "outsiders": {"parent": stranger.token, "kindergarten_staff": other_staff,
                       "verifier": other_verifier},
         "insiders": {"parent": p.token, "kindergarten_staff": staff, "admin": admin},
@@ -235,6 +235,28 @@ def cases(w):
         ("GET", "/v1/children/{id}/menu"): (f"/v1/children/{i['child']}/menu", None, None),
         ("POST", "/v1/support/feedback/{id}/answer"): (
             f"/v1/support/feedback/{i['feedback']}/answer", {"answer": "Hello"}, j),
+        ("GET", "/v1/admin/accounts/{id}"): (f"/v1/admin/accounts/{i['owner']}", None, None),
+        ("PUT", "/v1/admin/accounts/{id}/roles/{role}"): (
+            f"/v1/admin/accounts/{i['owner']}/roles/support", {}, j),
+        ("DELETE", "/v1/admin/accounts/{id}/roles/{role}"): (
+            f"/v1/admin/accounts/{i['owner']}/roles/parent", None, None),
+        ("POST", "/v1/admin/accounts/{id}/block"): (
+            f"/v1/admin/accounts/{i['owner']}/block", {"reason": "Fraud"}, j),
+        ("POST", "/v1/admin/accounts/{id}/unblock"): (
+            f"/v1/admin/accounts/{i['owner']}/unblock", None, None),
+        ("PATCH", "/v1/admin/kindergartens/{id}"): (
+            f"/v1/admin/kindergartens/{i['kindergarten']}", {"hours": "08-18"}, j),
+        ("POST", "/v1/admin/kindergartens/{id}/suspend"): (
+            f"/v1/admin/kindergartens/{i['kindergarten']}/suspend", {"reason": "Repairs"}, j),
+        ("POST", "/v1/admin/kindergartens/{id}/reopen"): (
+            f"/v1/admin/kindergartens/{i['kindergarten']}/reopen", None, None),
+        ("POST", "/v1/admin/kindergartens/{id}/groups"): (
+            f"/v1/admin/kindergartens/{i['kindergarten']}/groups",
+            {"name": "New", "age_group": "senior", "language": "kk", "capacity": 5}, j),
+        ("PATCH", "/v1/admin/groups/{id}"): (f"/v1/admin/groups/{i['group']}",
+                                             {"capacity": 10}, j),
+        ("POST", "/v1/admin/groups/{id}/close"): (f"/v1/admin/groups/{i['group']}/close",
+                                                  {"reason": "Merged"}, j),
     }
 
 

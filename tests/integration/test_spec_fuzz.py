@@ -92,7 +92,7 @@ def concrete(template):
     day = "2099-01-15" if template.startswith("/v1/admin/calendar/") else "2026-01-15"
     return (template.replace("{id}", str(uuid.uuid4()))
             .replace("{account_id}", str(uuid.uuid4()))
-            .replace("{year}", "2099")
+            .replace("{year}", "2099").replace("{role}", "verifier")
             .replace("{date}", day).replace("{month}", "2026-01"))
 
 

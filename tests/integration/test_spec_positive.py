@@ -149,6 +149,10 @@ def body_of(schema, depth=0):
         elif t == "integer":
             choices.append(st.integers(schema.get("minimum", -10**6),
                                        schema.get("maximum", 10**6)))
+        elif t == "number":
+            choices.append(st.floats(schema.get("minimum", -10**6),
+                                     schema.get("maximum", 10**6),
+                                     allow_nan=False, allow_infinity=False))
         elif t == "boolean":
             choices.append(st.booleans())
         else:

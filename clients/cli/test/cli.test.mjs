@@ -254,6 +254,18 @@ test("calendar: the administrator reads a year, sets and removes a day", async (
 	const p = await parent();
 	assert.equal(p.run(["calendar", "2027"]).code, 3);
 	assert.equal(p.run(["staff"]).code, 3);
+	// The department blocks and unblocks the parent; the audit log says so.
+	const id = p.run(["whoami"]).json().id;
+	const b = a.run(["account", "block", id, "Forged documents"]);
+	assert.equal(b.code, 0, b.err);
+	assert.equal(b.json().blocked.reason, "Forged documents");
+	assert.equal(a.run(["account", "unblock", id]).json().blocked, null);
+	assert.equal(a.run(["account", "block", id, "x"]).code, 5);
+	const log = a.run(["audit", "--object", id]);
+	assert.equal(log.code, 0, log.err);
+	assert.deepEqual(log.json().items.map((e) => e.action), ["account_unblocked", "account_blocked"]);
+	assert.equal(a.run(["account", "show", randomUUID()]).code, 4);
+	assert.equal(p.run(["audit"]).code, 3);
 });
 
 test("email: a new address waits for the code sent to it", async () => {

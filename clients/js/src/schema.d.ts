@@ -1598,6 +1598,323 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account as the department sees it
+         * @description Its names, contacts, roles and where each acts, and whether it is
+         *     blocked. A city's department (an administrator with a region) sees
+         *     accounts whose every role acts in its city (parents' anywhere); another
+         *     city's staff, support and the country's administrators are not found.
+         *     Administrators only.
+         */
+        get: operations["getAdminAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{id}/roles/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Grant a role, or move its scope
+         * @description Gives the account the role, or moves where it acts: staff need
+         *     `kindergarten_id`, a verifier `region_id` (a city), both inside the
+         *     department's city; an administrator's `region_id` makes a city's
+         *     department (a city's department makes administrators of its own city
+         *     only), none the country's; support is the country's to name. The
+         *     account's sessions acting in the role end (they acted in the old scope).
+         *     In the audit log. Administrators only.
+         */
+        put: operations["putAccountRole"];
+        post?: never;
+        /**
+         * Revoke a role
+         * @description The role is taken away and the account's sessions acting in it end at
+         *     once. An account keeps one role at least (409 `last_role`: block it
+         *     instead), and no administrator revokes their own administrator role (409
+         *     `own_account`). A role the account does not hold is not found. In the
+         *     audit log. Administrators only.
+         */
+        delete: operations["deleteAccountRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{id}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Block an account
+         * @description Every session of the account ends now and none opens again until it is
+         *     unblocked (signing in answers 403 `account_blocked`). Nothing else
+         *     changes: a blocked parent's applications keep their places in the queue.
+         *     Blocking a blocked account keeps its first time and takes the new
+         *     reason. Not one's own account (409 `own_account`). In the audit log.
+         *     Administrators only.
+         */
+        post: operations["postAccountBlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{id}/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unblock an account
+         * @description The account may sign in again. Unblocking an account that is not
+         *     blocked changes nothing. In the audit log. Administrators only.
+         */
+        post: operations["postAccountUnblock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log
+         * @description Every administrative act: staff made, roles granted and revoked,
+         *     accounts blocked and unblocked, kindergartens made, edited, suspended and
+         *     reopened, groups made, edited and closed, the calendar kept. Who did it
+         *     (account, role, name), when, to what, in which city. A city's department
+         *     reads its city's entries and the country's (the calendar). Newest first.
+         *     Entries are never changed or removed. Administrators only.
+         */
+        get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/kindergartens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a kindergarten
+         * @description A kindergarten of the department's city (`region_id` a city or one of
+         *     its districts inside it), open, with no groups yet (add them with `POST
+         *     /v1/admin/kindergartens/{id}/groups`); its languages are its groups'.
+         *     The registry code and the BIN are unique (409 `taken`); the BIN's check
+         *     digit is checked. The English name is the Russian one unless given. In
+         *     the audit log. Administrators only.
+         */
+        post: operations["postKindergarten"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/kindergartens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a kindergarten
+         * @description Any of the fields it was made with; `null` clears a contact or the
+         *     hours. A kindergarten outside the department's city is not found. In the
+         *     audit log (which fields). Administrators only.
+         */
+        patch: operations["patchKindergarten"];
+        trace?: never;
+    };
+    "/v1/admin/kindergartens/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a kindergarten
+         * @description Suspended (repairs, a licence withdrawn), it takes no new enrolment and
+         *     offers no place to an allocation round; the catalogue shows it
+         *     `suspended` with no free places. Children enrolled stay; requests
+         *     already made wait for its staff to decide. Suspending a suspended one
+         *     keeps its first time and changes nothing. In the audit log.
+         *     Administrators only.
+         */
+        post: operations["postKindergartenSuspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/kindergartens/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a kindergarten
+         * @description It takes children again, and its waiting list is served at once.
+         *     Reopening an open one changes nothing. In the audit log. Administrators
+         *     only.
+         */
+        post: operations["postKindergartenReopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/kindergartens/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a group
+         * @description A group of a kindergarten of the department's city; its waiting list
+         *     is served at once into the new places. In the audit log. Administrators
+         *     only.
+         */
+        post: operations["postKindergartenGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a group
+         * @description As its kindergarten's staff may (`PUT /v1/kindergarten/groups/{id}`),
+         *     for a group of the department's city. The capacity cannot fall below the
+         *     places taken (409 `below_taken`, the error's `count` the places taken).
+         *     More places serve the kindergarten's waiting list. In the audit log.
+         *     Administrators only.
+         */
+        patch: operations["patchGroup"];
+        trace?: never;
+    };
+    "/v1/admin/groups/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a group
+         * @description A closed group takes no enrolment, offers no place to a round and is
+         *     gone from the catalogue. Children enrolled in it or with a contract under
+         *     way must be moved first (409 `in_use` on `group_id`, the error's `count`
+         *     their number). Requests waiting in it are declined with the reason: the
+         *     seat frees, each voucher stays active for another choice, and the family
+         *     is told, so no voucher is left on a group that is gone. Closing a closed
+         *     group changes nothing. In the audit log. Administrators only.
+         */
+        post: operations["postGroupClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kindergarten/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Keep my kindergarten's contacts
+         * @description The phone (kept as +7...), e-mail, web address and working hours of the
+         *     staff's own kindergarten; `null` clears one. Everything else is the
+         *     department's. In the audit log. Kindergarten staff only.
+         */
+        patch: operations["patchKindergartenContacts"];
+        trace?: never;
+    };
     "/v1/stats/queue": {
         parameters: {
             query?: never;
@@ -2116,9 +2433,14 @@ export interface components {
              */
             field: string;
             /** @enum {string} */
-            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable" | "not_sent" | "not_enrolled_then" | "not_working_day";
+            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable" | "not_sent" | "not_enrolled_then" | "not_working_day" | "own_account" | "last_role";
             /** @description For people, in the reply's language. */
             message: string;
+            /**
+             * @description The number a conflict is about: the places taken for
+             *     `below_taken`, the children still in a group for `in_use`.
+             */
+            count?: number;
         };
         /**
          * @description An application's status (bq.application_status; docs/WORKFLOWS.md).
@@ -2286,7 +2608,7 @@ export interface components {
              * @description Stable; clients branch on it.
              * @enum {string}
              */
-            code: "bad_request" | "malformed_json" | "validation_failed" | "unauthorized" | "invalid_credentials" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "length_required" | "payload_too_large" | "unsupported_media_type" | "account_locked" | "rate_limited" | "internal_error" | "service_unavailable" | "calendar_not_maintained";
+            code: "bad_request" | "malformed_json" | "validation_failed" | "unauthorized" | "invalid_credentials" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "length_required" | "payload_too_large" | "unsupported_media_type" | "account_locked" | "rate_limited" | "internal_error" | "service_unavailable" | "calendar_not_maintained" | "account_blocked";
             /**
              * @description This case, for people: the one field error's message when
              *     there is one, why a token was refused (an expired one says
@@ -2533,7 +2855,9 @@ export interface components {
             languages: string[];
             age_groups: string[];
             correction_types: string[];
+            /** @description Free places of its open groups; 0 while suspended. */
             free_places: number;
+            status: components["schemas"]["KindergartenStatus"];
             phone: string | null;
             /** @description Metres from `near`, when asked. */
             distance_m: number | null;
@@ -2551,8 +2875,13 @@ export interface components {
             language: "kk" | "ru";
             correction_type: string | null;
             capacity: number;
-            /** @description Capacity less the places taken (enrolled or held). */
+            /** @description Capacity less the places taken (enrolled or held); 0 once closed. */
             free_places: number;
+            /**
+             * Format: date-time
+             * @description When the department closed it (it takes no enrolment); null while open.
+             */
+            closed_at: string | null;
         };
         GroupPatch: {
             capacity?: number;
@@ -2562,6 +2891,148 @@ export interface components {
             language?: "kk" | "ru";
             correction_type?: components["schemas"]["CorrectionType"] | null;
         };
+        AdminAccount: {
+            /** Format: uuid */
+            id: string;
+            iin: string | null;
+            login: string | null;
+            surname: string;
+            first_name: string;
+            patronymic: string | null;
+            email: string | null;
+            phone: string | null;
+            roles: components["schemas"]["Role"][] | null;
+            scopes: components["schemas"]["RoleScope"][] | null;
+            /** @enum {string} */
+            language: "kk" | "ru" | "en";
+            /** Format: date-time */
+            created_at: string;
+            /** @description When and why the department blocked it; null when it is not. */
+            blocked: null | {
+                /** Format: date-time */
+                at: string;
+                reason: string;
+            };
+        };
+        /**
+         * @description Where the role acts: `kindergarten_id` for kindergarten staff (and
+         *     only them), `region_id` (a city) for a verifier or an
+         *     administrator; neither for support.
+         */
+        RoleGrantRequest: {
+            /** Format: uuid */
+            kindergarten_id?: string | null;
+            /** Format: uuid */
+            region_id?: string | null;
+        };
+        BlockRequest: {
+            /** @description Why, for the audit log and those told. */
+            reason: string;
+        };
+        /**
+         * @description What an administrative act was.
+         * @enum {string}
+         */
+        AuditAction: "staff_created" | "role_granted" | "role_revoked" | "account_blocked" | "account_unblocked" | "kindergarten_created" | "kindergarten_updated" | "kindergarten_contacts_updated" | "kindergarten_suspended" | "kindergarten_reopened" | "group_created" | "group_updated" | "group_closed" | "calendar_year_maintained" | "calendar_day_set" | "calendar_day_removed";
+        AuditEntry: {
+            /** @description The entry's number, increasing. */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            action: components["schemas"]["AuditAction"];
+            /** @enum {string} */
+            object_type: "account" | "kindergarten" | "group" | "calendar";
+            /** @description The object's id; a year or a day for the calendar. */
+            object_id: string;
+            /**
+             * Format: uuid
+             * @description The city; null for the whole country.
+             */
+            region_id: string | null;
+            /** @description Who did it; null for the system. */
+            actor: null | {
+                /** Format: uuid */
+                id: string;
+                role: components["schemas"]["Role"] | null;
+                name: string | null;
+            };
+            /** @description What changed (the fields, the role, the reason); never a personal value. */
+            detail: Record<string, never>;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            next_cursor: string | null;
+        };
+        KindergartenNew: {
+            code: components["schemas"]["KindergartenCode"];
+            bin: components["schemas"]["Bin"];
+            name_kk: string;
+            name_ru: string;
+            name_en?: string | null;
+            /** Format: uuid */
+            region_id: string;
+            address_kk: string;
+            address_ru: string;
+            lat: number;
+            lon: number;
+            /** @enum {string} */
+            ownership: "state" | "private";
+            phone?: components["schemas"]["ContactPhone"];
+            email?: components["schemas"]["ContactEmail"];
+            website?: components["schemas"]["ContactWebsite"];
+            hours?: components["schemas"]["WorkingHours"];
+        };
+        KindergartenPatch: {
+            code?: components["schemas"]["KindergartenCode"];
+            bin?: components["schemas"]["Bin"];
+            name_kk?: string;
+            name_ru?: string;
+            name_en?: string;
+            /** Format: uuid */
+            region_id?: string;
+            address_kk?: string;
+            address_ru?: string;
+            lat?: number;
+            lon?: number;
+            /** @enum {string} */
+            ownership?: "state" | "private";
+            phone?: components["schemas"]["ContactPhone"];
+            email?: components["schemas"]["ContactEmail"];
+            website?: components["schemas"]["ContactWebsite"];
+            hours?: components["schemas"]["WorkingHours"];
+        };
+        ContactsPatch: {
+            phone?: components["schemas"]["ContactPhone"];
+            email?: components["schemas"]["ContactEmail"];
+            website?: components["schemas"]["ContactWebsite"];
+            hours?: components["schemas"]["WorkingHours"];
+        };
+        /** @description The education department's registry number; unique. */
+        KindergartenCode: string;
+        /** @description The business identification number, 12 digits with an IIN's check digit; unique. */
+        Bin: string;
+        /** @description Any usual form of a Kazakhstan number; kept as +7 and ten digits. */
+        ContactPhone: string | null;
+        /** Format: email */
+        ContactEmail: string | null;
+        /** @description An http:// or https:// address. */
+        ContactWebsite: string | null;
+        /** @description For people, as the kindergarten writes them (Mon-Fri 07:30-19:00). */
+        WorkingHours: string | null;
+        GroupNew: {
+            capacity: number;
+            name: string;
+            age_group: components["schemas"]["AgeGroup"];
+            /** @enum {string} */
+            language: "kk" | "ru";
+            correction_type?: components["schemas"]["CorrectionType"] | null;
+        };
+        /**
+         * @description `suspended`: the department stopped its enrolment (no new requests,
+         *     no places in rounds); `open` otherwise.
+         * @enum {string}
+         */
+        KindergartenStatus: "open" | "suspended";
         KindergartenCard: {
             /** Format: uuid */
             id: string;
@@ -2585,6 +3056,10 @@ export interface components {
                 website: string | null;
             };
             hours: string | null;
+            status: components["schemas"]["KindergartenStatus"];
+            /** @description Why the department suspended it; null while open. */
+            suspended_reason: string | null;
+            /** @description Its open groups' languages. */
             languages: string[];
             groups: components["schemas"]["Group"][];
             free_places: number;
@@ -3462,6 +3937,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The education department blocked the account (`account_blocked`); it opens no session. */
+        AccountBlocked: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The token's role may not do this. */
         Forbidden: {
             headers: {
@@ -3964,6 +4450,7 @@ export interface operations {
             };
             400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AccountBlocked"];
             405: components["responses"]["MethodNotAllowed"];
             411: components["responses"]["LengthRequired"];
             413: components["responses"]["PayloadTooLarge"];
@@ -4000,6 +4487,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["MalformedJson"];
+            403: components["responses"]["AccountBlocked"];
             405: components["responses"]["MethodNotAllowed"];
             411: components["responses"]["LengthRequired"];
             413: components["responses"]["PayloadTooLarge"];
@@ -6326,6 +6814,538 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAdminAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putAccountRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+                /** @description The role (`parent` is never granted; parents register). */
+                role: components["schemas"]["Role"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleGrantRequest"];
+            };
+        };
+        responses: {
+            /** @description The account as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccount"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteAccountRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+                /** @description The role (`parent` is never granted; parents register). */
+                role: components["schemas"]["Role"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAccountBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockRequest"];
+            };
+        };
+        responses: {
+            /** @description The account as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccount"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAccountUnblock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAudit: {
+        parameters: {
+            query?: {
+                /** @description Entries a page, 1 to 200 (50). */
+                limit?: number;
+                /** @description The `next_cursor` of the page before. */
+                cursor?: number;
+                /** @description Only entries about this object (an account, kindergarten or group id, a year or a day of the calendar). */
+                object_id?: string;
+                /** @description Only entries of this action. */
+                action?: components["schemas"]["AuditAction"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the log. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postKindergarten: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KindergartenNew"];
+            };
+        };
+        responses: {
+            /** @description The kindergarten as the catalogue shows it. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenCard"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    patchKindergarten: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KindergartenPatch"];
+            };
+        };
+        responses: {
+            /** @description The kindergarten as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenCard"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postKindergartenSuspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockRequest"];
+            };
+        };
+        responses: {
+            /** @description The kindergarten as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenCard"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postKindergartenReopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kindergarten as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenCard"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postKindergartenGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupNew"];
+            };
+        };
+        responses: {
+            /** @description The group. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    patchGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupPatch"];
+            };
+        };
+        responses: {
+            /** @description The group as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postGroupClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockRequest"];
+            };
+        };
+        responses: {
+            /** @description The group as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    patchKindergartenContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactsPatch"];
+            };
+        };
+        responses: {
+            /** @description The kindergarten as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenCard"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
