@@ -403,29 +403,43 @@ BEGIN
 END
 $$;
 
--- Staff decline a request with a reason: the seat frees, the voucher stays
--- active and the parent may choose again.
+-- A request declined, by its kindergarten or a group closing: the seat
+-- frees, the voucher stays active, the family is told and may choose
+-- again.
+CREATE OR REPLACE FUNCTION bq.enrolment_declined(p_id uuid, p_actor uuid,
+    p_cause text, p_reason text)
+RETURNS bq.enrolment
+LANGUAGE plpgsql AS $$
+DECLARE
+	e bq.enrolment;
+	v_app bq.application;
+BEGIN
+	UPDATE bq.enrolment SET status = 'declined', closed_at = now(),
+	    reason = p_reason
+	WHERE id = p_id RETURNING * INTO e;
+	PERFORM bq.set_actor(p_actor, p_cause || ': ' || p_reason);
+	UPDATE bq.application SET status = 'voucher_active'
+	WHERE id = e.application_id RETURNING * INTO v_app;
+	PERFORM bq.notify_linked(v_app, 'enrolment_declined', bq.enrolment_args(e,
+	    jsonb_build_object('reason', p_reason)), '/v1/vouchers/' || e.voucher_id);
+	PERFORM bq.seat_release(e.seat_id);
+	RETURN e;
+END
+$$;
+
+-- Staff decline a request with a reason (bq.enrolment_declined).
 CREATE OR REPLACE FUNCTION bq.enrolment_decline(p_account uuid, p_sid uuid, p_id uuid,
     p_reason text, p_lang text)
 RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	e bq.enrolment;
-	v_app bq.application;
 BEGIN
 	e := bq.staff_request(p_account, p_sid, p_id);
 	IF e.id IS NULL THEN
 		RETURN NULL;
 	END IF;
-	UPDATE bq.enrolment SET status = 'declined', closed_at = now(),
-	    reason = p_reason
-	WHERE id = p_id RETURNING * INTO e;
-	PERFORM bq.set_actor(p_account, 'declined: ' || p_reason);
-	UPDATE bq.application SET status = 'voucher_active'
-	WHERE id = e.application_id RETURNING * INTO v_app;
-	PERFORM bq.notify_linked(v_app, 'enrolment_declined', bq.enrolment_args(e,
-	    jsonb_build_object('reason', p_reason)), '/v1/vouchers/' || e.voucher_id);
-	PERFORM bq.seat_release(e.seat_id);
+	e := bq.enrolment_declined(p_id, p_account, 'declined', p_reason);
 	PERFORM bq.log_event(p_account, 'enrolment_declined', p_sid,
 	    jsonb_build_object('enrolment_id', p_id));
 	RETURN bq.enrolment_json(e, p_lang);
@@ -913,6 +927,7 @@ REVOKE EXECUTE ON FUNCTION bq.seat_place(), bq.contract_fixed(),
     bq.group_fits(bq.kindergarten_group, bq.voucher, text[]),
     bq.seat_hold(bq.voucher, bq.kindergarten_group, uuid),
     bq.seat_release(uuid), bq.waiting_list_serve(uuid), bq.voucher_closed(),
+    bq.enrolment_declined(uuid, uuid, text, text),
     bq.waiting_list_json(bq.waiting_list), bq.contract_needs(bq.contract),
     bq.signature_json(text, timestamptz, text),
     bq.contract_json(bq.contract, text),

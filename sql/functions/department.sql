@@ -60,35 +60,32 @@ DECLARE
 	v_scope uuid;
 	v_items json;
 	v_last bigint;
-	v_count integer;
+	v_more boolean;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_admin, 'admin');
 	v_scope := bq.admin_region(p_admin);
+	-- One row past the page says whether another follows.
 	WITH page AS (
-		SELECT l.* FROM bq.audit_log l
+		SELECT l.*, row_number() OVER (ORDER BY l.id DESC) AS n
+		FROM bq.audit_log l
 		WHERE (v_scope IS NULL OR l.region_id IS NULL
 			OR l.region_id = v_scope)
 		  AND (p_cursor IS NULL OR l.id < p_cursor)
 		  AND (p_object IS NULL OR l.object_id = p_object)
 		  AND (p_action IS NULL OR l.action = p_action)
-		ORDER BY l.id DESC LIMIT p_limit)
+		ORDER BY l.id DESC LIMIT p_limit + 1)
 	SELECT json_agg(json_build_object('id', p.id::text, 'at', p.at,
 		'action', p.action, 'object_type', p.object_type,
 		'object_id', p.object_id, 'region_id', p.region_id,
 		'actor', CASE WHEN p.actor_id IS NOT NULL THEN
 		    json_build_object('id', p.actor_id, 'role', p.actor_role,
 			'name', bq.account_name(p.actor_id)) END,
-		'detail', p.detail) ORDER BY p.id DESC),
-	    min(p.id), count(*)
-	INTO v_items, v_last, v_count FROM page p;
+		'detail', p.detail) ORDER BY p.id DESC)
+		FILTER (WHERE p.n <= p_limit),
+	    min(p.id) FILTER (WHERE p.n <= p_limit), bool_or(p.n > p_limit)
+	INTO v_items, v_last, v_more FROM page p;
 	RETURN json_build_object('items', coalesce(v_items, '[]'),
-	    'next_cursor', CASE WHEN v_count = p_limit AND EXISTS (
-		SELECT 1 FROM bq.audit_log l WHERE l.id < v_last
-		  AND (v_scope IS NULL OR l.region_id IS NULL
-		      OR l.region_id = v_scope)
-		  AND (p_object IS NULL OR l.object_id = p_object)
-		  AND (p_action IS NULL OR l.action = p_action))
-		THEN v_last::text END);
+	    'next_cursor', CASE WHEN v_more THEN v_last::text END);
 END
 $$;
 
@@ -540,7 +537,6 @@ DECLARE
 	g bq.kindergarten_group;
 	k bq.kindergarten;
 	e bq.enrolment;
-	v_app bq.application;
 	v_busy integer;
 	v_declined integer := 0;
 BEGIN
@@ -572,16 +568,8 @@ BEGIN
 	    WHERE group_id = p_group AND status = 'requested'
 	    ORDER BY created_at FOR UPDATE
 	LOOP
-		UPDATE bq.enrolment SET status = 'declined', closed_at = now(),
-		    reason = p_reason
-		WHERE id = e.id RETURNING * INTO e;
-		PERFORM bq.set_actor(p_admin, 'group closed: ' || p_reason);
-		UPDATE bq.application SET status = 'voucher_active'
-		WHERE id = e.application_id RETURNING * INTO v_app;
-		PERFORM bq.notify_linked(v_app, 'enrolment_declined',
-		    bq.enrolment_args(e, jsonb_build_object('reason', p_reason)),
-		    '/v1/vouchers/' || e.voucher_id);
-		UPDATE bq.seat SET released_at = now() WHERE id = e.seat_id;
+		PERFORM bq.enrolment_declined(e.id, p_admin, 'group closed',
+		    p_reason);
 		v_declined := v_declined + 1;
 	END LOOP;
 	PERFORM bq.audit(p_admin, 'group_closed', 'group', g.id::text,
