@@ -1,94 +1,105 @@
 /*
- * The deadline sweeper: every worker of every node calls bq.sweep() on a
- * timer.  The function skips the rows another sweeper holds (FOR UPDATE
- * SKIP LOCKED), so any number of them may run at once.  Here one call at
- * a time per worker, on the slow pool, driven by Kore's pgsql callback
- * since no request stands behind it.  POST /v1/admin/sweeper/run calls the
- * same function at once.
+ * The timers of every worker of every node: the deadline sweeper calls
+ * bq.sweep(), the scheduler bq.rounds_due() (a region's allocation round
+ * when its schedule says).  Both take their rows FOR UPDATE SKIP LOCKED,
+ * so any number of workers may run them at once and each piece of work
+ * is done by one.  Here one call at a time per job and worker, on the
+ * slow pool, driven by Kore's pgsql callback since no request stands
+ * behind it.  POST /v1/admin/sweeper/run and a manual round call the same
+ * functions at once.
  */
 
 #include "bq/api_call.h"
 #include "bq/api_db.h"
 
-static struct {
+struct job {
+	const char *name;
+	const char *query;
 	struct kore_pgsql sql;
 	int running;
-} sweep;
+};
 
-static void sweep_state(struct kore_pgsql *, void *);
+static struct job sweeper = { .name = "sweeper", .query = "SELECT bq.sweep()" };
+static struct job scheduler = { .name = "scheduler",
+	.query = "SELECT bq.rounds_due()" };
+
+static void job_state(struct kore_pgsql *, void *);
 
 static void
-sweep_finish(void)
+job_finish(struct job *j)
 {
-	kore_pgsql_cleanup(&sweep.sql);
-	sweep.running = 0;
+	kore_pgsql_cleanup(&j->sql);
+	j->running = 0;
 }
 
 static void
-sweep_send(void)
+job_send(struct job *j)
 {
-	if (!kore_pgsql_setup(&sweep.sql, "db_slow", KORE_PGSQL_ASYNC)) {
+	if (!kore_pgsql_setup(&j->sql, "db_slow", KORE_PGSQL_ASYNC)) {
 		/* Queued for a connection: called back with INIT. */
-		if (sweep.sql.state == KORE_PGSQL_STATE_INIT)
+		if (j->sql.state == KORE_PGSQL_STATE_INIT)
 			return;
-		kore_log(LOG_NOTICE, "sweeper: no database connection");
-		sweep_finish();
+		kore_log(LOG_NOTICE, "%s: no database connection", j->name);
+		job_finish(j);
 		return;
 	}
-	if (!kore_pgsql_query(&sweep.sql, "SELECT bq.sweep()")) {
-		kore_log(LOG_NOTICE, "sweeper: statement not sent");
-		sweep_finish();
+	if (!kore_pgsql_query(&j->sql, j->query)) {
+		kore_log(LOG_NOTICE, "%s: statement not sent", j->name);
+		job_finish(j);
 	}
 }
 
-/* Counts only: what expired, never whose; nothing when nothing did. */
+/*
+ * Counts and outcomes only: what expired or which region's round ran,
+ * never whose; nothing when nothing was done.
+ */
 static void
-sweep_result(void)
+job_result(struct job *j)
 {
 	const cJSON *n;
 	cJSON *doc;
 	double done;
 
-	if (kore_pgsql_ntuples(&sweep.sql) != 1 ||
-	    (doc = cJSON_Parse(kore_pgsql_getvalue(&sweep.sql, 0, 0))) == NULL)
+	if (kore_pgsql_ntuples(&j->sql) != 1 ||
+	    (doc = cJSON_Parse(kore_pgsql_getvalue(&j->sql, 0, 0))) == NULL)
 		return;
-	done = 0;
+	done = cJSON_GetObjectItemCaseSensitive(doc, "outcome") != NULL;
 	cJSON_ArrayForEach(n, doc)
 	{
 		if (cJSON_IsNumber(n))
 			done += n->valuedouble;
 	}
 	if (done > 0)
-		kore_log(LOG_INFO, "sweeper: %s",
-		    kore_pgsql_getvalue(&sweep.sql, 0, 0));
+		kore_log(LOG_INFO, "%s: %s", j->name,
+		    kore_pgsql_getvalue(&j->sql, 0, 0));
 	cJSON_Delete(doc);
 }
 
 static void
-sweep_state(struct kore_pgsql *sql, void *arg)
+job_state(struct kore_pgsql *sql, void *arg)
 {
-	(void)arg;
+	struct job *j = arg;
 
 	switch (sql->state) {
 	case KORE_PGSQL_STATE_INIT:
-		sweep_send();
+		job_send(j);
 		return;
 	case KORE_PGSQL_STATE_WAIT:
 		return;
 	case KORE_PGSQL_STATE_RESULT:
-		sweep_result();
+		job_result(j);
 		break;
 	case KORE_PGSQL_STATE_ERROR:
-		kore_log(LOG_NOTICE, "sweeper: %s",
+		kore_log(LOG_NOTICE, "%s: %s", j->name,
 		    sql->error != NULL ? sql->error : "statement failed");
 		if (sql->conn == NULL ||
 		    PQstatus(sql->conn->db) != CONNECTION_OK) {
-			sweep_finish();
+			job_finish(j);
 			return;
 		}
 		break;
 	case KORE_PGSQL_STATE_COMPLETE:
-		sweep_finish();
+		job_finish(j);
 		return;
 	default:
 		break;
@@ -98,23 +109,26 @@ sweep_state(struct kore_pgsql *sql, void *arg)
 }
 
 static void
-sweep_tick(void *arg, uint64_t now)
+job_tick(void *arg, uint64_t now)
 {
-	(void)arg;
-	(void)now;
+	struct job *j = arg;
 
-	if (sweep.running || !api_db_available())
+	(void)now;
+	if (j->running || !api_db_available())
 		return;
-	sweep.running = 1;
-	kore_pgsql_init(&sweep.sql);
-	kore_pgsql_bind_callback(&sweep.sql, sweep_state, NULL);
-	sweep_send();
+	j->running = 1;
+	kore_pgsql_init(&j->sql);
+	kore_pgsql_bind_callback(&j->sql, job_state, j);
+	job_send(j);
 }
 
 void
 api_sweeper_start(void)
 {
-	if (api_config.sweep_interval_ms > 0)
-		(void)kore_timer_add(sweep_tick,
-		    (uint64_t)api_config.sweep_interval_ms, NULL, 0);
+	if (api_config.sweep_interval_ms <= 0)
+		return;
+	(void)kore_timer_add(
+	    job_tick, (uint64_t)api_config.sweep_interval_ms, &sweeper, 0);
+	(void)kore_timer_add(
+	    job_tick, (uint64_t)api_config.sweep_interval_ms, &scheduler, 0);
 }

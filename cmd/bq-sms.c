@@ -259,6 +259,20 @@ write_metrics(PGconn *db, const char *path)
 		    "bq_calendar_days_left %s\n",
 		    PQgetvalue(res, 0, 0));
 	PQclear(res);
+	res = PQexec(db, "SELECT failing, overdue FROM bq.schedule_counts()");
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+		strbuf_appendf(&b,
+		    "# HELP bq_round_schedules_failing Region schedules whose "
+		    "last scheduled round failed (retried, then given up).\n"
+		    "# TYPE bq_round_schedules_failing gauge\n"
+		    "bq_round_schedules_failing %s\n"
+		    "# HELP bq_round_schedules_overdue Region schedules due "
+		    "for "
+		    "ten minutes that no node has run.\n"
+		    "# TYPE bq_round_schedules_overdue gauge\n"
+		    "bq_round_schedules_overdue %s\n",
+		    PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1));
+	PQclear(res);
 	if (b.failed)
 		say("metrics: %s%s", "out of memory", "");
 	else if (!promfile_write(path, b.data, err, sizeof(err)))

@@ -196,6 +196,8 @@
 	    ROUTE_R_ADMIN) \
 	X(KINDERGARTEN_CONTACTS, "/v1/kindergarten/contacts", ROUTE_M_PATCH, \
 	    ROUTE_R_STAFF) \
+	X(ROUND_SCHEDULE, "/v1/admin/regions/{id}/round-schedule", \
+	    ROUTE_M_GET | ROUTE_M_PUT, ROUTE_R_ADMIN) \
 	X(UNKNOWN, "(unknown)", 0, ROUTE_PUBLIC)
 
 #define ROUTE_ENUM(id, path, methods, roles) ROUTE_##id,

@@ -246,7 +246,8 @@ CREATE OR REPLACE FUNCTION bq.round_summary(r bq.allocation_round) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', r.id, 'region_id', r.region_id,
 	    'started_at', r.started_at, 'school_year', r.school_year,
-	    'seed', r.seed, 'applications', r.applications,
+	    'seed', r.seed, 'scheduled_for', r.scheduled_for,
+	    'applications', r.applications,
 	    'places', r.places, 'issued', r.issued,
 	    'inputs_hash', r.inputs_hash, 'result_hash', r.result_hash);
 $$;
@@ -329,10 +330,13 @@ $$;
 
 -- An allocation round for a region (the administrator's).  One at a
 -- time per region: a second one started meanwhile is refused.
-CREATE OR REPLACE FUNCTION bq.allocation_round_new(p_account uuid, p_sid uuid,
-    p_region uuid)
-RETURNS json
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+-- A round of a region, run by hand (allocation_round_new) or on its
+-- schedule (bq.rounds_due, p_scheduled_for the time it was due): the
+-- snapshot, the allocation, its seal and the vouchers, in one transaction.
+CREATE OR REPLACE FUNCTION bq.round_execute(p_account uuid, p_region uuid,
+    p_scheduled_for timestamptz)
+RETURNS bq.allocation_round
+LANGUAGE plpgsql AS $$
 DECLARE
 	v_round bq.allocation_round;
 	v_inputs text;
@@ -340,12 +344,6 @@ DECLARE
 	v_confirm_by timestamptz := bq.add_working_days(now(),
 	    bq.setting('voucher_confirm_days'));
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account, 'admin');
-	PERFORM 1 FROM bq.region WHERE id = p_region AND parent_id IS NULL;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'region' USING ERRCODE = 'BQ422',
-		    COLUMN = 'region_id', HINT = 'invalid_value';
-	END IF;
 	IF NOT pg_try_advisory_xact_lock(hashtextextended(
 	    'bq.allocation_round/' || p_region, 0)) THEN
 		RAISE EXCEPTION 'a round is running' USING ERRCODE = 'BQ409',
@@ -353,9 +351,9 @@ BEGIN
 	END IF;
 
 	INSERT INTO bq.allocation_round (region_id, started_by, school_year,
-	    seed)
+	    seed, scheduled_for)
 	VALUES (p_region, p_account, bq.school_year(now()),
-	    encode(gen_random_bytes(32), 'hex'))
+	    encode(gen_random_bytes(32), 'hex'), p_scheduled_for)
 	RETURNING * INTO v_round;
 	INSERT INTO bq.round_input
 	SELECT v_round.id, a.seq, a.id, a.number, a.queue_type,
@@ -402,6 +400,26 @@ BEGIN
 	WHERE x.round_id = v_round.id AND a.id = x.application_id;
 	PERFORM bq.vouchers_notify(ARRAY(SELECT id FROM bq.voucher
 	    WHERE round_id = v_round.id), 'voucher_issued');
+	RETURN v_round;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION bq.allocation_round_new(p_account uuid, p_sid uuid,
+    p_region uuid)
+RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+DECLARE
+	v_round bq.allocation_round;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	-- Another city's region is as unknown to a city's department.
+	PERFORM 1 FROM bq.region WHERE id = p_region AND parent_id IS NULL
+	    AND bq.in_scope(id, bq.admin_region(p_account));
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'region' USING ERRCODE = 'BQ422',
+		    COLUMN = 'region_id', HINT = 'invalid_value';
+	END IF;
+	v_round := bq.round_execute(p_account, p_region, NULL);
 	PERFORM bq.log_event(p_account, 'allocation_round', p_sid,
 	    jsonb_build_object('round_id', v_round.id, 'issued',
 		v_round.issued));
@@ -416,7 +434,8 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'admin');
 	RETURN (SELECT bq.round_protocol(r) FROM bq.allocation_round r
-	    WHERE r.id = p_id);
+	    WHERE r.id = p_id
+	      AND bq.in_scope(r.region_id, bq.admin_region(p_account)));
 END
 $$;
 
@@ -432,7 +451,8 @@ DECLARE
 	v_result text;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'admin');
-	SELECT * INTO v_round FROM bq.allocation_round WHERE id = p_id;
+	SELECT * INTO v_round FROM bq.allocation_round WHERE id = p_id
+	    AND bq.in_scope(region_id, bq.admin_region(p_account));
 	IF NOT FOUND THEN
 		RETURN NULL;
 	END IF;
@@ -459,6 +479,7 @@ BEGIN
 	    bq.round_summary(r) ORDER BY r.seq DESC)
 	    FROM bq.allocation_round r
 	    WHERE (p_region IS NULL OR r.region_id = p_region)
+	      AND bq.in_scope(r.region_id, bq.admin_region(p_account))
 	      AND r.result_hash IS NOT NULL), '[]'));
 END
 $$;
@@ -954,7 +975,7 @@ REVOKE EXECUTE ON FUNCTION bq.school_year(timestamptz),
     bq.round_protocol(bq.allocation_round), bq.region_pools(uuid),
     bq.voucher_holds_place(bq.voucher),
     bq.voucher_json(bq.voucher, text), bq.voucher_extendable(bq.voucher),
-    bq.stats_region(uuid)
+    bq.stats_region(uuid), bq.round_execute(uuid, uuid, timestamptz)
     FROM bq_api;
 
 -- The service runs rounds through this door only.

@@ -6,6 +6,7 @@ import itertools
 import json
 import random
 import time
+import uuid
 
 _W1 = list(range(1, 12))
 _W2 = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]
@@ -175,3 +176,20 @@ class Parent:
 
     def card(self, app):
         return self.api.get(f"/v1/applications/{app}", headers=bearer(self.token)).json()
+
+
+STAFF_PASSWORD = "Koktobe-Staff-1"
+
+
+def city_admin(api, stack, db, admin, region):
+    """An administrator of one city's education department: its id and
+    token."""
+    name = "dep" + uuid.uuid4().hex[:8]
+    r = post(api, "/v1/admin/staff", {"login": name, "password": STAFF_PASSWORD,
+                                      "surname": "Бекова", "first_name": "Сауле",
+                                      "role": "admin"}, token=admin)
+    assert r.status_code == 201, r.text
+    r = api.put(f"/v1/admin/accounts/{r.json()['id']}/roles/admin",
+                json={"region_id": region}, headers=bearer(admin))
+    assert r.status_code == 200, r.text
+    return r.json()["id"], login(api, stack, name, STAFF_PASSWORD)["access_token"]

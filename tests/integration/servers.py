@@ -26,6 +26,19 @@ def sender_pid(stack):
     raise AssertionError("no bq-sms for this stack")
 
 
+def sender_metrics(stack, db, folder):
+    """The metrics file bq-sms writes, from one pass of it on the suite's
+    database."""
+    prom = folder / "bq-sms.prom"
+    env = dict(stack.env, BQ_SMS_METRICS_FILE=str(prom),
+               BQ_SMS_DSN=f"host={stack.data / 'run'} port=5432 user=bq_sms "
+                          f"dbname={db.info.dbname}")
+    r = subprocess.run([str(ROOT / "build" / "bq-sms"), "--once"], env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    return prom.read_text()
+
+
 def wait_up(base, proc, log_path, seconds=15):
     """Until base answers /health; the server's log if it dies or never
     does."""

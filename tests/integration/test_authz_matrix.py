@@ -29,7 +29,7 @@ TABLES = ["application", "application_event", "voucher", "enrolment", "contract"
           "contract_document", "seat", "attendance", "attendance_month", "menu", "trustee",
           "child", "child_photo", "notification", "feedback", "kindergarten_group",
           "waiting_list", "allocation_round", "queue_log", "guardianship",
-          "trustee_invitation"]
+          "trustee_invitation", "round_schedule", "scheduled_run"]
 
 
 def route_roles():
@@ -132,7 +132,7 @@ def world(stack):
                 "month": (yesterday.replace(day=1) - datetime.timedelta(days=1))
                 .strftime("%Y-%m"),
                 "stranger_doc": stranger_doc, "invitation": invitation,
-                "guardianship": guardianship, "owner": p.account},
+                "guardianship": guardianship, "owner": p.account, "region": region},
         "outsiders": {"parent": stranger.token, "kindergarten_staff": other_staff,
                       "verifier": other_verifier},
         "insiders": {"parent": p.token, "kindergarten_staff": staff, "admin": admin},
@@ -257,6 +257,11 @@ def cases(w):
                                              {"capacity": 10}, j),
         ("POST", "/v1/admin/groups/{id}/close"): (f"/v1/admin/groups/{i['group']}/close",
                                                   {"reason": "Merged"}, j),
+        ("GET", "/v1/admin/regions/{id}/round-schedule"): (
+            f"/v1/admin/regions/{i['region']}/round-schedule", None, None),
+        ("PUT", "/v1/admin/regions/{id}/round-schedule"): (
+            f"/v1/admin/regions/{i['region']}/round-schedule",
+            {"at": "09:00", "days": "working_days"}, j),
     }
 
 

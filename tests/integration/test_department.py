@@ -6,28 +6,14 @@ import uuid
 
 import pytest
 
-from people import Parent, bearer, login, post
+from people import STAFF_PASSWORD as PW, Parent, bearer, city_admin, login, post
 from places import DEMO, add_city, add_kindergarten, groups_of, staff_of
 from problems import assert_problem
-
-PW = "Koktobe-Staff-1"
 
 
 @pytest.fixture
 def admin(api, stack):
     return login(api, stack, "admin", DEMO)["access_token"]
-
-
-def city_admin(api, stack, db, admin, region):
-    """An administrator of one city's education department."""
-    name = "dep" + uuid.uuid4().hex[:8]
-    r = post(api, "/v1/admin/staff", {"login": name, "password": PW, "surname": "Бекова",
-                                      "first_name": "Сауле", "role": "admin"}, token=admin)
-    assert r.status_code == 201, r.text
-    r = api.put(f"/v1/admin/accounts/{r.json()['id']}/roles/admin",
-                json={"region_id": region}, headers=bearer(admin))
-    assert r.status_code == 200, r.text
-    return r.json()["id"], login(api, stack, name, PW)["access_token"]
 
 
 def new_kindergarten(db, region):

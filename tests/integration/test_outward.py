@@ -380,19 +380,11 @@ def notification_in(r, kind):
 def test_the_sender_counts_its_messages_by_channel_and_state(api, stack, db, region, admin,
                                                             tmp_path):
     import re
-    import subprocess
-    from spec import ROOT
+    from servers import sender_metrics
     p, app, v, before = issued(api, stack, db, region, admin)
     stack_wait(lambda: notification(api, p.token, "voucher_issued")["deliveries"][0][
         "state"] == "sent")
-    prom = tmp_path / "bq-sms.prom"
-    env = dict(stack.env, BQ_SMS_METRICS_FILE=str(prom),
-               BQ_SMS_DSN=f"host={stack.data / 'run'} port=5432 user=bq_sms "
-                          f"dbname={db.info.dbname}")
-    r = subprocess.run([str(ROOT / "build" / "bq-sms"), "--once"], env=env,
-                       capture_output=True, text=True, timeout=60)
-    assert r.returncode == 0, r.stderr
-    text = prom.read_text()
+    text = sender_metrics(stack, db, tmp_path)
     assert "# TYPE bq_outbox_messages gauge" in text
     counts = {(c, s): int(n) for c, s, n in re.findall(
         r'^bq_outbox_messages\{channel="(\w+)",state="(\w+)"\} (\d+)$', text, re.M)}

@@ -268,6 +268,27 @@ test("calendar: the administrator reads a year, sets and removes a day", async (
 	assert.equal(p.run(["audit"]).code, 3);
 });
 
+test("rounds schedule: the department sets, reads and stops a region's schedule", async () => {
+	const a = user("schedule-admin");
+	const region = await journeyRegion(createClient({ baseUrl: API }));
+	assert.equal(a.run(["login", "admin"], { env: { BQ_PASSWORD: DEMO_PASSWORD } }).code, 0);
+	const set = a.run(["rounds", "schedule", "--region", region, "--at", "09:00",
+	    "--working-days"]);
+	assert.equal(set.code, 0, set.err);
+	assert.equal(set.json().at, "09:00");
+	assert.ok(Date.parse(set.json().next_run_at) > Date.now());
+	const shown = a.run(["rounds", "schedule", "--region", region]);
+	assert.equal(shown.json().next_run_at, set.json().next_run_at);
+	const off = a.run(["rounds", "schedule", "--region", region, "--off"]);
+	assert.equal(off.code, 0, off.err);
+	assert.equal(off.json().enabled, false);
+	assert.equal(off.json().next_run_at, null);
+	assert.equal(a.run(["rounds", "schedule", "--region", region, "--at", "25:00",
+	    "--working-days"]).code, 5);
+	assert.equal(a.run(["rounds", "schedule", "--region", region, "--at", "09:00"]).code, 2);
+	assert.equal(a.run(["rounds", "schedule", "--region", randomUUID()]).code, 4);
+});
+
 test("email: a new address waits for the code sent to it", async () => {
 	const p = await parent();
 	const address = `cli${p.iin}@example.kz`;

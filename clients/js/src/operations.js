@@ -77,6 +77,8 @@ export const operations = Object.freeze({
 	getRound: {"method":"GET","path":"/v1/admin/allocation-rounds/{id}","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postRoundReplay: {"method":"POST","path":"/v1/admin/allocation-rounds/{id}/replay","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postSweeperRun: {"method":"POST","path":"/v1/admin/sweeper/run","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
+	getRoundSchedule: {"method":"GET","path":"/v1/admin/regions/{id}/round-schedule","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
+	putRoundSchedule: {"method":"PUT","path":"/v1/admin/regions/{id}/round-schedule","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	getCalendarYear: {"method":"GET","path":"/v1/admin/calendar/{year}","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	putCalendarYear: {"method":"PUT","path":"/v1/admin/calendar/{year}","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	putCalendarDay: {"method":"PUT","path":"/v1/admin/calendar/days/{date}","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},

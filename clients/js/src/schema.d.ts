@@ -1538,6 +1538,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/regions/{id}/round-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When a region's rounds run by themselves
+         * @description The region's schedule (a time of day in Almaty, on every working day
+         *     or on named days), the next run's time, and the outcomes of the last
+         *     twenty runs, each try of a failed one too. A region never scheduled
+         *     has `enabled` false and no time. Another city's region is not found
+         *     for a city's department. Administrators only.
+         */
+        get: operations["getRoundSchedule"];
+        /**
+         * Schedule a region's rounds
+         * @description Sets when the region's allocation rounds run: at `at` (Almaty time)
+         *     on every working day of the maintained calendar, or on the `dates`
+         *     named. The next run is the first such time after now. Whichever node
+         *     finds a run due first runs it, once; a failed run is tried again
+         *     (the `round_retry_minutes` and `round_retry_attempts` settings) and
+         *     counted in the `bq_round_schedules_failing` metric. `enabled` false
+         *     stops the schedule and keeps it. A manual round may still be run at
+         *     any time. Recorded in the audit log. Administrators only.
+         */
+        put: operations["putRoundSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/calendar/{year}": {
         parameters: {
             query?: never;
@@ -2933,7 +2968,7 @@ export interface components {
          * @description What an administrative act was.
          * @enum {string}
          */
-        AuditAction: "staff_created" | "role_granted" | "role_revoked" | "account_blocked" | "account_unblocked" | "kindergarten_created" | "kindergarten_updated" | "kindergarten_contacts_updated" | "kindergarten_suspended" | "kindergarten_reopened" | "group_created" | "group_updated" | "group_closed" | "calendar_year_maintained" | "calendar_day_set" | "calendar_day_removed";
+        AuditAction: "staff_created" | "role_granted" | "role_revoked" | "account_blocked" | "account_unblocked" | "kindergarten_created" | "kindergarten_updated" | "kindergarten_contacts_updated" | "kindergarten_suspended" | "kindergarten_reopened" | "group_created" | "group_updated" | "group_closed" | "calendar_year_maintained" | "calendar_day_set" | "calendar_day_removed" | "round_schedule_set";
         AuditEntry: {
             /** @description The entry's number, increasing. */
             id: string;
@@ -2941,7 +2976,7 @@ export interface components {
             at: string;
             action: components["schemas"]["AuditAction"];
             /** @enum {string} */
-            object_type: "account" | "kindergarten" | "group" | "calendar";
+            object_type: "account" | "kindergarten" | "group" | "calendar" | "region";
             /** @description The object's id; a year or a day for the calendar. */
             object_id: string;
             /**
@@ -3454,6 +3489,64 @@ export interface components {
              */
             region_id: string;
         };
+        /**
+         * @description Every working day of the calendar, or the dates named.
+         * @enum {string}
+         */
+        RoundScheduleDays: "working_days" | "dates";
+        RoundScheduleRequest: {
+            /** @description The time of day in Almaty (UTC+5), HH:MM. */
+            at: string;
+            days: components["schemas"]["RoundScheduleDays"];
+            /** @description The days of a `dates` schedule (at least one); none for `working_days`. */
+            dates?: string[];
+            /** @description False stops the schedule and keeps it; true when absent. */
+            enabled?: boolean;
+        };
+        ScheduledRun: {
+            /**
+             * Format: date-time
+             * @description The scheduled time the run was for.
+             */
+            due_at: string;
+            attempt: number;
+            /** Format: date-time */
+            ran_at: string;
+            /** @enum {string} */
+            outcome: "done" | "failed";
+            /**
+             * Format: uuid
+             * @description The round it ran; null when it failed.
+             */
+            round_id: string | null;
+            /** @description Why it failed (a problem or field code, such as busy or calendar_not_maintained). */
+            problem: string | null;
+        };
+        RoundSchedule: {
+            /** Format: uuid */
+            region_id: string;
+            /** @description The time of day in Almaty; null when never scheduled. */
+            at: string | null;
+            days: components["schemas"]["RoundScheduleDays"] | null;
+            dates: string[];
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description When the next run is tried; null when stopped, when no named day is left, or when the calendar is not maintained that far.
+             */
+            next_run_at: string | null;
+            /**
+             * Format: date-time
+             * @description The scheduled time the next run is for (earlier than next_run_at while a failed run is retried).
+             */
+            due_at: string | null;
+            /** @description Failed tries of the run due. */
+            attempts: number;
+            /** Format: date-time */
+            set_at: string | null;
+            /** @description The last twenty tries, newest first. */
+            runs: components["schemas"]["ScheduledRun"][];
+        };
         RoundSummary: {
             /** Format: uuid */
             id: string;
@@ -3464,6 +3557,11 @@ export interface components {
             /** @description The year the school year starts in (rounds from 1 July serve the next one). */
             school_year: number;
             seed: string;
+            /**
+             * Format: date-time
+             * @description The scheduled time the round ran for; null when run by hand.
+             */
+            scheduled_for: string | null;
             applications: number;
             places: number;
             issued: number;
@@ -3483,6 +3581,11 @@ export interface components {
             /** @description The year the school year starts in (rounds from 1 July serve the next one). */
             school_year: number;
             seed: string;
+            /**
+             * Format: date-time
+             * @description The scheduled time the round ran for; null when run by hand.
+             */
+            scheduled_for: string | null;
             applications: number;
             places: number;
             issued: number;
@@ -6676,6 +6779,77 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             411: components["responses"]["LengthRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRoundSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The region (a city). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundSchedule"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putRoundSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The region (a city). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description The schedule now, with its next run. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundSchedule"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
