@@ -198,6 +198,14 @@
 	    ROUTE_R_STAFF) \
 	X(ROUND_SCHEDULE, "/v1/admin/regions/{id}/round-schedule", \
 	    ROUTE_M_GET | ROUTE_M_PUT, ROUTE_R_ADMIN) \
+	X(APPLICATION_EVENTS, "/v1/applications/{id}/history", ROUTE_M_GET, \
+	    ROUTE_R_PARENT | ROUTE_R_VERIFIER | ROUTE_R_STAFF | ROUTE_R_ADMIN) \
+	X(VOUCHER_HISTORY, "/v1/vouchers/{id}/history", ROUTE_M_GET, \
+	    ROUTE_R_PARENT | ROUTE_R_VERIFIER | ROUTE_R_STAFF | ROUTE_R_ADMIN) \
+	X(ENROLMENT_HISTORY, "/v1/enrolments/{id}/history", ROUTE_M_GET, \
+	    ROUTE_R_PARENT | ROUTE_R_VERIFIER | ROUTE_R_STAFF | ROUTE_R_ADMIN) \
+	X(CONTRACT_HISTORY, "/v1/contracts/{id}/history", ROUTE_M_GET, \
+	    ROUTE_R_PARENT | ROUTE_R_VERIFIER | ROUTE_R_STAFF | ROUTE_R_ADMIN) \
 	X(UNKNOWN, "(unknown)", 0, ROUTE_PUBLIC)
 
 #define ROUTE_ENUM(id, path, methods, roles) ROUTE_##id,

@@ -94,8 +94,12 @@ BEGIN
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'session ended' USING ERRCODE = 'BQ401';
 	END IF;
-	-- The role the workflow guard checks moves against.
+	-- The role the workflow guard checks moves against, and the account
+	-- the histories name for a move no one named another actor for.
 	PERFORM bq.act_as(v_role::text);
+	IF coalesce(current_setting('bq.actor', true), '') = '' THEN
+		PERFORM set_config('bq.actor', p_account::text, true);
+	END IF;
 END
 $$;
 

@@ -40,9 +40,9 @@ BEGIN
 		END IF;
 		v_from := OLD.status;
 	END IF;
-	INSERT INTO bq.application_event (application_id, actor, from_status,
-	    to_status, reason)
-	VALUES (NEW.id, v_actor, v_from, NEW.status, v_reason);
+	INSERT INTO bq.application_event (application_id, actor, actor_role,
+	    from_status, to_status, reason)
+	VALUES (NEW.id, v_actor, bq.acting_role(), v_from, NEW.status, v_reason);
 
 	IF NEW.status = 'queued' OR v_from = 'queued' THEN
 		INSERT INTO bq.queue_log (queue_region, queue_type,

@@ -257,6 +257,14 @@ def cases(w):
                                              {"capacity": 10}, j),
         ("POST", "/v1/admin/groups/{id}/close"): (f"/v1/admin/groups/{i['group']}/close",
                                                   {"reason": "Merged"}, j),
+        ("GET", "/v1/applications/{id}/history"): (
+            f"/v1/applications/{i['application']}/history", None, None),
+        ("GET", "/v1/vouchers/{id}/history"): (f"/v1/vouchers/{i['voucher']}/history",
+                                               None, None),
+        ("GET", "/v1/enrolments/{id}/history"): (
+            f"/v1/enrolments/{i['enrolment']}/history", None, None),
+        ("GET", "/v1/contracts/{id}/history"): (f"/v1/contracts/{i['contract']}/history",
+                                                None, None),
         ("GET", "/v1/admin/regions/{id}/round-schedule"): (
             f"/v1/admin/regions/{i['region']}/round-schedule", None, None),
         ("PUT", "/v1/admin/regions/{id}/round-schedule"): (

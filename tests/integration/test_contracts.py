@@ -448,3 +448,62 @@ def test_who_may_see_and_do_what(api, stack, db, admin, ready):
     assert api.get(f"/v1/contracts/{c['id']}", headers=bearer(trustee.token)).status_code == 200
     r = post(api, f"/v1/contracts/{c['id']}/signature", {"cms": "AAAA"}, token=trustee.token)
     assert_problem(r, 403, "forbidden")
+
+
+def test_each_object_tells_its_history_to_those_it_belongs_to(api, stack, db, pki, admin,
+                                                              ready):
+    """Every move of the application, the voucher, the enrolment and the
+    contract, with who made it and why; the family, the kindergarten's
+    staff, the region's verifier and the city's department read it,
+    another kindergarten's staff and another city's department do not."""
+    from people import city_admin
+    from places import add_city
+    p, staff, c = ready["parent"], ready["staff"], ready["contract"]
+    doc = api.get(f"/v1/contracts/{c['id']}/document", headers=bearer(p.token)).content
+    cert, key, _ = pki.cert("IIN" + p.iin)
+    assert post(api, f"/v1/contracts/{c['id']}/signature",
+                {"cms": pki.sign(doc, cert, key)}, token=p.token).status_code == 200
+    cert, key, _ = pki.cert("BIN" + ready["bin"])
+    assert post(api, f"/v1/kindergarten/contracts/{c['id']}/signature",
+                {"cms": pki.sign(doc, cert, key)}, token=staff).status_code == 200
+
+    def history(kind, id_, token):
+        r = api.get(f"/v1/{kind}/{id_}/history", headers=bearer(token))
+        assert r.status_code == 200, r.text
+        return [(x["from"], x["to"], x["actor"]["role"], x["actor"]["name"], x["cause"])
+                for x in r.json()["items"]]
+
+    moves = history("applications", ready["app"]["id"], p.token)
+    assert [m[:2] for m in moves] == [
+        (None, "queued"), ("queued", "voucher_issued"), ("voucher_issued", "voucher_active"),
+        ("voucher_active", "awaiting_contract"), ("awaiting_contract", "contract_signing"),
+        ("contract_signing", "enrolled")]
+    assert moves[0][2:4] == ("parent", None)
+    assert moves[1][2] == "admin" and moves[1][4].startswith("allocation round")
+    staff_name = "Ахметова Динара"
+    assert moves[4][2:4] == ("kindergarten_staff", staff_name)
+    assert [m[:2] for m in history("vouchers", ready["voucher"]["id"], p.token)] == [
+        (None, "issued"), ("issued", "active"), ("active", "used")]
+    assert [m[:3] for m in history("enrolments", ready["enrolment"]["id"], p.token)] == [
+        (None, "requested", "parent"), ("requested", "contract", "kindergarten_staff"),
+        ("contract", "enrolled", "kindergarten_staff")]
+    contract = history("contracts", c["id"], staff)
+    assert [m[:2] for m in contract] == [(None, "draft"), ("draft", "ready"),
+                                         ("ready", "signed")]
+    assert contract[0][2:4] == ("kindergarten_staff", staff_name)
+    # Those in scope read the same; the department by name of its own.
+    assert history("applications", ready["app"]["id"], staff) == moves
+    assert history("applications", ready["app"]["id"], admin) == moves
+    _, dep = city_admin(api, stack, db, admin, ready["region"])
+    assert history("vouchers", ready["voucher"]["id"], dep)
+    # Outsiders find nothing.
+    _, elsewhere = city_admin(api, stack, db, admin, add_city(db))
+    other_staff = staff_of(api, stack, admin, add_kindergarten(db, ready["region"],
+                                                               [("senior", "kk", 1)]))
+    for token in (elsewhere, other_staff):
+        for kind, id_ in (("applications", ready["app"]["id"]),
+                          ("contracts", c["id"])):
+            r = api.get(f"/v1/{kind}/{id_}/history", headers=bearer(token))
+            assert_problem(r, 404, "not_found")
+    assert_problem(api.get("/v1/contracts/not-an-id/history", headers=bearer(p.token)),
+                   404, "not_found")

@@ -100,6 +100,13 @@ test("a parent's journey: login, child, filing, position, voucher", async () => 
 	assert.equal(vouchers[0].status, "issued");
 	const confirmed = p.run(["vouchers", "confirm", vouchers[0].id]).json();
 	assert.equal(confirmed.status, "active");
+	const moves = p.run(["history", "voucher", vouchers[0].id]);
+	assert.equal(moves.code, 0, moves.err);
+	assert.deepEqual(moves.json().items.map((m) => m.to), ["issued", "active"]);
+	assert.match(p.run(["-o", "table", "history", "application", app.id]).out,
+	    /AT\s+FROM\s+TO\s+ROLE\s+NAME\s+CAUSE/);
+	assert.equal(p.run(["history", "voucher", randomUUID()]).code, 4);
+	assert.equal(p.run(["history", "round", app.id]).code, 2);
 	assert.equal(p.run(["stats", "vouchers", "--region", region]).code, 0);
 	assert.equal(admin.run(["stats", "queue"]).code, 0);
 	// No token or password ever went to curl or jq as an argument.

@@ -1538,6 +1538,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every move of the application
+         * @description From filing through the queue, the voucher and the contract to
+         *     enrolment or withdrawal. (Its place in the queue over time is
+         *     `position-history`.)
+         *     Each move says when, from which status to which, why (`cause`), and
+         *     who made it in which role: a member of staff, a verifier or the
+         *     department by name, a family or the system by role alone. Oldest
+         *     first. Read by the family for its own children, by a kindergarten's
+         *     staff for the children who asked for or hold a place there, by a
+         *     verifier for its region's applications and vouchers, and by the
+         *     department for its city; anyone else finds no such object.
+         */
+        get: operations["getApplicationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vouchers/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every move of the voucher
+         * @description From issue by a round through interest confirmed, to its use for a
+         *     place, refusal, or expiry.
+         *     Each move says when, from which status to which, why (`cause`), and
+         *     who made it in which role: a member of staff, a verifier or the
+         *     department by name, a family or the system by role alone. Oldest
+         *     first. Read by the family for its own children, by a kindergarten's
+         *     staff for the children who asked for or hold a place there, by a
+         *     verifier for its region's applications and vouchers, and by the
+         *     department for its city; anyone else finds no such object.
+         */
+        get: operations["getVoucherHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enrolments/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every move of the enrolment
+         * @description A request for a place in a group: from the request through the
+         *     contract to enrolment, a decline or a cancellation.
+         *     Each move says when, from which status to which, why (`cause`), and
+         *     who made it in which role: a member of staff, a verifier or the
+         *     department by name, a family or the system by role alone. Oldest
+         *     first. Read by the family for its own children, by a kindergarten's
+         *     staff for the children who asked for or hold a place there, by a
+         *     verifier for its region's applications and vouchers, and by the
+         *     department for its city; anyone else finds no such object.
+         */
+        get: operations["getEnrolmentHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every move of the contract
+         * @description From the draft through the signatures to signed, expired, declined
+         *     or cancelled.
+         *     Each move says when, from which status to which, why (`cause`), and
+         *     who made it in which role: a member of staff, a verifier or the
+         *     department by name, a family or the system by role alone. Oldest
+         *     first. Read by the family for its own children, by a kindergarten's
+         *     staff for the children who asked for or hold a place there, by a
+         *     verifier for its region's applications and vouchers, and by the
+         *     department for its city; anyone else finds no such object.
+         */
+        get: operations["getContractHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/regions/{id}/round-schedule": {
         parameters: {
             query?: never;
@@ -3488,6 +3601,29 @@ export interface components {
              * @description A city (a top-level region).
              */
             region_id: string;
+        };
+        ObjectHistory: {
+            /** @enum {string} */
+            workflow: "application" | "voucher" | "enrolment" | "contract";
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["HistoryEvent"][];
+        };
+        HistoryEvent: {
+            /** Format: date-time */
+            at: string;
+            /** @description The status before; null when the object was made. */
+            from: string | null;
+            /** @description The status after (the workflow's status list). */
+            to: string;
+            /** @description Why, as recorded (a round, the sweeper's deadline, a reason given); before_history for a move made before histories were kept. */
+            cause: string | null;
+            actor: {
+                /** @description The role it was made in (parent, kindergarten_staff, verifier, support, admin), or system for the sweeper, rounds and cascades; null when not recorded. */
+                role: string | null;
+                /** @description The name of the member of staff who made it; null for a family and the system. */
+                name: string | null;
+            };
         };
         /**
          * @description Every working day of the calendar, or the dates named.
@@ -6779,6 +6915,130 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             411: components["responses"]["LengthRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getApplicationEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getVoucherHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The voucher's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEnrolmentHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The enrolment's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContractHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
