@@ -34,7 +34,6 @@ struct mark {
 struct sheet {
 	char id[TOKEN_ID_MAX];
 	char day[16];
-	char format[8];
 	char *marks; /* the checked body, printed for the statement */
 	char seen[MARKS_MAX][TOKEN_ID_MAX];
 	size_t nseen;
@@ -143,18 +142,6 @@ api_group_attendance(struct http_request *req)
 	return (api_db_run(c));
 }
 
-/* A month in the query (month=YYYY-MM) or the path, as its first day. */
-static int
-month_of(struct api_call *c, const char *month, char *out, size_t len)
-{
-	if (!date_month_first(month, out, len)) {
-		field_errors_add(&c->fe, "month", FIELD_INVALID_FORMAT);
-		return (0);
-	}
-
-	return (1);
-}
-
 int
 api_child_attendance(struct http_request *req)
 {
@@ -175,7 +162,8 @@ api_child_attendance(struct http_request *req)
 			sizeof(month), &c->fe) == 0)
 			field_errors_add(&c->fe, "month", FIELD_REQUIRED);
 		else if (c->fe.n == 0)
-			(void)month_of(c, month, s->day, sizeof(s->day));
+			(void)api_check_month(
+			    c, "month", month, s->day, sizeof(s->day));
 		if (c->fe.n > 0)
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
 		api_db_prepare(
@@ -204,7 +192,7 @@ api_attendance_approve(struct http_request *req)
 		if (!path_uuid(req->path, 2, s->id, sizeof(s->id)))
 			return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
 		if (!path_segment(req->path, 4, month, sizeof(month)) ||
-		    !month_of(c, month, s->day, sizeof(s->day)))
+		    !api_check_month(c, "month", month, s->day, sizeof(s->day)))
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
 		api_db_prepare(
 		    c, "SELECT bq.attendance_approve($1, $2, $3, $4)", 200);
@@ -225,24 +213,21 @@ api_statement(struct http_request *req)
 	struct api_call *c;
 	struct sheet *s;
 	char month[16];
+	int csv;
 
 	if ((c = api_call_begin(req, ROUTE_STATEMENT, sizeof(*s))) == NULL)
 		return (KORE_RESULT_OK);
 	s = c->ext;
 	if (c->db.query == NULL) {
 		(void)query_known(req->query_string, known, &c->fe);
-		if (query_text(req->query_string, "format", 4, s->format,
-			sizeof(s->format), &c->fe) == 0)
-			(void)snprintf(s->format, sizeof(s->format), "json");
-		else if (strcmp(s->format, "json") != 0 &&
-		    strcmp(s->format, "csv") != 0)
-			field_errors_add(&c->fe, "format", FIELD_INVALID_VALUE);
+		csv = api_query_csv(c, req->query_string);
 		if (!path_segment(req->path, 3, month, sizeof(month)))
 			month[0] = '\0';
-		(void)month_of(c, month, s->day, sizeof(s->day));
+		(void)api_check_month(
+		    c, "month", month, s->day, sizeof(s->day));
 		if (c->fe.n > 0)
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		if (strcmp(s->format, "csv") == 0) {
+		if (csv) {
 			api_db_prepare(c,
 			    "SELECT bytes, content_type FROM "
 			    "bq.statement_csv($1, $2, $3)",

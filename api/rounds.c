@@ -106,11 +106,45 @@ by_id(
 	return (api_db_run(c));
 }
 
+/* The protocol's result as CSV: its items' fields, in this order. */
+#define RESULT_COLUMNS \
+	"{order,number,queue_type,correction_type,birth_year,position," \
+	"priority,age_group,language}"
+
+/* GET /v1/admin/allocation-rounds/{id}?format=json|csv: the protocol. */
 int
 api_round(struct http_request *req)
 {
-	return (by_id(
-	    req, ROUTE_ROUND, "SELECT bq.allocation_round_get($1, $2, $3)", 1));
+	static const char *const known[] = { "format", NULL };
+	struct api_call *c;
+	struct round *r;
+	int csv;
+
+	if ((c = api_call_begin(req, ROUTE_ROUND, sizeof(*r))) == NULL)
+		return (KORE_RESULT_OK);
+	r = c->ext;
+	if (c->db.query == NULL) {
+		if (!path_uuid(req->path, 3, r->id, sizeof(r->id)))
+			return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
+		(void)query_known(req->query_string, known, &c->fe);
+		csv = api_query_csv(c, req->query_string);
+		if (c->fe.n > 0)
+			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
+		api_db_prepare(c,
+		    csv ? "SELECT bytes, content_type FROM bq.as_csv("
+			  "bq.allocation_round_get($1, $2, $3), 'result', $4)"
+			: "SELECT bq.allocation_round_get($1, $2, $3)",
+		    200);
+		c->db.binary = csv;
+		api_db_slow(c);
+		api_db_param(c, c->auth.sub);
+		api_db_param(c, c->auth.sid);
+		api_db_param(c, r->id);
+		if (csv)
+			api_db_param(c, RESULT_COLUMNS);
+	}
+
+	return (c->db.binary ? api_db_run_file(c) : api_db_run(c));
 }
 
 int

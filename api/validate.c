@@ -190,3 +190,34 @@ api_check_date(struct api_call *c, const char *field, const char *v)
 
 	return (0);
 }
+
+/* A month, YYYY-MM, as its first day (YYYY-MM-01) in out. */
+int
+api_check_month(
+    struct api_call *c, const char *field, const char *v, char *out, size_t len)
+{
+	if (date_month_first(v, out, len))
+		return (1);
+	field_errors_add(&c->fe, field, FIELD_INVALID_FORMAT);
+
+	return (0);
+}
+
+/*
+ * ?format=json|csv of an export, json when absent; 1 when CSV is asked.
+ * An unknown format is the field's error (and 0).
+ */
+int
+api_query_csv(struct api_call *c, const char *qs)
+{
+	char format[8];
+
+	if (query_text(qs, "format", 4, format, sizeof(format), &c->fe) == 0 ||
+	    strcmp(format, "json") == 0)
+		return (0);
+	if (strcmp(format, "csv") == 0)
+		return (1);
+	field_errors_add(&c->fe, "format", FIELD_INVALID_VALUE);
+
+	return (0);
+}

@@ -5,6 +5,8 @@
 #ifndef BQ_API_VALIDATE_H
 #define BQ_API_VALIDATE_H
 
+#include <stddef.h>
+
 #include "bq/api_call.h"
 
 /* An Idempotency-Key header: 1 to IDEMPOTENCY_MAX printable ASCII. */
@@ -22,6 +24,9 @@ int api_check_email(struct api_call *, const char *, const char *);
 int api_check_page(struct api_call *, long *, long *);
 int api_check_uuid(struct api_call *, const char *, const char *);
 int api_check_date(struct api_call *, const char *, const char *);
+int
+api_check_month(struct api_call *, const char *, const char *, char *, size_t);
+int api_query_csv(struct api_call *, const char *);
 int api_idempotency_key(struct api_call *, char *);
 
 #endif

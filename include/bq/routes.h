@@ -206,6 +206,10 @@
 	    ROUTE_R_PARENT | ROUTE_R_VERIFIER | ROUTE_R_STAFF | ROUTE_R_ADMIN) \
 	X(CONTRACT_HISTORY, "/v1/contracts/{id}/history", ROUTE_M_GET, \
 	    ROUTE_R_PARENT | ROUTE_R_VERIFIER | ROUTE_R_STAFF | ROUTE_R_ADMIN) \
+	X(REGION_QUEUE, "/v1/admin/regions/{id}/queue", ROUTE_M_GET, \
+	    ROUTE_R_ADMIN) \
+	X(DEPARTMENT_STATEMENTS, "/v1/admin/statements/{month}", ROUTE_M_GET, \
+	    ROUTE_R_ADMIN) \
 	X(UNKNOWN, "(unknown)", 0, ROUTE_PUBLIC)
 
 #define ROUTE_ENUM(id, path, methods, roles) ROUTE_##id,

@@ -234,6 +234,19 @@ LANGUAGE sql STABLE AS $$
 	GROUP BY c.id, c.surname, c.first_name, c.iin, m.approved_at;
 $$;
 
+-- The children with days marked in the month whose parents have not
+-- approved it yet: the statement does not count them.
+CREATE OR REPLACE FUNCTION bq.statement_pending(p_kindergarten uuid,
+    p_month date)
+RETURNS bigint
+LANGUAGE sql STABLE AS $$
+	SELECT count(DISTINCT a.child_id) FROM bq.attendance a
+	WHERE a.kindergarten_id = p_kindergarten AND a.day >= p_month
+	  AND a.day < (p_month + interval '1 month')::date
+	  AND NOT EXISTS (SELECT 1 FROM bq.attendance_month m
+	      WHERE m.child_id = a.child_id AND m.month = p_month);
+$$;
+
 CREATE OR REPLACE FUNCTION bq.statement(p_account uuid, p_sid uuid, p_month date)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
@@ -253,12 +266,7 @@ BEGIN
 		FROM bq.statement_rows(v_kg, p_month) r), '[]'),
 	    'attended', (SELECT coalesce(sum(r.attended), 0)
 		FROM bq.statement_rows(v_kg, p_month) r),
-	    'pending', (SELECT count(DISTINCT a.child_id)
-		FROM bq.attendance a WHERE a.kindergarten_id = v_kg
-		  AND a.day >= p_month
-		  AND a.day < (p_month + interval '1 month')::date
-		  AND NOT EXISTS (SELECT 1 FROM bq.attendance_month m
-		      WHERE m.child_id = a.child_id AND m.month = p_month)));
+	    'pending', bq.statement_pending(v_kg, p_month));
 END
 $$;
 
@@ -465,6 +473,7 @@ $$;
 REVOKE EXECUTE ON FUNCTION bq.enrolled_on(uuid, uuid, date), bq.attendance_frozen(),
     bq.today(), bq.group_day_json(uuid, date),
     bq.attendance_month_json(uuid, date),
-    bq.statement_rows(uuid, date), bq.csv_field(text),
+    bq.statement_rows(uuid, date), bq.statement_pending(uuid, date),
+    bq.csv_field(text),
     bq.menu_json(uuid, date), bq.feedback_json(bq.feedback)
     FROM bq_api;

@@ -20,6 +20,15 @@ LANGUAGE sql STABLE AS $$
 	SELECT p_scope IS NULL OR bq.top_region(p_region) = p_scope;
 $$;
 
+-- A city an administrator acts for: a top region in its scope.
+CREATE OR REPLACE FUNCTION bq.city_in_scope(p_admin uuid, p_region uuid)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT EXISTS (SELECT 1 FROM bq.region WHERE id = p_region
+	    AND parent_id IS NULL
+	    AND bq.in_scope(id, bq.admin_region(p_admin)));
+$$;
+
 -- May a department act on an account?  Only when every role the account
 -- holds acts inside its scope: a parent's anywhere, staff where their
 -- kindergarten is, a verifier's or an administrator's region.  Support
@@ -580,6 +589,7 @@ END
 $$;
 
 REVOKE EXECUTE ON FUNCTION bq.admin_region(uuid), bq.in_scope(uuid, uuid),
+    bq.city_in_scope(uuid, uuid),
     bq.account_in_scope(uuid, uuid),
     bq.audit(uuid, text, text, text, uuid, jsonb),
     bq.admin_account_json(uuid), bq.admin_target(uuid, uuid, uuid),

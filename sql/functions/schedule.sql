@@ -74,25 +74,13 @@ LANGUAGE sql STABLE AS $$
 	LEFT JOIN bq.round_schedule s ON s.region_id = p_region;
 $$;
 
--- A city the department may schedule: a top region in its scope.
-CREATE OR REPLACE FUNCTION bq.schedule_region(p_admin uuid, p_sid uuid,
-    p_region uuid)
-RETURNS boolean
-LANGUAGE plpgsql STABLE AS $$
-BEGIN
-	PERFORM bq.session_guard(p_sid, p_admin, 'admin');
-	RETURN EXISTS (SELECT 1 FROM bq.region WHERE id = p_region
-	    AND parent_id IS NULL
-	    AND bq.in_scope(id, bq.admin_region(p_admin)));
-END
-$$;
-
 CREATE OR REPLACE FUNCTION bq.round_schedule_get(p_admin uuid, p_sid uuid,
     p_region uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
-	IF NOT bq.schedule_region(p_admin, p_sid, p_region) THEN
+	PERFORM bq.session_guard(p_sid, p_admin, 'admin');
+	IF NOT bq.city_in_scope(p_admin, p_region) THEN
 		RETURN NULL;
 	END IF;
 	RETURN bq.round_schedule_json(p_region);
@@ -110,7 +98,8 @@ DECLARE
 	s bq.round_schedule;
 	v_constraint text;
 BEGIN
-	IF NOT bq.schedule_region(p_admin, p_sid, p_region) THEN
+	PERFORM bq.session_guard(p_sid, p_admin, 'admin');
+	IF NOT bq.city_in_scope(p_admin, p_region) THEN
 		RETURN NULL;
 	END IF;
 	IF p_days = 'dates' AND jsonb_array_length(p_dates) = 0 THEN
@@ -229,7 +218,7 @@ $$;
 
 REVOKE EXECUTE ON FUNCTION bq.schedule_next(bq.round_schedule, timestamptz),
     bq.scheduled_run_json(bq.scheduled_run), bq.round_schedule_json(uuid),
-    bq.schedule_region(uuid, uuid, uuid), bq.run_problem(text, text),
+    bq.run_problem(text, text),
     bq.schedule_counts()
     FROM bq_api;
 GRANT EXECUTE ON FUNCTION bq.schedule_counts() TO bq_sms;

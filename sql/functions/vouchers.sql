@@ -413,9 +413,7 @@ DECLARE
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'admin');
 	-- Another city's region is as unknown to a city's department.
-	PERFORM 1 FROM bq.region WHERE id = p_region AND parent_id IS NULL
-	    AND bq.in_scope(id, bq.admin_region(p_account));
-	IF NOT FOUND THEN
+	IF NOT bq.city_in_scope(p_account, p_region) THEN
 		RAISE EXCEPTION 'region' USING ERRCODE = 'BQ422',
 		    COLUMN = 'region_id', HINT = 'invalid_value';
 	END IF;

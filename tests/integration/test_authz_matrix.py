@@ -265,6 +265,8 @@ def cases(w):
             f"/v1/enrolments/{i['enrolment']}/history", None, None),
         ("GET", "/v1/contracts/{id}/history"): (f"/v1/contracts/{i['contract']}/history",
                                                 None, None),
+        ("GET", "/v1/admin/regions/{id}/queue"): (f"/v1/admin/regions/{i['region']}/queue",
+                                                  None, None),
         ("GET", "/v1/admin/regions/{id}/round-schedule"): (
             f"/v1/admin/regions/{i['region']}/round-schedule", None, None),
         ("PUT", "/v1/admin/regions/{id}/round-schedule"): (

@@ -310,3 +310,55 @@ def test_menus(api, stack, db, region, nursery):
     r = api.put(f"/v1/kindergarten/menus/{day}", json={"meals": []},
                 headers=bearer(p.token))
     assert_problem(r, 403, "forbidden")
+
+
+def test_the_department_reads_its_city_s_statements(api, stack, db, region, nursery):
+    from people import city_admin
+    from places import add_city
+    n, p = nursery, nursery["parent"]
+    d1, d2 = working_days_last_month(db)[:2]
+    other = add_kindergarten(db, region, [("senior", "kk", 5)])
+    mark(api, n["staff"], n["group"], d1, [{"child_id": n["child"], "present": True}])
+    mark(api, n["staff"], n["group"], d2,
+         [{"child_id": n["child"], "present": False, "reason": "illness"}])
+    month = d1.strftime("%Y-%m")
+    admin = admin_token(api, stack)
+    _, dep = city_admin(api, stack, db, admin, region)
+
+    def statements(token, query=""):
+        r = api.get(f"/v1/admin/statements/{month}{query}", headers=bearer(token))
+        assert r.status_code == 200, r.text
+        return r
+
+    # Marked, not approved: pending.
+    (row,) = [i for i in statements(dep).json()["items"] if i["kindergarten_id"] == n["kg"]]
+    assert (row["children"], row["attended"], row["pending"]) == (0, 0, 1)
+    assert post(api, f"/v1/children/{n['child']}/attendance/{month}/approve", {},
+                token=p.token).status_code == 200
+    st = statements(dep, f"?kindergarten_id={n['kg']}").json()
+    assert st["month"] == month
+    assert [(i["kindergarten_id"], i["children"], i["attended"], i["absent"], i["pending"])
+            for i in st["items"]] == [(n["kg"], 1, 1, 1, 0)]
+    assert other not in [i["kindergarten_id"] for i in statements(dep).json()["items"]]
+    r = statements(dep, f"?kindergarten_id={n['kg']}&format=csv")
+    assert r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.content.decode())))
+    assert [(x["kindergarten_id"], x["children"], x["attended"]) for x in rows] == [
+        (n["kg"], "1", "1")]
+    assert r.content.startswith(b"kindergarten_id,bin,name,children,attended,absent,pending")
+    # Another city's department: not its kindergarten, not in its statements.
+    _, elsewhere = city_admin(api, stack, db, admin, add_city(db))
+    r = api.get(f"/v1/admin/statements/{month}?kindergarten_id={n['kg']}",
+                headers=bearer(elsewhere))
+    assert_problem(r, 404, "not_found")
+    assert n["kg"] not in [i["kindergarten_id"]
+                           for i in statements(elsewhere).json()["items"]]
+    for path, field in ((f"/v1/admin/statements/{month}?format=pdf", "format"),
+                        ("/v1/admin/statements/2026-13", "month"),
+                        (f"/v1/admin/statements/{month}?kindergarten_id=x", "kindergarten_id"),
+                        (f"/v1/admin/statements/{month}?kg=1", "kg")):
+        r = api.get(path, headers=bearer(dep))
+        assert r.status_code == 422 and field in [e["field"] for e in r.json()["errors"]], \
+            r.text
+    assert_problem(api.get(f"/v1/admin/statements/{month}", headers=bearer(n["staff"])),
+                   403, "forbidden")

@@ -294,6 +294,18 @@ test("rounds schedule: the department sets, reads and stops a region's schedule"
 	    "--working-days"]).code, 5);
 	assert.equal(a.run(["rounds", "schedule", "--region", region, "--at", "09:00"]).code, 2);
 	assert.equal(a.run(["rounds", "schedule", "--region", randomUUID()]).code, 4);
+	// The department's exports, JSON and CSV.
+	const q = a.run(["export", "queue", "--region", region]);
+	assert.equal(q.code, 0, q.err);
+	assert.ok(Array.isArray(q.json().items));
+	const qc = a.run(["export", "queue", "--region", region, "--csv"]);
+	assert.equal(qc.code, 0, qc.err);
+	assert.match(qc.out, /^queue_type,correction_type,birth_year,position,number,priority,filed_at,application_id\r?\n/);
+	const st = a.run(["export", "statements", "2026-11", "--csv"]);
+	assert.equal(st.code, 0, st.err);
+	assert.match(st.out, /^kindergarten_id,bin,name,children/);
+	assert.equal(a.run(["export", "statements", "November"]).code, 2);
+	assert.equal(a.run(["export", "round", randomUUID()]).code, 4);
 });
 
 test("email: a new address waits for the code sent to it", async () => {

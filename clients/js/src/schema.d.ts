@@ -1480,7 +1480,9 @@ export interface paths {
          * A round's protocol
          * @description The inputs (partitions, pools), the seed, the result in order and the
          *     hashes, anonymised: application numbers and positions, as in the public
-         *     queue.
+         *     queue. `format=csv` gives the result alone, one voucher a row in the
+         *     order given (RFC 4180 CSV, the columns the result's fields). A city's
+         *     department reads its city's rounds only.
          */
         get: operations["getRound"];
         put?: never;
@@ -1643,6 +1645,56 @@ export interface paths {
          *     department for its city; anyone else finds no such object.
          */
         get: operations["getContractHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/regions/{id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A city's whole queue, for export
+         * @description Every queued application of the city, partition by partition (queue,
+         *     correction type, birth year) in queue order, with what the public
+         *     queue shows of each (number, filing time, priority, position) and its
+         *     id; never a name or an IIN. `format=csv` gives RFC 4180 CSV with the
+         *     items' fields as columns. Another city's region is not found for a
+         *     city's department. Administrators only.
+         */
+        get: operations["getRegionQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/statements/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The month's statements of the city's kindergartens
+         * @description Per kindergarten of the department's city (or the one named): the
+         *     children whose parents approved the month, their days attended and
+         *     absent, and the children whose month is still to approve; the basis
+         *     of the month's voucher payments. Kindergartens with no attendance in
+         *     the month are left out. `format=csv` gives RFC 4180 CSV. A
+         *     kindergarten of another city is not found. Administrators only.
+         */
+        get: operations["getDepartmentStatements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3601,6 +3653,43 @@ export interface components {
              * @description A city (a top-level region).
              */
             region_id: string;
+        };
+        RegionQueue: {
+            /** Format: uuid */
+            region_id: string;
+            /**
+             * Format: date-time
+             * @description When the queue was read.
+             */
+            at: string;
+            items: {
+                queue_type: components["schemas"]["QueueType"];
+                correction_type: string | null;
+                birth_year: number;
+                position: number;
+                number: string;
+                /** @enum {string|null} */
+                priority: "extraordinary" | "priority" | null;
+                /** Format: date-time */
+                filed_at: string;
+                /** Format: uuid */
+                application_id: string;
+            }[];
+        };
+        DepartmentStatements: {
+            month: string;
+            items: {
+                /** Format: uuid */
+                kindergarten_id: string;
+                bin: string;
+                name: string;
+                /** @description Children whose month the parents approved. */
+                children: number;
+                attended: number;
+                absent: number;
+                /** @description Children with days marked whose month is not approved yet. */
+                pending: number;
+            }[];
         };
         ObjectHistory: {
             /** @enum {string} */
@@ -6830,7 +6919,10 @@ export interface operations {
     };
     getRound: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description json (default) or csv. */
+                format?: "json" | "csv";
+            };
             header?: never;
             path: {
                 /** @description The round. */
@@ -6849,12 +6941,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoundProtocol"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7039,6 +7133,80 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRegionQueue: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description The region (a city). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionQueue"];
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDepartmentStatements: {
+        parameters: {
+            query?: {
+                /** @description One kindergarten only. */
+                kindergarten_id?: string;
+                /** @description json (default) or csv. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description YYYY-MM. */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statements. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentStatements"];
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
