@@ -308,6 +308,39 @@ test("rounds schedule: the department sets, reads and stops a region's schedule"
 	assert.equal(a.run(["export", "round", randomUUID()]).code, 4);
 });
 
+test("staff: the verifier reviews, the kindergarten reads its requests, sheet, menu and statement", async () => {
+	const v = user("cli-verifier");
+	assert.equal(v.run(["login", "verifier"], { env: { BQ_PASSWORD: DEMO_PASSWORD } }).code, 0);
+	const review = v.run(["applications", "review"]);
+	assert.equal(review.code, 0, review.err);
+	assert.ok(Array.isArray(review.json().items));
+	assert.equal(v.run(["applications", "confirm", randomUUID()]).code, 4);
+	assert.equal(v.run(["applications", "reject", randomUUID()]).code, 2);
+	const k = user("cli-kindergarten");
+	assert.equal(k.run(["login", "kg1"], { env: { BQ_PASSWORD: DEMO_PASSWORD } }).code, 0);
+	const requests = k.run(["kindergarten", "requests"]);
+	assert.equal(requests.code, 0, requests.err);
+	assert.ok(Array.isArray(requests.json().items));
+	const kg = k.run(["whoami"]).json().scopes.find((x) => x.role === "kindergarten_staff").kindergarten.id;
+	const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Almaty" });
+	const menu = k.run(["kindergarten", "menu", today]);
+	assert.equal(menu.code, 0, menu.err);
+	assert.equal(menu.json().kindergarten_id, kg);
+	const set = k.run(["kindergarten", "menu", today, "--set", JSON.stringify({ meals: [{ meal: "lunch",
+	    dishes: [{ name_kk: "Сорпа", name_ru: "Суп" }] }] })]);
+	assert.equal(set.code, 0, set.err);
+	assert.equal(set.json().meals[0].dishes[0].name_ru, "Суп");
+	assert.equal(k.run(["kindergarten", "attendance", randomUUID(), today]).code, 4);
+	assert.equal(k.run(["kindergarten", "attendance", randomUUID(), "today"]).code, 2);
+	const st = k.run(["kindergarten", "statement", "2026-11", "--csv"]);
+	assert.equal(st.code, 0, st.err);
+	assert.match(st.out, /^month,kindergarten_bin,child_id/);
+	assert.equal(k.run(["kindergarten", "sign", randomUUID(), "/nonexistent.p7s"]).code, 2);
+	assert.equal(k.run(["kindergarten", "contract", randomUUID(), "--start", today, "--fee", "100"]).code, 4);
+	assert.equal(k.run(["contracts"]).code, 0);
+	assert.equal(k.run(["applications", "review"]).code, 3);
+});
+
 test("email: a new address waits for the code sent to it", async () => {
 	const p = await parent();
 	const address = `cli${p.iin}@example.kz`;

@@ -43,6 +43,8 @@ export interface CallOptions {
 	language?: Language;
 	headers?: Record<string, string>;
 	signal?: AbortSignal;
+	/** The browser cache's part: "no-store" reads past a cached public answer (an editor's view). */
+	cache?: RequestCache;
 }
 
 export type Args<K extends OperationId> = PathArg<K> & QueryArg<K> & BodyArg<K> & CallOptions;

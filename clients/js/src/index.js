@@ -111,7 +111,9 @@ export function createClient(options = {}) {
 			body = args.body;
 		}
 		const url = base + expand(op, id, args.path) + queryString(op, args.query);
-		return { url, init: { method: op.method, headers, body, signal: args.signal } };
+		const init = { method: op.method, headers, body, signal: args.signal };
+		if (args.cache) init.cache = args.cache;
+		return { url, init };
 	}
 
 	// The bearer token is added at each try: a retry after a refresh

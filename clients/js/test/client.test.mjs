@@ -9,7 +9,7 @@ import { API, DEMO_PASSWORD, bornAgo, journeyRegion, makeIin, registerParent } f
 function recorder({ failFirst = 0 } = {}) {
 	const sent = [];
 	const f = async (url, init) => {
-		sent.push({ url, method: init.method, headers: { ...init.headers } });
+		sent.push({ url, method: init.method, headers: { ...init.headers }, cache: init.cache });
 		if (failFirst > 0) {
 			failFirst--;
 			throw new TypeError("fetch failed");
@@ -152,6 +152,14 @@ test("filing sends an Idempotency-Key, keeps it for a retry, and a repeat gives 
 	const bq3 = createClient({ baseUrl: API, tokens: bq.tokens, fetch: down.fetch });
 	await assert.rejects(bq3.getMe(), (e) => e instanceof ApiError && e.status === 0 && e.code === "network_error");
 	assert.equal(down.sent.length, 1);
+});
+
+test("a call may read past the browser's cache; by default the cache is fetch's", async () => {
+	const r = recorder();
+	const bq = createClient({ baseUrl: API, fetch: r.fetch });
+	await bq.getRegions({ cache: "no-store" });
+	await bq.getRegions();
+	assert.deepEqual(r.sent.map((x) => x.cache), ["no-store", undefined]);
 });
 
 test("paging walks every page of the catalogue, whatever the page size", async () => {

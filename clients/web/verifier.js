@@ -1,0 +1,57 @@
+// A verifier's page: the special-queue applications of the region waiting
+// for verification, each with its PMPK conclusion to open, confirmed into
+// the queue or rejected with a reason the family is told.
+import { bq, el, localName, onSubmit, t, when } from "./api.js";
+import { rolePage } from "./signin.js";
+
+const $ = (id) => document.getElementById(id);
+const person = (p) => [p.surname, p.first_name, p.patronymic].filter(Boolean).join(" ");
+let reference = null;
+
+function correctionName(code) {
+	const c = reference?.correction_types.find((x) => x.code === code);
+	return c ? localName(c.name) : code ?? "—";
+}
+
+function applicationCard(a) {
+	const link = el("a", { class: "pmpk-file", hidden: true }, t("pmpk_open"));
+	const open = el("button", { type: "button", class: "secondary pmpk", onclick: async () => {
+		const file = await bq.getDocument({ path: { id: a.pmpk_document_id } });
+		if (link.href) URL.revokeObjectURL(link.href);
+		link.href = URL.createObjectURL(file);
+		link.download = `pmpk-${a.number}`;
+		link.dataset.size = String(file.size);
+		link.hidden = false;
+	} }, t("pmpk_fetch"));
+	const confirm = el("form", { class: "inline confirm-form" },
+	    el("button", { type: "submit" }, t("confirm_application")),
+	    el("p", { class: "error", dataset: { role: "error" }, hidden: true }));
+	onSubmit(confirm, async () => {
+		await bq.postConfirm({ path: { id: a.id } });
+		await showApplications();
+	});
+	const reject = el("form", { class: "inline reject-form" },
+	    el("label", {}, el("span", {}, t("reject_reason")), el("input", { name: "reason", minlength: "3", maxlength: "1000", required: true })),
+	    el("button", { type: "submit", class: "secondary" }, t("reject")),
+	    el("p", { class: "error", dataset: { role: "error" }, hidden: true }));
+	onSubmit(reject, async (f) => {
+		await bq.postReject({ path: { id: a.id }, body: { reason: f.elements.reason.value.trim() } });
+		await showApplications();
+	});
+	return el("div", { class: "card application", dataset: { id: a.id } },
+	    el("div", {}, el("strong", { class: "number" }, a.number), " · ", person(a.child), ", ", a.child.birth_date ?? ""),
+	    el("div", {}, `${t("correction")}: ${correctionName(a.correction_type)} · ${t("filed_at")}: ${when(a.filed_at)}`),
+	    a.pmpk_document_id ? el("div", {}, open, " ", link) : el("div", { class: "muted" }, t("pmpk_missing")),
+	    confirm, reject);
+}
+
+async function showApplications() {
+	const { items } = await bq.getStaffApplications();
+	$("applications").replaceChildren(...items.map(applicationCard));
+	$("no-applications").hidden = items.length > 0;
+}
+
+rolePage("verifier", async () => {
+	reference ??= await bq.getReference();
+	await showApplications();
+});
