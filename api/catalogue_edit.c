@@ -242,41 +242,71 @@ edit_prepare(struct api_call *c, const char *query, int status)
 		api_db_param(c, e->id);
 }
 
-/* PUT /v1/kindergarten/groups/{id} and PATCH /v1/admin/groups/{id}: one
- * edit, by staff of the kindergarten or its city's department. */
+/*
+ * An edit whose body is a document: its fields and their checks, the
+ * statement (the account, the session, the path's object when there is
+ * one, the document, then the language when the answer is a card).
+ */
+struct doc_edit {
+	enum route_id route;
+	int segment; /* the path's object id, 0 for none */
+	const struct json_field *fields;
+	size_t nfields;
+	void (*check)(struct api_call *, struct edit *);
+	const char *query;
+	int status;
+	int with_lang;
+};
+
+#define DOC_EDIT(r, seg, f, chk, q, st, lang) \
+	{ \
+		r, seg, f, JSON_FIELD_COUNT(f), chk, q, st, lang \
+	}
+
 static int
-group_edit(struct http_request *req, enum route_id route, int segment)
+doc_edit(struct http_request *req, const struct doc_edit *d)
 {
 	struct api_call *c;
 	struct edit *e;
 
-	if ((c = edit_begin(req, route, segment)) == NULL)
+	if ((c = edit_begin(req, d->route, d->segment)) == NULL)
 		return (KORE_RESULT_OK);
 	e = c->ext;
 	if (c->db.query == NULL) {
-		if (!api_body_json(
-			c, group_fields, JSON_FIELD_COUNT(group_fields), e))
+		if (!api_body_json(c, d->fields, d->nfields, e))
 			return (KORE_RESULT_OK);
-		group_check(c, e);
+		d->check(c, e);
 		if (!edit_doc(c, e))
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		edit_prepare(c, "SELECT bq.group_update($1, $2, $3, $4)", 200);
+		edit_prepare(c, d->query, d->status);
 		api_db_param(c, e->doc);
+		if (d->with_lang)
+			api_db_param(c, lang_names[c->lang]);
 	}
 
 	return (api_db_run(c));
 }
 
+/* PUT /v1/kindergarten/groups/{id} and PATCH /v1/admin/groups/{id}: one
+ * edit, by staff of the kindergarten or its city's department. */
 int
 api_staff_group(struct http_request *req)
 {
-	return (group_edit(req, ROUTE_STAFF_GROUP, 3));
+	static const struct doc_edit d =
+	    DOC_EDIT(ROUTE_STAFF_GROUP, 3, group_fields, group_check,
+		"SELECT bq.group_update($1, $2, $3, $4)", 200, 0);
+
+	return (doc_edit(req, &d));
 }
 
 int
 api_admin_group(struct http_request *req)
 {
-	return (group_edit(req, ROUTE_ADMIN_GROUP, 3));
+	static const struct doc_edit d =
+	    DOC_EDIT(ROUTE_ADMIN_GROUP, 3, group_fields, group_check,
+		"SELECT bq.group_update($1, $2, $3, $4)", 200, 0);
+
+	return (doc_edit(req, &d));
 }
 
 /* A POST with a reason on the object of the path: close, suspend. */
@@ -338,100 +368,42 @@ api_admin_kindergarten_reopen(struct http_request *req)
 int
 api_admin_kindergarten_groups(struct http_request *req)
 {
-	struct api_call *c;
-	struct edit *e;
+	static const struct doc_edit d =
+	    DOC_EDIT(ROUTE_ADMIN_KINDERGARTEN_GROUPS, 3, group_new_fields,
+		group_check, "SELECT bq.group_create($1, $2, $3, $4)", 201, 0);
 
-	if ((c = edit_begin(req, ROUTE_ADMIN_KINDERGARTEN_GROUPS, 3)) == NULL)
-		return (KORE_RESULT_OK);
-	e = c->ext;
-	if (c->db.query == NULL) {
-		if (!api_body_json(c, group_new_fields,
-			JSON_FIELD_COUNT(group_new_fields), e))
-			return (KORE_RESULT_OK);
-		group_check(c, e);
-		if (!edit_doc(c, e))
-			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		edit_prepare(c, "SELECT bq.group_create($1, $2, $3, $4)", 201);
-		api_db_param(c, e->doc);
-	}
-
-	return (api_db_run(c));
+	return (doc_edit(req, &d));
 }
 
 /* POST /v1/admin/kindergartens. */
 int
 api_admin_kindergartens(struct http_request *req)
 {
-	struct api_call *c;
-	struct edit *e;
+	static const struct doc_edit d = DOC_EDIT(ROUTE_ADMIN_KINDERGARTENS, 0,
+	    kg_new_fields, kindergarten_check,
+	    "SELECT bq.kindergarten_create($1, $2, $3, $4)", 201, 1);
 
-	if ((c = edit_begin(req, ROUTE_ADMIN_KINDERGARTENS, 0)) == NULL)
-		return (KORE_RESULT_OK);
-	e = c->ext;
-	if (c->db.query == NULL) {
-		if (!api_body_json(
-			c, kg_new_fields, JSON_FIELD_COUNT(kg_new_fields), e))
-			return (KORE_RESULT_OK);
-		kindergarten_check(c, e);
-		if (!edit_doc(c, e))
-			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		edit_prepare(
-		    c, "SELECT bq.kindergarten_create($1, $2, $3, $4)", 201);
-		api_db_param(c, e->doc);
-		api_db_param(c, lang_names[c->lang]);
-	}
-
-	return (api_db_run(c));
+	return (doc_edit(req, &d));
 }
 
 /* PATCH /v1/admin/kindergartens/{id}. */
 int
 api_admin_kindergarten(struct http_request *req)
 {
-	struct api_call *c;
-	struct edit *e;
+	static const struct doc_edit d =
+	    DOC_EDIT(ROUTE_ADMIN_KINDERGARTEN, 3, kg_fields, kindergarten_check,
+		"SELECT bq.kindergarten_update($1, $2, $3, $4, $5)", 200, 1);
 
-	if ((c = edit_begin(req, ROUTE_ADMIN_KINDERGARTEN, 3)) == NULL)
-		return (KORE_RESULT_OK);
-	e = c->ext;
-	if (c->db.query == NULL) {
-		if (!api_body_json(
-			c, kg_fields, JSON_FIELD_COUNT(kg_fields), e))
-			return (KORE_RESULT_OK);
-		kindergarten_check(c, e);
-		if (!edit_doc(c, e))
-			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		edit_prepare(c,
-		    "SELECT bq.kindergarten_update($1, $2, $3, $4, $5)", 200);
-		api_db_param(c, e->doc);
-		api_db_param(c, lang_names[c->lang]);
-	}
-
-	return (api_db_run(c));
+	return (doc_edit(req, &d));
 }
 
 /* PATCH /v1/kindergarten/contacts: the staff's own kindergarten. */
 int
 api_kindergarten_contacts(struct http_request *req)
 {
-	struct api_call *c;
-	struct edit *e;
+	static const struct doc_edit d = DOC_EDIT(ROUTE_KINDERGARTEN_CONTACTS,
+	    0, contact_fields, contacts_check,
+	    "SELECT bq.kindergarten_contacts($1, $2, $3, $4)", 200, 1);
 
-	if ((c = edit_begin(req, ROUTE_KINDERGARTEN_CONTACTS, 0)) == NULL)
-		return (KORE_RESULT_OK);
-	e = c->ext;
-	if (c->db.query == NULL) {
-		if (!api_body_json(
-			c, contact_fields, JSON_FIELD_COUNT(contact_fields), e))
-			return (KORE_RESULT_OK);
-		contacts_check(c, e);
-		if (!edit_doc(c, e))
-			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		edit_prepare(
-		    c, "SELECT bq.kindergarten_contacts($1, $2, $3, $4)", 200);
-		api_db_param(c, e->doc);
-		api_db_param(c, lang_names[c->lang]);
-	}
-
-	return (api_db_run(c));
+	return (doc_edit(req, &d));
 }

@@ -113,6 +113,7 @@ RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	PERFORM bq.country_admin_guard(p_account);
 	INSERT INTO bq.calendar_year (year, source, note, maintained_by)
 	VALUES (p_year, p_source, p_note, p_account)
 	ON CONFLICT (year) DO UPDATE SET source = excluded.source,
@@ -137,6 +138,7 @@ DECLARE
 	d bq.calendar_day;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	PERFORM bq.country_admin_guard(p_account);
 	INSERT INTO bq.calendar_day (day, working, reason, source)
 	VALUES (p_day, p_working, p_reason, p_source)
 	ON CONFLICT (day) DO UPDATE SET working = excluded.working,
@@ -157,6 +159,7 @@ RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'admin');
+	PERFORM bq.country_admin_guard(p_account);
 	DELETE FROM bq.calendar_day WHERE day = p_day;
 	IF NOT FOUND THEN
 		RETURN NULL;

@@ -29,6 +29,18 @@ LANGUAGE sql STABLE AS $$
 	    AND bq.in_scope(id, bq.admin_region(p_admin)));
 $$;
 
+-- The calendar, the country's administrators' only: a city's department
+-- reads it and counts with it.
+CREATE OR REPLACE FUNCTION bq.country_admin_guard(p_admin uuid) RETURNS void
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	IF bq.admin_region(p_admin) IS NOT NULL THEN
+		RAISE EXCEPTION 'the country''s administrators only'
+		    USING ERRCODE = 'BQ403';
+	END IF;
+END
+$$;
+
 -- May a department act on an account?  Only when every role the account
 -- holds acts inside its scope: a parent's anywhere, staff where their
 -- kindergarten is, a verifier's or an administrator's region.  Support
@@ -589,7 +601,7 @@ END
 $$;
 
 REVOKE EXECUTE ON FUNCTION bq.admin_region(uuid), bq.in_scope(uuid, uuid),
-    bq.city_in_scope(uuid, uuid),
+    bq.city_in_scope(uuid, uuid), bq.country_admin_guard(uuid),
     bq.account_in_scope(uuid, uuid),
     bq.audit(uuid, text, text, text, uuid, jsonb),
     bq.admin_account_json(uuid), bq.admin_target(uuid, uuid, uuid),

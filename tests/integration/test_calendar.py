@@ -225,3 +225,19 @@ def test_only_administrators_keep_the_calendar(api, stack, db):
     assert_problem(api.get("/v1/admin/calendar/2027"), 401, "unauthorized")
     assert db.execute("SELECT count(*) FROM bq.calendar_day WHERE day = '2027-05-16'"
                       ).fetchone()[0] == 1
+
+
+def test_a_city_s_department_reads_the_calendar_the_country_keeps(api, stack, db, admin):
+    from people import bearer, city_admin
+    from places import add_city
+    from problems import assert_problem
+    _, dep = city_admin(api, stack, db, admin, add_city(db))
+    r = api.get("/v1/admin/calendar/2027", headers=bearer(dep))
+    assert r.status_code == 200 and r.json()["maintained"]
+    for method, path, body in (
+            ("PUT", "/v1/admin/calendar/2027", {"source": "Decree"}),
+            ("PUT", "/v1/admin/calendar/days/2029-01-05", {"working": False, "reason": "Mine"}),
+            ("DELETE", "/v1/admin/calendar/days/2027-05-16", None)):
+        assert_problem(api.request(method, path, json=body, headers=bearer(dep)), 403, "forbidden")
+    assert db.execute("SELECT count(*) FROM bq.calendar_day WHERE day IN "
+                      "('2027-05-16', '2029-01-05')").fetchone()[0] == 1

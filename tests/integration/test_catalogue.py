@@ -106,11 +106,15 @@ def expected_codes(db, region=None, language=None, age_group=None, correction=No
             LEFT JOIN (SELECT group_id, count(*) taken FROM bq.seat
                        WHERE released_at IS NULL AND (kind = 'enrolled' OR held_until > now())
                        GROUP BY group_id) t ON t.group_id = g.id
-            WHERE (%(language)s::text IS NULL OR g.language = %(language)s)
+            -- A closed group is out of the catalogue; a suspended
+            -- kindergarten has no free place.
+            WHERE g.closed_at IS NULL
+              AND (%(language)s::text IS NULL OR g.language = %(language)s)
               AND (%(age)s::text IS NULL OR g.age_group = %(age)s)
               AND (%(corr)s::text IS NULL OR g.correction_type = %(corr)s)
               AND (%(free)s::boolean IS NULL
-                   OR (g.capacity - coalesce(t.taken, 0) > 0) = %(free)s)))
+                   OR (k.suspended_at IS NULL
+                       AND g.capacity - coalesce(t.taken, 0) > 0) = %(free)s)))
         ORDER BY k.code"""
     return [c for (c,) in db.execute(sql, {"region": region, "language": language,
                                            "age": age_group, "corr": correction,

@@ -1760,7 +1760,8 @@ export interface paths {
          * @description The year's holidays and moved days are in: deadlines may count its
          *     days from now on. `source` names the law or decree; `note` what is
          *     still to come (a holiday whose date is announced later). Recorded
-         *     in the administrator's log. Administrators only.
+         *     in the administrator's log. The country's administrators only: a city's
+         *     department reads the calendar (403 otherwise).
          */
         put: operations["putCalendarYear"];
         post?: never;
@@ -1783,14 +1784,16 @@ export interface paths {
          * @description A public holiday, a day off a holiday moves to, or a day moved by
          *     decree (`working: true` for a weekend made a working day). Deadlines
          *     already set keep their dates; new ones count the day as set.
-         *     Administrators only.
+         *     The country's administrators only: a city's
+         *     department reads the calendar (403 otherwise).
          */
         put: operations["putCalendarDay"];
         post?: never;
         /**
          * Remove a day's exception
          * @description The day is again what its weekday says. A day with no exception is
-         *     a 404. Administrators only.
+         *     a 404. The country's administrators only: a city's
+         *     department reads the calendar (403 otherwise).
          */
         delete: operations["deleteCalendarDay"];
         options?: never;
