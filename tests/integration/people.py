@@ -38,14 +38,20 @@ def make_phone():
     return "+7705%07d" % (next(_phone) % 10**7)
 
 
+def _json_lines(path):
+    """The complete lines of a JSON-lines file the sender appends to: a
+    last line still being written (no newline yet) is not read."""
+    text = path.read_text()
+    return [json.loads(line) for line in text[:text.rfind("\n") + 1].splitlines() if line]
+
+
 def sms_for(stack, phone, after=0, timeout=5):
     """The newest SMS to phone written after line `after`, waiting for it."""
     deadline = time.monotonic() + timeout
     path = stack.data / "sms.jsonl"
     while time.monotonic() < deadline:
         if path.exists():
-            lines = path.read_text().splitlines()[after:]
-            found = [json.loads(l) for l in lines if json.loads(l)["to"] == phone]
+            found = [m for m in _json_lines(path)[after:] if m["to"] == phone]
             if found:
                 return found[-1]
         time.sleep(0.05)
@@ -58,8 +64,7 @@ def mail_for(stack, address, timeout=5):
     path = stack.data / "mail.jsonl"
     while time.monotonic() < deadline:
         if path.exists():
-            found = [json.loads(l) for l in path.read_text().splitlines()
-                     if json.loads(l)["to"] == address]
+            found = [m for m in _json_lines(path) if m["to"] == address]
             if found:
                 return found[-1]
         time.sleep(0.05)
@@ -80,7 +85,7 @@ def set_email(api, stack, token, address):
 
 def sms_count(stack):
     path = stack.data / "sms.jsonl"
-    return len(path.read_text().splitlines()) if path.exists() else 0
+    return len(_json_lines(path)) if path.exists() else 0
 
 
 def jwt_key(stack):

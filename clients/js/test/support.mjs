@@ -57,8 +57,15 @@ export function bornAgo(years, months = 0) {
 
 const smsFile = join(DATA_DIR, "sms.jsonl");
 
+// The complete lines of a JSON-lines file the sender appends to: a last
+// line still being written (no newline yet) is not read.
+function jsonLines(file) {
+	const text = readFileSync(file, "utf8");
+	return text.slice(0, text.lastIndexOf("\n") + 1).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+}
+
 export function smsCount() {
-	return existsSync(smsFile) ? readFileSync(smsFile, "utf8").split("\n").filter(Boolean).length : 0;
+	return existsSync(smsFile) ? jsonLines(smsFile).length : 0;
 }
 
 // The code of the newest SMS to PHONE after line AFTER of the demo file.
@@ -66,8 +73,7 @@ export async function smsCode(phone, after, seconds = 10) {
 	const until = Date.now() + seconds * 1000;
 	while (Date.now() < until) {
 		if (existsSync(smsFile)) {
-			const found = readFileSync(smsFile, "utf8").split("\n").filter(Boolean).slice(after)
-			    .map((l) => JSON.parse(l)).filter((m) => m.to === phone && m.code);
+			const found = jsonLines(smsFile).slice(after).filter((m) => m.to === phone && m.code);
 			if (found.length) return found.at(-1).code;
 		}
 		await new Promise((r) => setTimeout(r, 50));
@@ -81,8 +87,7 @@ export async function mailCode(address, seconds = 10) {
 	const until = Date.now() + seconds * 1000;
 	while (Date.now() < until) {
 		if (existsSync(file)) {
-			const found = readFileSync(file, "utf8").split("\n").filter(Boolean)
-			    .map((l) => JSON.parse(l)).filter((m) => m.to === address && m.code);
+			const found = jsonLines(file).filter((m) => m.to === address && m.code);
 			if (found.length) return found.at(-1).code;
 		}
 		await new Promise((r) => setTimeout(r, 50));
