@@ -421,6 +421,7 @@ struct api_call *
 api_call_begin(struct http_request *req, enum route_id route, size_t ext)
 {
 	struct api_call *c;
+	enum framing_refusal refusal;
 	const char *v;
 	char allow[96];
 
@@ -445,10 +446,14 @@ api_call_begin(struct http_request *req, enum route_id route, size_t ext)
 	if (ext > 0)
 		c->ext = kore_calloc(1, ext);
 
-	if (api_framing_refused(req)) {
-		/* The chunks would be read as the next request: close. */
+	if ((refusal = api_framing_refused(req)) != FRAMING_OK) {
+		/* The chunks or the body would be read as the next request:
+		 * close once this answer is out. */
 		req->owner->flags |= CONN_CLOSE_EMPTY;
-		(void)api_reply_problem(c, PROBLEM_LENGTH_REQUIRED, NULL);
+		(void)api_reply_problem(c,
+		    refusal == FRAMING_CHUNKED ? PROBLEM_LENGTH_REQUIRED
+					       : PROBLEM_BAD_REQUEST,
+		    NULL);
 		return (NULL);
 	}
 	if (req->method == HTTP_METHOD_OPTIONS) {

@@ -7,8 +7,10 @@
  * confirm, withdraw or read works instead of Kore's empty 411.  Such a
  * request with a Transfer-Encoding (Kore cannot read chunked bodies and would take
  * the chunks for the next request) is marked here and refused by
- * api_call_begin with a 411 problem that says what to send, and the
- * connection is closed after it.
+ * api_call_begin with a 411 problem that says what to send; a body on a
+ * GET, HEAD, DELETE or OPTIONS (Kore reads none, so its bytes would be the
+ * next request: smuggled) with a 400.  The connection is closed after
+ * either.
  */
 
 #include <string.h>
@@ -18,7 +20,7 @@
 
 struct conn_framing {
 	int (*read)(struct connection *, size_t *);
-	int refused;
+	enum framing_refusal refused;
 };
 
 static int
@@ -40,8 +42,8 @@ framing_read(struct connection *c, size_t *bytes)
 	len = nb->s_off + *bytes;
 	if (!framing_scan(nb->buf, len, &f))
 		return (KORE_RESULT_OK);
-	if (f.has_transfer_coding && f.body_method)
-		cf->refused = 1;
+	if (framing_refusal(&f) != FRAMING_OK)
+		cf->refused = framing_refusal(&f);
 	if (!framing_needs_length(&f))
 		return (KORE_RESULT_OK);
 
@@ -73,10 +75,10 @@ bq_connect(struct connection *c)
 	    c, http_header_max, NETBUF_CALL_CB_ALWAYS, http_header_recv);
 }
 
-int
+enum framing_refusal
 api_framing_refused(struct http_request *req)
 {
 	struct conn_framing *cf = req->owner->hdlr_extra;
 
-	return (req->owner->read == framing_read && cf->refused);
+	return (req->owner->read == framing_read ? cf->refused : FRAMING_OK);
 }

@@ -45,6 +45,21 @@ is_header(const uint8_t *line, size_t len, const char *name)
 	    strncasecmp((const char *)line, name, n) == 0);
 }
 
+/* A Content-Length line's value holds a digit other than 0 (or no digit
+ * at all: Kore refuses that itself). */
+static int
+nonzero(const uint8_t *line, size_t len)
+{
+	size_t i;
+
+	for (i = strlen("content-length:"); i < len; i++) {
+		if (line[i] >= '1' && line[i] <= '9')
+			return (1);
+	}
+
+	return (0);
+}
+
 int
 framing_scan(const uint8_t *buf, size_t len, struct framing *f)
 {
@@ -72,13 +87,25 @@ framing_scan(const uint8_t *buf, size_t len, struct framing *f)
 			    is_method(line, rest, "patch");
 			continue;
 		}
-		if (is_header(line, rest, "content-length"))
+		if (is_header(line, rest, "content-length")) {
 			f->has_length = 1;
-		else if (is_header(line, rest, "transfer-encoding"))
+			f->length_nonzero |= nonzero(line, rest);
+		} else if (is_header(line, rest, "transfer-encoding"))
 			f->has_transfer_coding = 1;
 	}
 
 	return (1);
+}
+
+enum framing_refusal
+framing_refusal(const struct framing *f)
+{
+	if (f->body_method)
+		return (f->has_transfer_coding ? FRAMING_CHUNKED : FRAMING_OK);
+	if (f->has_transfer_coding || f->length_nonzero)
+		return (FRAMING_BODY_UNEXPECTED);
+
+	return (FRAMING_OK);
 }
 
 int

@@ -5,10 +5,13 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
+#include "bq/framing.h"
+
 /* The connect callback named by kore.conf's bind line. */
 void bq_connect(struct connection *);
 
-/* Whether the request came with a Transfer-Encoding, answered 411. */
-int api_framing_refused(struct http_request *);
+/* Why the request's framing is refused (411 chunked, 400 a body where
+ * none goes), or FRAMING_OK. */
+enum framing_refusal api_framing_refused(struct http_request *);
 
 #endif

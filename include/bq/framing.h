@@ -1,7 +1,8 @@
 /*
  * How a request's body is framed, read from its header block before Kore
  * parses it: so a body-less POST (plain `curl -X POST`) can say
- * "Content-Length: 0" and a Transfer-Encoding can be refused in words.
+ * "Content-Length: 0", and a Transfer-Encoding, or a body on a method that
+ * has none, can be refused in words.
  */
 #ifndef BQ_FRAMING_H
 #define BQ_FRAMING_H
@@ -14,11 +15,27 @@ struct framing {
 	int crlf; /* lines end in CR LF (else LF alone) */
 	int body_method; /* POST, PUT or PATCH: Kore wants a length */
 	int has_length; /* a Content-Length header */
+	int length_nonzero; /* ... whose value is not all zeros */
 	int has_transfer_coding; /* a Transfer-Encoding header */
+};
+
+/* Why a request is refused before Kore reads it, if it is. */
+enum framing_refusal {
+	FRAMING_OK,
+	/* A body method sent chunked: Kore reads no chunks. */
+	FRAMING_CHUNKED,
+	/*
+	 * A body on a method that has none (GET, HEAD, DELETE, OPTIONS):
+	 * Kore would read the body as the next request on the connection,
+	 * a request smuggled past whatever checked this one.
+	 */
+	FRAMING_BODY_UNEXPECTED,
 };
 
 /* 0 while the header block is incomplete, 1 when f describes it. */
 int framing_scan(const uint8_t *, size_t, struct framing *);
+
+enum framing_refusal framing_refusal(const struct framing *);
 
 /* Whether the block needs "Content-Length: 0" added. */
 int framing_needs_length(const struct framing *);

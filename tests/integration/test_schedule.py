@@ -104,10 +104,9 @@ def test_a_city_schedules_its_own_rounds_only(api, stack, db, admin):
     mine, theirs = add_city(db), add_city(db)
     _, dep = city_admin(api, stack, db, admin, mine)
     assert schedule(api, dep, mine, {"at": "10:30", "days": "working_days"})["enabled"]
-    for method in ("get", "put"):
-        r = getattr(api, method)(f"/v1/admin/regions/{theirs}/round-schedule",
-                                 json={"at": "10:30", "days": "working_days"},
-                                 headers=bearer(dep))
+    path = f"/v1/admin/regions/{theirs}/round-schedule"
+    for r in (api.get(path, headers=bearer(dep)),
+              api.put(path, json={"at": "10:30", "days": "working_days"}, headers=bearer(dep))):
         assert_problem(r, 404, "not_found")
     district = str(db.execute(
         "INSERT INTO bq.region (kind, code, name_kk, name_ru, name_en, parent_id) VALUES "

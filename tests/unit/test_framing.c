@@ -78,6 +78,44 @@ headers(void **state)
 	assert_false(f.has_length);
 }
 
+/* What is refused: chunks on a body method, a body where none goes. */
+static void
+refusals(void **state)
+{
+	struct framing f;
+
+	(void)state;
+	assert_int_equal(
+	    scan("POST /a HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}", &f), 1);
+	assert_int_equal(framing_refusal(&f), FRAMING_OK);
+	assert_int_equal(
+	    scan("POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", &f),
+	    1);
+	assert_int_equal(framing_refusal(&f), FRAMING_CHUNKED);
+	assert_int_equal(scan("GET /a HTTP/1.1\r\nHost: x\r\n\r\n", &f), 1);
+	assert_int_equal(framing_refusal(&f), FRAMING_OK);
+	/* A length of zero is no body: some clients send it on a GET. */
+	assert_int_equal(
+	    scan("GET /a HTTP/1.1\r\nContent-Length: 00\r\n\r\n", &f), 1);
+	assert_int_equal(framing_refusal(&f), FRAMING_OK);
+	assert_int_equal(
+	    scan("GET /a HTTP/1.1\r\ncontent-length:  30\r\n\r\n", &f), 1);
+	assert_int_equal(framing_refusal(&f), FRAMING_BODY_UNEXPECTED);
+	assert_int_equal(
+	    scan("DELETE /a HTTP/1.1\r\nContent-Length: 5\r\n\r\n", &f), 1);
+	assert_int_equal(framing_refusal(&f), FRAMING_BODY_UNEXPECTED);
+	assert_int_equal(
+	    scan("HEAD /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", &f),
+	    1);
+	assert_int_equal(framing_refusal(&f), FRAMING_BODY_UNEXPECTED);
+	/* Two lengths, one of them not zero: refused. */
+	assert_int_equal(scan("GET /a HTTP/1.1\r\nContent-Length: "
+			      "0\r\nContent-Length: 7\r\n\r\n",
+			     &f),
+	    1);
+	assert_int_equal(framing_refusal(&f), FRAMING_BODY_UNEXPECTED);
+}
+
 static void
 add(const char *in, const char *want)
 {
@@ -130,6 +168,7 @@ main(void)
 		cmocka_unit_test(incomplete),
 		cmocka_unit_test(methods),
 		cmocka_unit_test(headers),
+		cmocka_unit_test(refusals),
 		cmocka_unit_test(adding),
 	};
 
