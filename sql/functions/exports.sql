@@ -91,14 +91,11 @@ BEGIN
 		'absent', t.absent, 'pending', t.pending)
 		ORDER BY k.name_ru, k.id)
 		FROM bq.kindergarten k
-		CROSS JOIN LATERAL (SELECT
-		    (SELECT count(*) FROM bq.statement_rows(k.id, p_month))
-			AS children,
-		    (SELECT coalesce(sum(r.attended), 0)
-			FROM bq.statement_rows(k.id, p_month) r) AS attended,
-		    (SELECT coalesce(sum(r.absent), 0)
-			FROM bq.statement_rows(k.id, p_month) r) AS absent,
-		    bq.statement_pending(k.id, p_month) AS pending) t
+		CROSS JOIN LATERAL (SELECT count(*) AS children,
+		    coalesce(sum(r.attended), 0) AS attended,
+		    coalesce(sum(r.absent), 0) AS absent,
+		    bq.statement_pending(k.id, p_month) AS pending
+		    FROM bq.statement_rows(k.id, p_month) r) t
 		WHERE bq.in_scope(k.region_id, v_scope)
 		  AND (p_kindergarten IS NULL OR k.id = p_kindergarten)
 		  AND (t.children > 0 OR t.pending > 0)), '[]'));
