@@ -227,19 +227,13 @@ api_statement(struct http_request *req)
 		    c, "month", month, s->day, sizeof(s->day));
 		if (c->fe.n > 0)
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		if (csv) {
-			api_db_prepare(c,
-			    "SELECT bytes, content_type FROM "
-			    "bq.statement_csv($1, $2, $3)",
-			    200);
-			c->db.binary = 1;
-		} else
-			api_db_prepare(
-			    c, "SELECT bq.statement($1, $2, $3)", 200);
+		api_db_prepare_either(c, csv, "SELECT bq.statement($1, $2, $3)",
+		    "SELECT bytes, content_type FROM "
+		    "bq.statement_csv($1, $2, $3)");
 		api_db_param(c, c->auth.sub);
 		api_db_param(c, c->auth.sid);
 		api_db_param(c, s->day);
 	}
 
-	return (c->db.binary ? api_db_run_file(c) : api_db_run(c));
+	return (api_db_run_either(c));
 }

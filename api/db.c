@@ -71,6 +71,25 @@ api_db_prepare(struct api_call *c, const char *query, int ok_status)
 	c->req->fsm_state = 0;
 }
 
+/*
+ * A statement that answers as JSON or, when FILE, as a file (a CSV
+ * export): "SELECT bq.f($1, ...)" or the statement whose row is the
+ * file's bytes and content type.  api_db_run_either answers as prepared.
+ */
+void
+api_db_prepare_either(struct api_call *c, int file, const char *json_query,
+    const char *file_query)
+{
+	api_db_prepare(c, file ? file_query : json_query, 200);
+	c->db.binary = file;
+}
+
+int
+api_db_run_either(struct api_call *c)
+{
+	return (c->db.binary ? api_db_run_file(c) : api_db_run(c));
+}
+
 /* After api_db_prepare: the statement may take up to the long deadline. */
 void
 api_db_slow(struct api_call *c)

@@ -32,26 +32,6 @@ struct export
 	char kindergarten[TOKEN_ID_MAX];
 };
 
-/*
- * The statement, straight or as CSV: "SELECT bq.f($1, ...)" for JSON, the
- * same call inside bq.as_csv for CSV (its list and columns the next two
- * parameters, which the caller binds last).
- */
-static void
-export_prepare(
-    struct api_call *c, int csv, const char *json_sql, const char *csv_sql)
-{
-	api_db_prepare(c, csv ? csv_sql : json_sql, 200);
-	c->db.binary = csv;
-	api_db_slow(c);
-}
-
-static int
-export_run(struct api_call *c)
-{
-	return (c->db.binary ? api_db_run_file(c) : api_db_run(c));
-}
-
 int
 api_region_queue(struct http_request *req)
 {
@@ -64,23 +44,24 @@ api_region_queue(struct http_request *req)
 		return (KORE_RESULT_OK);
 	x = c->ext;
 	if (c->db.query != NULL)
-		return (export_run(c));
+		return (api_db_run_either(c));
 	if (!path_uuid(req->path, 3, x->id, sizeof(x->id)))
 		return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
 	(void)query_known(req->query_string, known, &c->fe);
 	csv = api_query_csv(c, req->query_string);
 	if (c->fe.n > 0)
 		return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-	export_prepare(c, csv, "SELECT bq.region_queue($1, $2, $3)",
+	api_db_prepare_either(c, csv, "SELECT bq.region_queue($1, $2, $3)",
 	    "SELECT bytes, content_type FROM "
 	    "bq.as_csv(bq.region_queue($1, $2, $3), 'items', $4)");
+	api_db_slow(c);
 	api_db_param(c, c->auth.sub);
 	api_db_param(c, c->auth.sid);
 	api_db_param(c, x->id);
 	if (csv)
 		api_db_param(c, QUEUE_COLUMNS);
 
-	return (export_run(c));
+	return (api_db_run_either(c));
 }
 
 int
@@ -98,7 +79,7 @@ api_department_statements(struct http_request *req)
 		return (KORE_RESULT_OK);
 	x = c->ext;
 	if (c->db.query != NULL)
-		return (export_run(c));
+		return (api_db_run_either(c));
 	(void)query_known(req->query_string, known, &c->fe);
 	csv = api_query_csv(c, req->query_string);
 	if (query_text(req->query_string, "kindergarten_id", 36,
@@ -111,10 +92,11 @@ api_department_statements(struct http_request *req)
 	(void)api_check_month(c, "month", month, x->month, sizeof(x->month));
 	if (c->fe.n > 0)
 		return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-	export_prepare(c, csv,
+	api_db_prepare_either(c, csv,
 	    "SELECT bq.department_statements($1, $2, $3, $4)",
 	    "SELECT bytes, content_type FROM bq.as_csv("
 	    "bq.department_statements($1, $2, $3, $4), 'items', $5)");
+	api_db_slow(c);
 	api_db_param(c, c->auth.sub);
 	api_db_param(c, c->auth.sid);
 	api_db_param(c, x->month);
@@ -122,5 +104,5 @@ api_department_statements(struct http_request *req)
 	if (csv)
 		api_db_param(c, STATEMENT_COLUMNS);
 
-	return (export_run(c));
+	return (api_db_run_either(c));
 }

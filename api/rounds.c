@@ -130,12 +130,10 @@ api_round(struct http_request *req)
 		csv = api_query_csv(c, req->query_string);
 		if (c->fe.n > 0)
 			return (api_reply_fields(c, PROBLEM_VALIDATION_FAILED));
-		api_db_prepare(c,
-		    csv ? "SELECT bytes, content_type FROM bq.as_csv("
-			  "bq.allocation_round_get($1, $2, $3), 'result', $4)"
-			: "SELECT bq.allocation_round_get($1, $2, $3)",
-		    200);
-		c->db.binary = csv;
+		api_db_prepare_either(c, csv,
+		    "SELECT bq.allocation_round_get($1, $2, $3)",
+		    "SELECT bytes, content_type FROM bq.as_csv("
+		    "bq.allocation_round_get($1, $2, $3), 'result', $4)");
 		api_db_slow(c);
 		api_db_param(c, c->auth.sub);
 		api_db_param(c, c->auth.sid);
@@ -144,7 +142,7 @@ api_round(struct http_request *req)
 			api_db_param(c, RESULT_COLUMNS);
 	}
 
-	return (c->db.binary ? api_db_run_file(c) : api_db_run(c));
+	return (api_db_run_either(c));
 }
 
 int

@@ -109,4 +109,15 @@ export function regionOptions(select, regions, { blank } = {}) {
 	}
 }
 
+// Offers what the API gave (a Blob, or a text such as a CSV export) as a
+// file named NAME behind LINK, freeing the link's previous file.
+export function download(link, name, data) {
+	const file = data instanceof Blob ? data : new Blob([data], { type: "text/csv" });
+	if (link.href) URL.revokeObjectURL(link.href);
+	link.href = URL.createObjectURL(file);
+	link.download = name;
+	link.dataset.size = String(file.size);
+	link.hidden = false;
+}
+
 export { t };

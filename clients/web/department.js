@@ -1,8 +1,8 @@
 // The education department's page: its city's kindergartens and groups
 // (suspended, reopened, made, resized, closed), the allocation rounds and
 // their schedule, the exports, the working-day calendar and the audit log.
-import { bq, day, el, guarded, localName, onSubmit, regionOptions, t, when } from "./api.js";
-import { download, rolePage } from "./signin.js";
+import { bq, day, download, el, guarded, localName, onSubmit, regionOptions, t, when } from "./api.js";
+import { rolePage } from "./signin.js";
 
 const $ = (id) => document.getElementById(id);
 const region = () => $("region-form").elements.region_id.value;

@@ -69,11 +69,3 @@ export function rolePage(role, show) {
 	load();
 	return load;
 }
-
-// Downloads a text the API gave (a CSV export) as a file named NAME.
-export function download(link, name, text) {
-	if (link.href) URL.revokeObjectURL(link.href);
-	link.href = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
-	link.download = name;
-	link.hidden = false;
-}

@@ -1,7 +1,7 @@
 // A verifier's page: the special-queue applications of the region waiting
 // for verification, each with its PMPK conclusion to open, confirmed into
 // the queue or rejected with a reason the family is told.
-import { bq, el, localName, onSubmit, t, when } from "./api.js";
+import { bq, download, el, localName, onSubmit, t, when } from "./api.js";
 import { rolePage } from "./signin.js";
 
 const $ = (id) => document.getElementById(id);
@@ -17,11 +17,7 @@ function applicationCard(a) {
 	const link = el("a", { class: "pmpk-file", hidden: true }, t("pmpk_open"));
 	const open = el("button", { type: "button", class: "secondary pmpk", onclick: async () => {
 		const file = await bq.getDocument({ path: { id: a.pmpk_document_id } });
-		if (link.href) URL.revokeObjectURL(link.href);
-		link.href = URL.createObjectURL(file);
-		link.download = `pmpk-${a.number}`;
-		link.dataset.size = String(file.size);
-		link.hidden = false;
+		download(link, `pmpk-${a.number}`, file);
 	} }, t("pmpk_fetch"));
 	const confirm = el("form", { class: "inline confirm-form" },
 	    el("button", { type: "submit" }, t("confirm_application")),

@@ -55,6 +55,8 @@ struct api_db {
 void api_db_prepare(struct api_call *, const char *, int);
 void api_db_param(struct api_call *, const char *);
 void api_db_param_bytes(struct api_call *, const void *, size_t);
+void api_db_prepare_either(struct api_call *, int, const char *, const char *);
+int api_db_run_either(struct api_call *);
 void api_db_slow(struct api_call *);
 int api_db_run_file(struct api_call *);
 int api_db_run(struct api_call *);

@@ -50,20 +50,24 @@ BEGIN
 		count(*) FILTER (WHERE rank = 0)::integer AS e,
 		count(*) FILTER (WHERE rank = 1)::integer AS p,
 		count(*) FILTER (WHERE rank = 2)::integer AS o
-		FROM q GROUP BY 1, 2, 3)
+		FROM q GROUP BY 1, 2, 3),
+	placed AS (SELECT q.*, bq.position_of(q.rank, q.i, s.e, s.p, s.o)
+		    AS position
+		FROM q JOIN sizes s USING (queue_type, queue_correction,
+		    birth_year))
 	SELECT json_build_object('region_id', p_region, 'at', now(),
 	    'items', coalesce(json_agg(json_build_object(
 		'queue_type', q.queue_type,
 		'correction_type', nullif(q.queue_correction, ''),
 		'birth_year', q.birth_year,
-		'position', bq.position_of(q.rank, q.i, s.e, s.p, s.o),
+		'position', q.position,
 		'number', q.number, 'filed_at', q.filed_at,
 		'priority', CASE q.rank WHEN 0 THEN 'extraordinary'
 		    WHEN 1 THEN 'priority' END,
 		'application_id', q.id)
 		ORDER BY q.queue_type, q.queue_correction, q.birth_year,
-		    bq.position_of(q.rank, q.i, s.e, s.p, s.o)), '[]'))
-	FROM q JOIN sizes s USING (queue_type, queue_correction, birth_year));
+		    q.position), '[]'))
+	FROM placed q);
 END
 $$;
 

@@ -48,6 +48,17 @@ BEGIN
 END
 $$;
 
+-- Moves a schedule on to its next time after now, its tries counted anew:
+-- after it was set, after a run, and after the last retry failed.
+CREATE OR REPLACE FUNCTION bq.schedule_advance(s bq.round_schedule)
+RETURNS void
+LANGUAGE sql AS $$
+	UPDATE bq.round_schedule t SET due_at = n.at, next_run_at = n.at,
+	    attempts = 0
+	FROM (SELECT bq.schedule_next(s, now()) AS at) n
+	WHERE t.region_id = s.region_id;
+$$;
+
 CREATE OR REPLACE FUNCTION bq.scheduled_run_json(r bq.scheduled_run)
 RETURNS json
 LANGUAGE sql STABLE AS $$
@@ -127,9 +138,7 @@ BEGIN
 			ELSE 'dates' END,
 		    HINT = 'invalid_value';
 	END;
-	UPDATE bq.round_schedule SET due_at = bq.schedule_next(s, now()),
-	    next_run_at = bq.schedule_next(s, now()), attempts = 0
-	WHERE region_id = p_region;
+	PERFORM bq.schedule_advance(s);
 	PERFORM bq.audit(p_admin, 'round_schedule_set', 'region',
 	    p_region::text, p_region, jsonb_build_object('at',
 		to_char(p_at, 'HH24:MI'), 'days', p_days,
@@ -174,10 +183,7 @@ BEGIN
 		INSERT INTO bq.scheduled_run (region_id, due_at, attempt,
 		    outcome, round_id)
 		VALUES (s.region_id, s.due_at, v_attempt, 'done', v_round.id);
-		UPDATE bq.round_schedule SET attempts = 0,
-		    due_at = bq.schedule_next(s, now()),
-		    next_run_at = bq.schedule_next(s, now())
-		WHERE region_id = s.region_id;
+		PERFORM bq.schedule_advance(s);
 		RETURN json_build_object('region_id', s.region_id,
 		    'outcome', 'done', 'issued', v_round.issued);
 	EXCEPTION WHEN OTHERS THEN
@@ -194,10 +200,7 @@ BEGIN
 			bq.setting('round_retry_minutes'))
 		WHERE region_id = s.region_id;
 	ELSE
-		UPDATE bq.round_schedule SET attempts = 0,
-		    due_at = bq.schedule_next(s, now()),
-		    next_run_at = bq.schedule_next(s, now())
-		WHERE region_id = s.region_id;
+		PERFORM bq.schedule_advance(s);
 	END IF;
 	RETURN json_build_object('region_id', s.region_id, 'outcome', 'failed',
 	    'problem', v_problem);
@@ -217,6 +220,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 $$;
 
 REVOKE EXECUTE ON FUNCTION bq.schedule_next(bq.round_schedule, timestamptz),
+    bq.schedule_advance(bq.round_schedule),
     bq.scheduled_run_json(bq.scheduled_run), bq.round_schedule_json(uuid),
     bq.run_problem(text, text),
     bq.schedule_counts()

@@ -15,6 +15,7 @@ from people import Parent, bearer, city_admin, login
 from places import DEMO, add_city, add_kindergarten, run_round
 from problems import assert_problem
 from servers import Second, sender_metrics
+from test_outward import stack_wait
 
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
 
@@ -40,15 +41,6 @@ def make_due(db, region):
 def runs(db, region):
     return db.execute("SELECT outcome, attempt, problem, round_id FROM bq.scheduled_run "
                       "WHERE region_id = %s ORDER BY id", (region,)).fetchall()
-
-
-def wait_for(what, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if what():
-            return
-        time.sleep(0.2)
-    raise AssertionError("timed out")
 
 
 def test_a_schedule_names_its_next_run_in_almaty_time(api, db, admin, region):
@@ -222,7 +214,7 @@ def test_a_scheduled_round_runs_once_with_three_nodes_side_by_side(api, stack, d
             nodes.append(Second(stack, fake.url + "/person", BQ_SMS_SENDER="0",
                                 BQ_SWEEP_INTERVAL_MS="50"))
         make_due(db, region)
-        wait_for(lambda: runs(db, region))
+        stack_wait(lambda: runs(db, region), timeout=30)
         # Many more ticks of every worker of every node.
         time.sleep(2)
     finally:
