@@ -1,7 +1,8 @@
 /*
  * /v1/admin/allocation-rounds and /v1/admin/sweeper/run: the
  * administrator's allocation rounds, their protocol and replay, and the
- * deadline sweeper on demand.  The allocation is bq.round_allocate; the
+ * deadline sweeper on demand, and the public report of a round's checks.
+ * The allocation is bq.round_allocate, its checks bq.round_check; the
  * statements here may run for seconds, so they take the slow pool.
  */
 
@@ -17,6 +18,7 @@ int api_rounds(struct http_request *);
 int api_round(struct http_request *);
 int api_round_replay(struct http_request *);
 int api_sweeper_run(struct http_request *);
+int api_round_report(struct http_request *);
 
 struct round {
 	const char *region_id;
@@ -150,6 +152,30 @@ api_round_replay(struct http_request *req)
 {
 	return (by_id(req, ROUTE_ROUND_REPLAY,
 	    "SELECT bq.allocation_round_replay($1, $2, $3)", 1));
+}
+
+/*
+ * GET /v1/allocation-rounds/{id}/report: anyone's.  A round's checks
+ * and figures, no child named: a family can see the round that passed
+ * it over kept the rules.
+ */
+int
+api_round_report(struct http_request *req)
+{
+	struct api_call *c;
+	struct round *r;
+
+	if ((c = api_call_begin(req, ROUTE_ROUND_REPORT, sizeof(*r))) == NULL)
+		return (KORE_RESULT_OK);
+	r = c->ext;
+	if (c->db.query == NULL) {
+		if (!path_uuid(req->path, 2, r->id, sizeof(r->id)))
+			return (api_reply_problem(c, PROBLEM_NOT_FOUND, NULL));
+		api_db_prepare(c, "SELECT bq.round_report_get($1)", 200);
+		api_db_param(c, r->id);
+	}
+
+	return (api_db_run(c));
 }
 
 int

@@ -273,6 +273,15 @@ write_metrics(PGconn *db, const char *path)
 		    "bq_round_schedules_overdue %s\n",
 		    PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1));
 	PQclear(res);
+	res = PQexec(db, "SELECT bq.rounds_refused()");
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+		strbuf_appendf(&b,
+		    "# HELP bq_rounds_refused Allocation rounds their checks "
+		    "refused in the last 24 hours (no voucher given).\n"
+		    "# TYPE bq_rounds_refused gauge\n"
+		    "bq_rounds_refused %s\n",
+		    PQgetvalue(res, 0, 0));
+	PQclear(res);
 	if (b.failed)
 		say("metrics: %s%s", "out of memory", "");
 	else if (!promfile_write(path, b.data, err, sizeof(err)))

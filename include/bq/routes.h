@@ -125,6 +125,8 @@
 	    ROUTE_R_ADMIN) \
 	X(ROUND_REPLAY, "/v1/admin/allocation-rounds/{id}/replay", \
 	    ROUTE_M_POST, ROUTE_R_ADMIN) \
+	X(ROUND_REPORT, "/v1/allocation-rounds/{id}/report", ROUTE_M_GET, \
+	    ROUTE_PUBLIC) \
 	X(SWEEPER_RUN, "/v1/admin/sweeper/run", ROUTE_M_POST, ROUTE_R_ADMIN) \
 	X(CALENDAR_DAY, "/v1/admin/calendar/days/{date}", \
 	    ROUTE_M_PUT | ROUTE_M_DELETE, ROUTE_R_ADMIN) \

@@ -180,20 +180,26 @@ BEGIN
 	BEGIN
 		PERFORM bq.set_actor(s.set_by, 'scheduled round');
 		v_round := bq.round_execute(s.set_by, s.region_id, s.due_at);
+	EXCEPTION WHEN OTHERS THEN
+		GET STACKED DIAGNOSTICS v_state = RETURNED_SQLSTATE,
+		    v_hint = PG_EXCEPTION_HINT;
+	END;
+	IF v_round.status = 'published' THEN
 		INSERT INTO bq.scheduled_run (region_id, due_at, attempt,
 		    outcome, round_id)
 		VALUES (s.region_id, s.due_at, v_attempt, 'done', v_round.id);
 		PERFORM bq.schedule_advance(s);
 		RETURN json_build_object('region_id', s.region_id,
 		    'outcome', 'done', 'issued', v_round.issued);
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS v_state = RETURNED_SQLSTATE,
-		    v_hint = PG_EXCEPTION_HINT;
-	END;
-	v_problem := bq.run_problem(v_state, v_hint);
+	END IF;
+	-- A round its checks refused is kept, and tried again like a failure.
+	v_problem := CASE WHEN v_round.id IS NOT NULL THEN 'round_refused'
+	    ELSE bq.run_problem(v_state, v_hint) END;
 	INSERT INTO bq.scheduled_run (region_id, due_at, attempt, outcome,
-	    problem)
-	VALUES (s.region_id, s.due_at, v_attempt, 'failed', v_problem);
+	    problem, round_id)
+	VALUES (s.region_id, s.due_at, v_attempt, CASE WHEN v_round.id
+	    IS NOT NULL THEN 'refused' ELSE 'failed' END, v_problem,
+	    v_round.id);
 	IF v_attempt < bq.setting('round_retry_attempts') THEN
 		UPDATE bq.round_schedule SET attempts = v_attempt,
 		    next_run_at = now() + make_interval(mins =>
@@ -202,7 +208,8 @@ BEGIN
 	ELSE
 		PERFORM bq.schedule_advance(s);
 	END IF;
-	RETURN json_build_object('region_id', s.region_id, 'outcome', 'failed',
+	RETURN json_build_object('region_id', s.region_id, 'outcome',
+	    CASE WHEN v_round.id IS NOT NULL THEN 'refused' ELSE 'failed' END,
 	    'problem', v_problem);
 END
 $$;
@@ -214,7 +221,7 @@ CREATE OR REPLACE FUNCTION bq.schedule_counts(OUT failing bigint,
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 	SELECT count(*) FILTER (WHERE s.attempts > 0 OR (SELECT r.outcome
 		FROM bq.scheduled_run r WHERE r.region_id = s.region_id
-		ORDER BY r.id DESC LIMIT 1) = 'failed'),
+		ORDER BY r.id DESC LIMIT 1) IN ('failed', 'refused')),
 	    count(*) FILTER (WHERE s.next_run_at < now() - interval '10 minutes')
 	FROM bq.round_schedule s WHERE s.enabled;
 $$;

@@ -247,9 +247,10 @@ LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', r.id, 'region_id', r.region_id,
 	    'started_at', r.started_at, 'school_year', r.school_year,
 	    'seed', r.seed, 'scheduled_for', r.scheduled_for,
-	    'applications', r.applications,
+	    'status', r.status, 'applications', r.applications,
 	    'places', r.places, 'issued', r.issued,
-	    'inputs_hash', r.inputs_hash, 'result_hash', r.result_hash);
+	    'inputs_hash', r.inputs_hash, 'result_hash', r.result_hash,
+	    'checks', coalesce(r.checks, '[]'));
 $$;
 
 CREATE OR REPLACE FUNCTION bq.round_protocol(r bq.allocation_round) RETURNS json
@@ -285,7 +286,14 @@ LANGUAGE sql STABLE AS $$
 		    WHEN 1 THEN 'priority' END,
 		'age_group', x.age_group, 'language', x.language)
 		ORDER BY x.ord)
-		FROM bq.round_result x WHERE x.round_id = r.id), '[]')))::json;
+		FROM bq.round_result x WHERE x.round_id = r.id), '[]'),
+	    'skipped', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'number', k.number, 'queue_type', k.queue_type,
+		'correction_type', nullif(k.correction_type, ''),
+		'birth_year', k.birth_year, 'position', k.position,
+		'reason', k.reason)
+		ORDER BY k.correction_type, k.birth_year, k.position)
+		FROM bq.round_skip k WHERE k.round_id = r.id), '[]')))::json;
 $$;
 
 -- A voucher whose holder holds a seat no longer holds a pool's place:
@@ -340,6 +348,9 @@ LANGUAGE plpgsql AS $$
 DECLARE
 	v_round bq.allocation_round;
 	v_inputs text;
+	v_result text;
+	v_checks jsonb;
+	v_failed text[];
 	v_held integer;
 	v_confirm_by timestamptz := bq.add_working_days(now(),
 	    bq.setting('voucher_confirm_days'));
@@ -366,18 +377,32 @@ BEGIN
 	SELECT * FROM bq.round_allocate(v_round.id);
 
 	v_inputs := bq.round_inputs_hash(v_round.id);
+	v_result := bq.round_result_hash(v_round.seed, v_inputs,
+	    (SELECT string_agg(bq.round_result_line(x), '' ORDER BY x.ord)
+	    FROM bq.round_result x WHERE x.round_id = v_round.id));
+	-- The gate (sql/functions/round_checks.sql): a round that breaks a
+	-- rule is kept, refused, with its report, and gives no voucher.
+	v_checks := bq.round_check(v_round.id, v_inputs, v_result);
+	v_failed := bq.round_checks_failed(v_checks);
 	UPDATE bq.allocation_round SET
 	    applications = (SELECT count(*) FROM bq.round_input
 		WHERE round_id = v_round.id),
 	    places = (SELECT coalesce(sum(places), 0) FROM bq.round_pool
 		WHERE round_id = v_round.id),
-	    issued = (SELECT count(*) FROM bq.round_result
-		WHERE round_id = v_round.id),
-	    inputs_hash = v_inputs,
-	    result_hash = bq.round_result_hash(v_round.seed, v_inputs,
-		(SELECT string_agg(bq.round_result_line(x), '' ORDER BY x.ord)
-		FROM bq.round_result x WHERE x.round_id = v_round.id))
+	    issued = CASE WHEN cardinality(v_failed) = 0 THEN
+		(SELECT count(*) FROM bq.round_result
+		WHERE round_id = v_round.id) ELSE 0 END,
+	    inputs_hash = v_inputs, result_hash = v_result,
+	    status = CASE WHEN cardinality(v_failed) = 0 THEN 'published'
+		ELSE 'refused' END,
+	    checks = v_checks
 	WHERE id = v_round.id RETURNING * INTO v_round;
+	IF cardinality(v_failed) > 0 THEN
+		-- For the server's log and its alert: no child's data.
+		RAISE WARNING 'allocation round % refused: %', v_round.seq,
+		    array_to_string(v_failed, ', ');
+		RETURN v_round;
+	END IF;
 
 	-- The chosen are still queued: one withdrawn since the snapshot
 	-- would make the result a lie, so the round is refused whole.

@@ -129,6 +129,19 @@ def test_a_round_gives_places_in_queue_order_and_tells_the_parents(api, stack, d
              for x in proto["pools"]}
     assert pools == {("senior", "kk"): (2, 2), ("senior", "ru"): (1, 1),
                      ("middle", "kk"): (5, 0)}
+    # It passed every check before a voucher was given; O2 (kk only, the
+    # senior kk pool full at its turn) is the one passed over, and why.
+    assert rnd["status"] == "published" == proto["status"]
+    assert {c["check"] for c in proto["checks"] if c["passed"]} == {
+        "pool_places", "eligible", "one_voucher", "queue_positions", "issued_order",
+        "no_skip", "replay"}
+    assert [(k["number"], k["position"], k["reason"]) for k in proto["skipped"]] == [
+        (apps["O2"]["number"], 3, "no_place_in_languages")]
+    # Anyone may read the report: the checks and figures, no number.
+    rep = api.get(f"/v1/allocation-rounds/{rnd['id']}/report")
+    assert rep.status_code == 200, rep.text
+    assert rep.json()["checks"] == proto["checks"] and rep.json()["skipped"] == 1
+    assert apps["O2"]["number"] not in rep.text and "seed" not in rep.json()
     r = api.post(f"/v1/admin/allocation-rounds/{rnd['id']}/replay", headers=bearer(admin))
     assert r.status_code == 200 and r.json()["matches"] is True
     assert r.json()["result_hash"] == rnd["result_hash"]

@@ -75,6 +75,7 @@ export const operations = Object.freeze({
 	getRounds: {"method":"GET","path":"/v1/admin/allocation-rounds","query":["region_id"],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postRound: {"method":"POST","path":"/v1/admin/allocation-rounds","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":true,"auth":true},
 	getRound: {"method":"GET","path":"/v1/admin/allocation-rounds/{id}","query":["format"],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
+	getRoundReport: {"method":"GET","path":"/v1/allocation-rounds/{id}/report","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":false},
 	postRoundReplay: {"method":"POST","path":"/v1/admin/allocation-rounds/{id}/replay","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postSweeperRun: {"method":"POST","path":"/v1/admin/sweeper/run","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	getApplicationEvents: {"method":"GET","path":"/v1/applications/{id}/history","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},

@@ -1457,8 +1457,12 @@ export interface paths {
          *     Inputs, seed and SHA-256 hashes of inputs and result are kept; see
          *     replay. A second round for the region while one runs is refused (409
          *     `busy`), and so is a round during which a chosen application left the
-         *     queue. Each chosen parent is told, with a link to the voucher, and has
-         *     2 working days to confirm. A retried POST with the same
+         *     queue. Before any voucher is given the round's checks run, apart from
+         *     the allocation (see RoundChecks): a round that fails one is kept as
+         *     `refused` with its report, gives no voucher and tells no one (201,
+         *     `status` refused, `issued` 0; counted in the `bq_rounds_refused`
+         *     metric). Each chosen parent of a published round is told, with a link
+         *     to the voucher, and has 2 working days to confirm. A retried POST with the same
          *     `Idempotency-Key` answers with the round the first one ran instead
          *     of running another; the same key for another region is 409.
          */
@@ -1485,6 +1489,30 @@ export interface paths {
          *     department reads its city's rounds only.
          */
         get: operations["getRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/allocation-rounds/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A round's report, public
+         * @description What a round had and gave, and the checks it passed or failed before
+         *     its vouchers were given, with their figures: anyone may see that the
+         *     round kept the rules. No child is named; the protocol of the
+         *     department lists the numbers. A refused round gave no voucher. An
+         *     unknown id is a 404.
+         */
+        get: operations["getRoundReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3740,8 +3768,11 @@ export interface components {
             attempt: number;
             /** Format: date-time */
             ran_at: string;
-            /** @enum {string} */
-            outcome: "done" | "failed";
+            /**
+             * @description done; failed, with no round (see problem); or refused: the round ran and its checks refused it (problem round_refused).
+             * @enum {string}
+             */
+            outcome: "done" | "failed" | "refused";
             /**
              * Format: uuid
              * @description The round it ran; null when it failed.
@@ -3790,11 +3821,13 @@ export interface components {
              * @description The scheduled time the round ran for; null when run by hand.
              */
             scheduled_for: string | null;
+            status: components["schemas"]["RoundStatus"];
             applications: number;
             places: number;
             issued: number;
             inputs_hash: string;
             result_hash: string;
+            checks: components["schemas"]["RoundChecks"];
         };
         RoundList: {
             items: components["schemas"]["RoundSummary"][];
@@ -3814,11 +3847,13 @@ export interface components {
              * @description The scheduled time the round ran for; null when run by hand.
              */
             scheduled_for: string | null;
+            status: components["schemas"]["RoundStatus"];
             applications: number;
             places: number;
             issued: number;
             inputs_hash: string;
             result_hash: string;
+            checks: components["schemas"]["RoundChecks"];
             pools: {
                 correction_type: string | null;
                 age_group: string;
@@ -3845,6 +3880,67 @@ export interface components {
                 age_group: string;
                 language: string;
             }[];
+            /**
+             * @description The queued children of the round's pool groups who got no voucher
+             *     while one behind them did, each with the reason: every pool of its
+             *     languages was full at its turn.
+             */
+            skipped: {
+                number: string;
+                queue_type: string;
+                correction_type: string | null;
+                birth_year: number;
+                position: number;
+                /** @enum {string} */
+                reason: "no_place_in_languages";
+            }[];
+        };
+        /**
+         * @description published: its checks passed and its vouchers were given. refused: a
+         *     check failed; the round is kept with its report and gave no voucher,
+         *     told no one, and `issued` is 0.
+         * @enum {string}
+         */
+        RoundStatus: "published" | "refused";
+        /**
+         * @description The checks a round passed or failed before publication, computed
+         *     apart from the allocation: pool_places (no pool gave more vouchers
+         *     than free places), eligible (every holder was and is queued),
+         *     one_voucher (one per application and child, none to a child holding
+         *     one), queue_positions (each holder's position and rank by the rules:
+         *     extraordinary first, one priority child to three), issued_order
+         *     (vouchers in position order within a pool group), no_skip (no child
+         *     without a voucher stood before a holder of its pools while one of
+         *     its languages had a place), replay (the result recomputed from the
+         *     inputs and seed hashes the same).
+         */
+        RoundChecks: components["schemas"]["RoundCheck"][];
+        RoundCheck: {
+            /** @enum {string} */
+            check: "pool_places" | "eligible" | "one_voucher" | "queue_positions" | "issued_order" | "no_skip" | "replay";
+            passed: boolean;
+            /** @description The counts the check found (pools, places, issued, over; not_in_inputs, not_queued; duplicates; checked, wrong; out_of_order; skipped, wronged; result_hash). */
+            figures: {
+                [key: string]: number | string;
+            };
+        };
+        RoundReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            region_id: string;
+            /** Format: date-time */
+            started_at: string;
+            school_year: number;
+            status: components["schemas"]["RoundStatus"];
+            applications: number;
+            places: number;
+            issued: number;
+            inputs_hash: string;
+            result_hash: string;
+            checks: components["schemas"]["RoundChecks"];
+            /** @description Children passed over for want of a place in their languages. */
+            skipped: number;
         };
         RoundReplay: {
             /** Format: uuid */
@@ -6952,6 +7048,35 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRoundReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The round. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundReport"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
