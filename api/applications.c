@@ -37,6 +37,7 @@ struct filing {
 	const char *priority_category;
 	const char *correction_type;
 	const char *pmpk_document_id;
+	const char *priority_document_id;
 	const char *reason;
 	int consent;
 	char id[TOKEN_ID_MAX];
@@ -64,6 +65,7 @@ static const struct json_field filing_fields[] = {
 	F(priority_category, JSON_T_STRING, JSON_NULLABLE, 1, 32),
 	F(correction_type, JSON_T_STRING, JSON_NULLABLE, 1, 32),
 	F(pmpk_document_id, JSON_T_STRING, JSON_NULLABLE, 1, 64),
+	F(priority_document_id, JSON_T_STRING, JSON_NULLABLE, 1, 64),
 	F(consent, JSON_T_BOOL, JSON_REQUIRED, 0, 0),
 };
 
@@ -129,6 +131,7 @@ file(struct api_call *c, struct filing *f)
 	api_check_uuid(c, "child_id", f->child_id);
 	api_check_uuid(c, "region_id", f->region_id);
 	api_check_uuid(c, "pmpk_document_id", f->pmpk_document_id);
+	api_check_uuid(c, "priority_document_id", f->priority_document_id);
 	if (!vocab_has(&vocab_queue_type, f->queue_type))
 		field_errors_add(&c->fe, "queue_type", FIELD_INVALID_VALUE);
 	strings(c, "languages", f->languages, 1, 2, 0);

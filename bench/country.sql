@@ -274,8 +274,8 @@ FROM bench.application WHERE special;
 -- Applications: application a is child a's, filed some day between the
 -- birth and 1 November 2026.
 INSERT INTO bq.application (id, seq, number, child_id, filed_by, queue_type,
-    region_id, queue_region, languages, priority_category, rank,
-    correction_type, pmpk_document_id, birth_year, status, filed_at,
+    region_id, queue_region, languages, priority_category, priority_state,
+    rank, correction_type, pmpk_document_id, birth_year, status, filed_at,
     queued_at)
 SELECT bench.id(3, x.a), x.a,
     'A' || to_char(x.filed_at, 'YY') || '-' || lpad(x.a::text, 7, '0'),
@@ -292,6 +292,7 @@ SELECT bench.id(3, x.a), x.a,
 	WHEN x.rankd < 10 THEN (ARRAY['large_family', 'large_family',
 	'large_family', 'disabled_parent', 'orphan'])[1 + bench.r(x.a, 46) % 5]
 	END,
+    CASE WHEN x.rankd < 10 THEN 'confirmed' END,
     CASE WHEN x.rankd = 0 THEN 0 WHEN x.rankd < 10 THEN 1 ELSE 2 END,
     x.corr, CASE WHEN x.special THEN bench.id(7, x.a) END,
     extract(year FROM x.birth)::integer, x.status, x.filed_at,

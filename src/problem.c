@@ -364,6 +364,19 @@ const struct field_message field_messages[FIELD__MAX] = {
 		"заблокируйте её.",
 		"This is the account's only role; block the account "
 		"instead." } },
+	[FIELD_STOP_LISTED] = { "stop_listed",
+	    { "Басымдық құқығы жалған көрсетілгендіктен, отбасы тоқтату "
+	      "тізімінде: оның соңына дейін өтініш беруге болмайды.",
+		"Семья в стоп-листе за ложно заявленный приоритет: до его "
+		"окончания подать заявление нельзя.",
+		"The family is on the stop list for a priority claimed "
+		"falsely: no application until it ends." } },
+	[FIELD_NOT_CLAIMABLE] = { "not_claimable",
+	    { "Бұл өтініштің расталуды күтетін басымдық құқығы жоқ.",
+		"У этого заявления нет права на приоритет, ожидающего "
+		"подтверждения.",
+		"This application has no priority claim waiting for a "
+		"proof." } },
 	[FIELD_MISMATCH] = { "mismatch",
 	    { "Құпиясөздер сәйкес келмейді.", "Пароли не совпадают.",
 		"The passwords do not match." } },

@@ -1,7 +1,8 @@
 // The parent's cabinet: register with the SMS code or sign in, prove an
 // e-mail with the code sent to it, add a child (or claim it back), invite
 // trustees and answer invitations, apply, follow the position and its
-// history, confirm a voucher.
+// history, confirm a voucher; claim a priority with its proof and hand in
+// a new proof when it waits or has expired.
 import { ApiError, bq, day, guarded, el, localName, onSubmit, regionOptions, t, when } from "./api.js";
 import { translate } from "./i18n.js";
 
@@ -115,6 +116,43 @@ function forecastText(f) {
 	    .replace("{earliest}", day(f.estimate.earliest)).replace("{latest}", day(f.estimate.latest));
 }
 
+function categoryOf(code) {
+	return reference.priority_categories.find((c) => c.code === code);
+}
+
+// An upload of the file chosen in INPUT as a proof of CATEGORY (the first
+// kind the category names); its document id.
+async function uploadProof(input, category) {
+	const file = input.files[0];
+	if (!file) return null;
+	const doc = await bq.postDocument({ query: { kind: categoryOf(category).proof_kinds[0] },
+	    body: file, contentType: file.type || "application/pdf" });
+	return doc.id;
+}
+
+// The claim's standing, and a new proof while it waits or has expired.
+function priorityBlock(a) {
+	if (!a.priority_category) return null;
+	const c = categoryOf(a.priority_category);
+	const until = a.priority_state === "confirmed" && a.priority_valid_until
+	    ? ` ${t("priority_until")} ${day(a.priority_valid_until)}` : "";
+	const form = el("form", { class: "inline proof-form" },
+	    el("label", {}, el("span", {}, t("proof_file")),
+		el("input", { name: "document_id", type: "file", accept: "application/pdf,image/jpeg,image/png", required: true })),
+	    el("button", { type: "submit", class: "secondary" }, t("proof_new")),
+	    el("p", { class: "error", dataset: { role: "error" }, hidden: true }));
+	onSubmit(form, async (f) => {
+		const id = await uploadProof(f.elements.document_id, a.priority_category);
+		await bq.putPriorityProof({ path: { id: a.id }, body: { document_id: id } });
+		await showApplications();
+	});
+	return el("div", { class: "priority", dataset: { state: a.priority_state } },
+	    `${t("priority")}: ${c ? localName(c.name) : a.priority_category} — `,
+	    el("span", { class: "priority-state" }, t(`priority_state.${a.priority_state}`) + until),
+	    a.filing_stopped_until ? el("div", { class: "stop" }, `${t("stop_until")} ${when(a.filing_stopped_until)}`) : null,
+	    ["claimed", "expired"].includes(a.priority_state) ? form : null);
+}
+
 function applicationCard(a, forecast) {
 	const history = el("div", { class: "history-box" });
 	const button = el("button", { class: "secondary", type: "button", onclick: async () => {
@@ -127,6 +165,7 @@ function applicationCard(a, forecast) {
 	    el("div", {}, `${t("status")}: `, el("span", { class: "status" }, a.status_label)),
 	    a.queue_position === null ? null :
 		el("div", {}, `${t("position")}: `, el("span", { class: "position" }, a.queue_position)),
+	    priorityBlock(a),
 	    el("div", { class: "muted" }, `${t("age_group")}: ${ageGroupName(a.age_group)} · ${t("languages_of")}: ${a.languages.join(", ")}`),
 	    a.kindergartens.length ? el("div", { class: "muted" }, a.kindergartens.map((k) => k.name).join("; ")) : null,
 	    forecast ? el("div", {}, `${t("forecast")}: `, el("span", { class: "forecast" }, forecastText(forecast))) : null,
@@ -201,6 +240,8 @@ async function applyForm() {
 	    .map((q) => el("option", { value: q.code }, localName(q.name))));
 	$("languages").replaceChildren(el("legend", {}, t("language")), ...reference.languages.map((l) =>
 	    el("label", { class: "check" }, el("input", { type: "checkbox", name: "languages", value: l.code }), localName(l.name))));
+	f.elements.priority_category.replaceChildren(el("option", { value: "" }, t("priority_none")),
+	    ...reference.priority_categories.map((c) => el("option", { value: c.code }, localName(c.name))));
 	regionOptions(f.elements.region_id, (await bq.getRegions()).items);
 	await kindergartenOptions();
 }
@@ -257,7 +298,11 @@ onSubmit($("email-code-form"), async (f) => {
 });
 
 onSubmit($("apply-form"), async (f) => {
+	// A claimed priority goes with its proof, uploaded first.
+	const priority = f.elements.priority_category.value || null;
+	const proof = priority ? await uploadProof(f.elements.priority_document_id, priority) : null;
 	await bq.postApplication({ body: {
+		...(priority ? { priority_category: priority, priority_document_id: proof } : {}),
 		child_id: f.elements.child_id.value,
 		queue_type: f.elements.queue_type.value,
 		region_id: f.elements.region_id.value,
@@ -266,6 +311,8 @@ onSubmit($("apply-form"), async (f) => {
 		consent: f.elements.consent.checked,
 	} });
 	f.elements.consent.checked = false;
+	f.elements.priority_category.value = "";
+	f.elements.priority_document_id.value = "";
 	await Promise.all([showApplications(), showNotifications()]);
 });
 

@@ -103,6 +103,14 @@
 	    ROUTE_R_VERIFIER) \
 	X(STAFF_REJECT, "/v1/staff/applications/{id}/reject", ROUTE_M_POST, \
 	    ROUTE_R_VERIFIER) \
+	X(PRIORITY_PROOF, "/v1/applications/{id}/priority-proof", ROUTE_M_PUT, \
+	    ROUTE_R_PARENT) \
+	X(PRIORITY_CLAIMS, "/v1/staff/priority-claims", ROUTE_M_GET, \
+	    ROUTE_R_VERIFIER) \
+	X(PRIORITY_CONFIRM, "/v1/staff/applications/{id}/priority/confirm", \
+	    ROUTE_M_POST, ROUTE_R_VERIFIER) \
+	X(PRIORITY_REFUTE, "/v1/staff/applications/{id}/priority/refute", \
+	    ROUTE_M_POST, ROUTE_R_VERIFIER) \
 	X(NOTIFICATIONS, "/v1/notifications", ROUTE_M_GET, ROUTE_R_ANY) \
 	X(NOTIFICATIONS_UNREAD, "/v1/notifications/unread-count", ROUTE_M_GET, \
 	    ROUTE_R_ANY) \

@@ -53,6 +53,11 @@ BEGIN
 		    NEW.status = 'queued', NEW.rank, NEW.filed_at, NEW.seq,
 		    CASE WHEN NEW.status = 'queued' THEN
 			CASE WHEN v_from = 'suspended' THEN 'restored'
+			    -- Back from a voucher given on a false claim.
+			    WHEN v_reason = 'priority_refuted' THEN v_reason
+			    -- Placed as ordinary until proved.
+			    WHEN NEW.priority_state = 'claimed'
+				THEN 'priority_claimed'
 			    WHEN NEW.rank = 0 THEN 'extraordinary_filed'
 			    WHEN NEW.rank = 1 THEN 'priority_filed'
 			    ELSE 'filed' END
@@ -205,6 +210,14 @@ BEGIN
 			FROM unnest(a.kindergarten_ids) WITH ORDINALITY x (id, ord)
 			JOIN bq.kindergarten k ON k.id = x.id),
 		    'priority_category', a.priority_category,
+		    'priority_state', a.priority_state,
+		    'priority_valid_until', a.priority_valid_until,
+		    'priority_document_id', CASE WHEN a.priority_state IS NOT NULL
+			THEN (bq.priority_proof_last(a.id)).document_id END,
+		    'filing_stopped_until', CASE WHEN a.priority_state = 'refuted'
+			THEN bq.filing_stopped_until(ARRAY[a.filed_by,
+			    (SELECT c.owner_id FROM bq.child c
+			    WHERE c.id = a.child_id)]) END,
 		    'correction_type', a.correction_type,
 		    'pmpk_document_id', a.pmpk_document_id,
 		    'age_group', (SELECT bq.age_group_for(c.birth_date, current_date)
@@ -294,14 +307,22 @@ BEGIN
 		v_errors := v_errors || '[["languages", "invalid_value"]]';
 	END IF;
 
+	-- A claimed category is placed as ordinary until a verifier confirms
+	-- its proof (sql/functions/priority.sql), which must come with it.
 	IF v_priority IS NOT NULL THEN
-		SELECT CASE kind WHEN 'extraordinary' THEN 0 ELSE 1 END
-		INTO v_rank FROM bq.reference
-		WHERE list = 'priority_category' AND code = v_priority;
-		IF NOT FOUND THEN
+		IF bq.priority_rank(v_priority) IS NULL THEN
 			v_errors := v_errors ||
 			    '[["priority_category", "invalid_value"]]';
+		ELSIF NOT bq.priority_document_ok(v_priority,
+		    (p_body->>'priority_document_id')::uuid,
+		    ARRAY[p_account, v_child.owner_id]) THEN
+			v_errors := v_errors || jsonb_build_array(jsonb_build_array(
+			    'priority_document_id',
+			    CASE WHEN p_body->>'priority_document_id' IS NOT NULL
+				THEN 'invalid_value' ELSE 'required' END));
 		END IF;
+	ELSIF p_body->>'priority_document_id' IS NOT NULL THEN
+		v_errors := v_errors || '[["priority_document_id", "invalid_value"]]';
 	END IF;
 
 	IF v_queue = 'special' THEN
@@ -358,18 +379,26 @@ BEGIN
 		END IF;
 	END LOOP;
 
+	-- A family found to have claimed falsely files nothing for a while.
+	IF bq.filing_stopped_until(ARRAY[p_account, v_child.owner_id])
+	    IS NOT NULL THEN
+		RAISE EXCEPTION 'stop list' USING ERRCODE = 'BQ409',
+		    COLUMN = 'child_id', HINT = 'stop_listed';
+	END IF;
+
 	PERFORM bq.set_actor(p_account, 'filed');
 	v_seq := nextval('bq.application_seq');
 	BEGIN
 		INSERT INTO bq.application (seq, number, child_id, filed_by,
 		    queue_type, region_id, queue_region, languages,
-		    kindergarten_ids, priority_category, rank, correction_type,
-		    pmpk_document_id, birth_year, status, idempotency_key,
-		    request_hash)
+		    kindergarten_ids, priority_category, priority_state, rank,
+		    correction_type, pmpk_document_id, birth_year, status,
+		    idempotency_key, request_hash)
 		VALUES (v_seq, 'A' || to_char(now(), 'YY') || '-' ||
 			lpad(v_seq::text, 7, '0'),
 		    v_child.id, p_account, v_queue, v_region,
 		    bq.top_region(v_region), v_langs, v_kgs, v_priority,
+		    CASE WHEN v_priority IS NOT NULL THEN 'claimed' END,
 		    v_rank, v_correction, v_pmpk,
 		    extract(year FROM v_child.birth_date)::integer,
 		    CASE WHEN v_queue = 'special' THEN 'awaiting_verification'
@@ -381,6 +410,12 @@ BEGIN
 		    COLUMN = 'child_id', HINT = 'taken';
 	END;
 
+	IF v_priority IS NOT NULL THEN
+		INSERT INTO bq.priority_proof (application_id, document_id,
+		    submitted_by)
+		VALUES (v_app.id, (p_body->>'priority_document_id')::uuid,
+		    p_account);
+	END IF;
 	IF v_app.status = 'queued' THEN
 		PERFORM bq.notify(v_app, 'application_queued',
 		    jsonb_build_object('position', bq.position(v_app)));
@@ -441,23 +476,28 @@ $$;
 
 -- The position's history, replayed from the partition's log since the
 -- application joined: each arrival or departure that moved it is a row,
--- with its cause.  O(log entries); nothing is written per reader.
+-- with its cause, and so is each change of its own priority (proved,
+-- expired, found false) whether it moved or not.  Its own rank is the
+-- log's, as it was then.  O(log entries); nothing is written per reader.
 CREATE OR REPLACE FUNCTION bq.position_history(p_account uuid, p_sid uuid, p_id uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v_app bq.application;
 	v_log record;
-	v_set record;
+	v_own boolean;
 	v_in boolean := false;
+	v_rank smallint := 2;
 	v_e integer := 0;
 	v_p integer := 0;
 	v_o integer := 0;
-	v_ahead integer := 0;
+	-- Others of each rank (0, 1, 2) filed before it.
+	v_ahead integer[] := ARRAY[0, 0, 0];
 	v_pos integer;
 	v_last integer;
 	v_rows json[] := '{}';
 	v_delta integer;
+	v_claim boolean;
 	-- The last row's transaction and cause, and the position before it.
 	v_row_xact xid8;
 	v_row_cause text;
@@ -477,19 +517,22 @@ BEGIN
 	      AND l.birth_year = v_app.birth_year
 	    ORDER BY l.id LOOP
 		v_delta := CASE WHEN v_log.joined THEN 1 ELSE -1 END;
-		IF v_log.application_id = v_app.id THEN
+		v_own := v_log.application_id = v_app.id;
+		-- A change of its own priority: two rows, left and joined.
+		v_claim := v_own AND v_log.cause LIKE 'priority\_%';
+		IF v_own THEN
 			v_in := v_log.joined;
+			v_rank := v_log.rank;
 		ELSE
 			IF v_log.rank = 0 THEN v_e := v_e + v_delta;
 			ELSIF v_log.rank = 1 THEN v_p := v_p + v_delta;
 			ELSE v_o := v_o + v_delta; END IF;
-			IF v_log.rank = v_app.rank
-			    AND (v_log.filed_at, v_log.seq) < (v_app.filed_at, v_app.seq) THEN
-				v_ahead := v_ahead + v_delta;
+			IF (v_log.filed_at, v_log.seq) < (v_app.filed_at, v_app.seq) THEN
+				v_ahead[v_log.rank + 1] := v_ahead[v_log.rank + 1] + v_delta;
 			END IF;
 		END IF;
 		IF NOT v_in THEN
-			IF v_log.application_id = v_app.id AND v_last IS NOT NULL THEN
+			IF v_own AND NOT v_claim AND v_last IS NOT NULL THEN
 				v_rows := v_rows || json_build_object('at', v_log.at,
 				    'position', NULL, 'change', NULL,
 				    'cause', v_log.cause);
@@ -499,30 +542,38 @@ BEGIN
 			CONTINUE;
 		END IF;
 		-- The counts above exclude the application itself.
-		v_pos := bq.position_of(v_app.rank, v_ahead + 1,
-		    v_e + CASE WHEN v_app.rank = 0 THEN 1 ELSE 0 END,
-		    v_p + CASE WHEN v_app.rank = 1 THEN 1 ELSE 0 END,
-		    v_o + CASE WHEN v_app.rank = 2 THEN 1 ELSE 0 END);
-		IF v_last IS DISTINCT FROM v_pos THEN
-			IF v_log.application_id <> v_app.id
-			    AND v_log.xact = v_row_xact
+		v_pos := bq.position_of(v_rank, v_ahead[v_rank + 1] + 1,
+		    v_e + CASE WHEN v_rank = 0 THEN 1 ELSE 0 END,
+		    v_p + CASE WHEN v_rank = 1 THEN 1 ELSE 0 END,
+		    v_o + CASE WHEN v_rank = 2 THEN 1 ELSE 0 END);
+		IF v_last IS DISTINCT FROM v_pos OR v_claim THEN
+			IF NOT v_own AND v_log.xact = v_row_xact
 			    AND v_log.cause = v_row_cause THEN
 				-- The same move as the row before (one round,
-				-- one statement): that row, grown.
-				v_rows[cardinality(v_rows)] := json_build_object(
-				    'at', v_log.at, 'position', v_pos,
-				    'change', v_pos - v_row_from,
-				    'cause', v_log.cause);
+				-- one statement): that row, grown, or gone when
+				-- it ends where it started (a rank moved behind).
+				IF v_pos = v_row_from THEN
+					v_rows := v_rows[1:cardinality(v_rows) - 1];
+					v_row_xact := NULL;
+				ELSE
+					v_rows[cardinality(v_rows)] := json_build_object(
+					    'at', v_log.at, 'position', v_pos,
+					    'change', v_pos - v_row_from,
+					    'cause', v_log.cause);
+				END IF;
 			ELSE
 				v_rows := v_rows || json_build_object('at', v_log.at,
 				    'position', v_pos,
 				    'change', CASE WHEN v_last IS NULL THEN NULL
 					ELSE v_pos - v_last END,
-				    'cause', CASE WHEN v_log.application_id = v_app.id
-					THEN 'queued' ELSE v_log.cause END);
+				    'cause', CASE WHEN v_claim THEN v_log.cause
+					WHEN v_own THEN 'queued'
+					-- Someone placed as ordinary till proved.
+					WHEN v_log.cause = 'priority_claimed'
+					    THEN 'filed'
+					ELSE v_log.cause END);
 				v_row_from := v_last;
-				v_row_xact := CASE WHEN v_log.application_id <> v_app.id
-				    THEN v_log.xact END;
+				v_row_xact := CASE WHEN NOT v_own THEN v_log.xact END;
 				v_row_cause := v_log.cause;
 			END IF;
 			v_last := v_pos;
@@ -530,6 +581,23 @@ BEGIN
 	END LOOP;
 	RETURN json_build_object('items', to_json(v_rows),
 	    'position', bq.position(v_app));
+END
+$$;
+
+-- One of the parent's applications, locked for a move; no row when the
+-- account may not see it.
+CREATE OR REPLACE FUNCTION bq.application_locked(p_account uuid, p_sid uuid,
+    p_id uuid)
+RETURNS bq.application
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_app bq.application;
+BEGIN
+	PERFORM bq.session_guard(p_sid, p_account, 'parent');
+	SELECT * INTO v_app FROM bq.application a
+	WHERE a.id = p_id AND bq.application_visible(p_account, a)
+	FOR UPDATE;
+	RETURN v_app;
 END
 $$;
 
@@ -543,11 +611,8 @@ DECLARE
 	v_to bq.application_status;
 	v_last timestamptz;
 BEGIN
-	PERFORM bq.session_guard(p_sid, p_account, 'parent');
-	SELECT * INTO v_app FROM bq.application a
-	WHERE a.id = p_id AND bq.application_visible(p_account, a)
-	FOR UPDATE;
-	IF NOT FOUND THEN
+	v_app := bq.application_locked(p_account, p_sid, p_id);
+	IF v_app.id IS NULL THEN
 		RETURN NULL;
 	END IF;
 	IF p_action = 'withdraw' THEN
@@ -787,14 +852,15 @@ LANGUAGE sql AS $$
 	GROUP BY 1, 2, 3, 4, 5, 6;
 $$;
 
--- Joining or leaving the queue moves its count by one.
+-- Joining or leaving the queue moves its count by one; so does a rank
+-- moved while queued (a claim proved, expired or found false).
 CREATE OR REPLACE FUNCTION bq.queue_counted() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_joined boolean := TG_OP <> 'DELETE' AND NEW.status = 'queued';
 	v_left boolean := TG_OP <> 'INSERT' AND OLD.status = 'queued';
 BEGIN
-	IF v_joined = v_left THEN
+	IF v_joined AND v_left AND NEW.rank = OLD.rank THEN
 		RETURN NULL;
 	END IF;
 	IF v_joined THEN
@@ -803,7 +869,8 @@ BEGIN
 		    NEW.rank, bq.queue_bucket(NEW.filed_at), 1)
 		ON CONFLICT (queue_region, queue_type, queue_correction,
 		    birth_year, rank, bucket) DO UPDATE SET n = c.n + 1;
-	ELSE
+	END IF;
+	IF v_left THEN
 		UPDATE bq.queue_count SET n = n - 1
 		WHERE queue_region = OLD.queue_region
 		  AND queue_type = OLD.queue_type
@@ -816,18 +883,22 @@ END
 $$;
 
 CREATE OR REPLACE TRIGGER application_queue_counted
-	AFTER INSERT OR DELETE OR UPDATE OF status ON bq.application
+	AFTER INSERT OR DELETE OR UPDATE OF status, rank ON bq.application
 	FOR EACH ROW EXECUTE FUNCTION bq.queue_counted();
 
--- What a position is keyed on is fixed at filing.
+-- What a position is keyed on is fixed at filing, but for the rank a
+-- claim's proof gives or takes.
 CREATE OR REPLACE FUNCTION bq.application_keys_fixed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+	-- The rank moves only with the claim's standing (bq.priority_move).
 	IF (NEW.queue_region, NEW.queue_type, NEW.correction_type,
-	    NEW.birth_year, NEW.rank, NEW.filed_at, NEW.seq)
+	    NEW.birth_year, NEW.filed_at, NEW.seq)
 	    IS DISTINCT FROM (OLD.queue_region, OLD.queue_type,
-	    OLD.correction_type, OLD.birth_year, OLD.rank, OLD.filed_at,
-	    OLD.seq) THEN
+	    OLD.correction_type, OLD.birth_year, OLD.filed_at, OLD.seq)
+	    OR (NEW.rank <> OLD.rank
+		AND NEW.priority_state IS NOT DISTINCT FROM OLD.priority_state)
+	    THEN
 		RAISE EXCEPTION 'the queue keys of an application are fixed'
 		    USING ERRCODE = 'BQ409', COLUMN = 'id', HINT = 'immutable';
 	END IF;
@@ -848,5 +919,6 @@ REVOKE EXECUTE ON FUNCTION bq.set_actor(uuid, text), bq.position(bq.application)
     bq.application_json(bq.application, text),
     bq.application_timeline(bq.application),
     bq.application_visible(uuid, bq.application), bq.verifier_region(uuid),
-    bq.application_queued_at(), bq.application_moved(), bq.history_is_kept()
+    bq.application_queued_at(), bq.application_moved(), bq.history_is_kept(),
+    bq.application_locked(uuid, uuid, uuid)
     FROM bq_api;

@@ -148,8 +148,14 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 		'name', json_build_object('kk', name_kk, 'ru', name_ru,
 		    'en', name_en),
 		'kind', kind, 'min_months', min_months,
-		'max_months', max_months)) ORDER BY sort) AS items
-	    FROM bq.reference GROUP BY list) l;
+		'max_months', max_months,
+		-- What proves a priority category, and for how long.
+		'proof_kinds', r.document_kinds,
+		'valid_months', r.valid_months)) ORDER BY sort) AS items
+	    FROM bq.reference
+	    LEFT JOIN bq.priority_rule r ON list = 'priority_category'
+		AND r.category = code
+	    GROUP BY list) l;
 $$;
 
 -- Does a group take children: not closed, its kindergarten not

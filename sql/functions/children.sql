@@ -629,6 +629,8 @@ LANGUAGE sql STABLE AS $$
 	    OR EXISTS (SELECT 1 FROM bq.contract_document
 		WHERE document_id = p_document)
 	    OR EXISTS (SELECT 1 FROM bq.guardianship
+		WHERE document_id = p_document)
+	    OR EXISTS (SELECT 1 FROM bq.priority_proof
 		WHERE document_id = p_document);
 $$;
 REVOKE EXECUTE ON FUNCTION bq.document_attached(uuid) FROM bq_api;
@@ -694,6 +696,11 @@ BEGIN
 	      OR (v_role = 'verifier' AND EXISTS (SELECT 1
 		  FROM bq.guardianship g WHERE g.document_id = d.id
 		    AND g.region_id = bq.verifier_region(p_account)))
+	      OR (v_role = 'verifier' AND EXISTS (SELECT 1
+		  FROM bq.priority_proof f
+		  JOIN bq.application a ON a.id = f.application_id
+		  WHERE f.document_id = d.id
+		    AND a.queue_region = bq.verifier_region(p_account)))
 	      OR (v_role = 'kindergarten_staff' AND EXISTS (SELECT 1
 		  FROM bq.contract_document x
 		  JOIN bq.contract c ON c.id = x.contract_id

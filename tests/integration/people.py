@@ -14,6 +14,24 @@ _serial = itertools.count(random.randrange(1000))
 _phone = itertools.count(random.randrange(10**6))
 
 PASSWORD = "Tulpar-2026!"
+PDF = b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog >> endobj\n" * 4 + b"%%EOF\n"
+_proof_kinds = {}
+
+
+def upload(api, token, kind):
+    r = api.post(f"/v1/documents?kind={kind}", data=PDF + kind.encode(),
+                 headers={**bearer(token), "Content-Type": "application/pdf"})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+def proof_kind(api, category):
+    """The first document kind that proves CATEGORY, as GET /v1/reference
+    says."""
+    if not _proof_kinds:
+        for c in api.get("/v1/reference").json()["priority_categories"]:
+            _proof_kinds[c["code"]] = c["proof_kinds"][0]
+    return _proof_kinds[category]
 
 
 def iin_check(digits11):
@@ -172,10 +190,15 @@ class Parent:
         return r.json()
 
     def file(self, child, region, priority=None, key=None, **extra):
+        """Files; a priority category comes with its proof, uploaded here
+        unless the test names one (priority_document_id)."""
         body = {"child_id": child, "queue_type": "general", "region_id": region,
                 "languages": ["kk"], "consent": True, **extra}
         if priority:
             body["priority_category"] = priority
+            if "priority_document_id" not in extra:
+                body["priority_document_id"] = upload(
+                    self.api, self.token, proof_kind(self.api, priority))
         headers = {"Idempotency-Key": key} if key else {}
         return post(self.api, "/v1/applications", body, token=self.token, headers=headers)
 

@@ -4,10 +4,9 @@ what the voucher and contract tests build on."""
 import itertools
 import uuid
 
-from people import Parent, bearer, login, post
+from people import PDF, STAFF_PASSWORD, Parent, bearer, login, post, upload
 
 DEMO = "Balabaqsha-demo-2026"
-PDF = b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog >> endobj\n" * 4 + b"%%EOF\n"
 KINDS = ["form_027u", "birth_certificate", "parent_id", "form_052_2u", "form_065u"]
 
 _city = itertools.count(1)
@@ -105,11 +104,31 @@ def enrol(api, parent, voucher, kindergarten, group):
                 {"kindergarten_id": kindergarten, "group_id": group}, token=parent.token)
 
 
-def upload(api, token, kind):
-    r = api.post(f"/v1/documents?kind={kind}", data=PDF + kind.encode(),
-                 headers={**bearer(token), "Content-Type": "application/pdf"})
+def verifier_of(api, stack, db, region):
+    """A verifier of the region: its token."""
+    admin = admin_token(api, stack)
+    name = "ver" + uuid.uuid4().hex[:8]
+    r = post(api, "/v1/admin/staff", {"login": name, "password": STAFF_PASSWORD,
+                                      "surname": "Растаушы", "first_name": "Айгүл",
+                                      "role": "verifier"}, token=admin)
     assert r.status_code == 201, r.text
-    return r.json()["id"]
+    db.execute("UPDATE bq.account_role SET region_id = %s WHERE account_id = %s",
+               (region, r.json()["id"]))
+    return login(api, stack, name, STAFF_PASSWORD)["access_token"]
+
+
+def prove(api, stack, db, region, *apps, issued_on=None):
+    """A verifier of the region confirms each application's priority claim,
+    its proof issued today unless said otherwise."""
+    import datetime
+    import zoneinfo
+    token = verifier_of(api, stack, db, region)
+    day = issued_on or datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Almaty")).date()
+    for app in apps:
+        r = post(api, f"/v1/staff/applications/{app}/priority/confirm",
+                 {"issued_on": str(day)}, token=token)
+        assert r.status_code == 200, r.text
+    return token
 
 
 def make_contract(api, staff, enrolment, **body):

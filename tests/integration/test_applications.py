@@ -10,6 +10,7 @@ import uuid
 import pytest
 
 from people import JSON, Parent, bearer, login, make_iin, post, register
+from places import prove
 from problems import assert_problem
 
 DEMO = "Balabaqsha-demo-2026"
@@ -35,8 +36,9 @@ def test_general_filing_is_queued_at_once(api, parent, region):
     assert inbox[0]["link"] == f"/v1/applications/{app['id']}"
 
 
-def test_one_to_three_interleaving(api, stack, region):
-    """O1..O4 filed first, then P1, P2, then E1: E1, P1, O1, O2, O3, P2, O4."""
+def test_one_to_three_interleaving(api, stack, db, region):
+    """O1..O4 filed first, then P1, P2, then E1, their claims proved: E1,
+    P1, O1, O2, O3, P2, O4."""
     p = Parent(api, stack)
     apps = {}
     for name, prio in [("O1", None), ("O2", None), ("O3", None), ("O4", None),
@@ -44,6 +46,7 @@ def test_one_to_three_interleaving(api, stack, region):
         r = p.file(p.child(), region, priority=prio)
         assert r.status_code == 201, r.text
         apps[name] = r.json()
+    prove(api, stack, db, region, *(apps[n]["id"] for n in ("P1", "P2", "E1")))
     expected = ["E1", "P1", "O1", "O2", "O3", "P2", "O4"]
     got = {name: p.card(a["id"])["queue_position"] for name, a in apps.items()}
     assert sorted(got, key=got.get) == expected
@@ -56,18 +59,19 @@ def test_one_to_three_interleaving(api, stack, region):
     assert set(q["items"][0]) == {"position", "number", "filed_at", "priority"}
 
 
-def test_one_list_runs_on_alone(api, stack, region):
+def test_one_list_runs_on_alone(api, stack, db, region):
     """P1..P3 and O1, O2: P1, O1, O2, P2, P3; after O's run out, P's follow."""
     p = Parent(api, stack)
     ids = {}
     for name, prio in [("P1", "teacher"), ("P2", "teacher"), ("P3", "teacher"),
                        ("O1", None), ("O2", None)]:
         ids[name] = p.file(p.child(), region, priority=prio).json()["id"]
+    prove(api, stack, db, region, ids["P1"], ids["P2"], ids["P3"])
     got = {n: p.card(i)["queue_position"] for n, i in ids.items()}
     assert sorted(got, key=got.get) == ["P1", "O1", "O2", "P2", "P3"]
 
 
-def test_positions_follow_departures_and_the_history_says_why(api, stack, region):
+def test_positions_follow_departures_and_the_history_says_why(api, stack, db, region):
     p = Parent(api, stack)
     first = p.file(p.child(), region).json()["id"]
     second = p.file(p.child(), region).json()["id"]
@@ -77,12 +81,15 @@ def test_positions_follow_departures_and_the_history_says_why(api, stack, region
     assert r.status_code == 200 and r.json()["status"] == "archived"
     assert r.json()["queue_position"] is None
     assert p.card(second)["queue_position"] == 1 and p.card(third)["queue_position"] == 2
-    # A priority child filed now goes ahead of both.
-    p.file(p.child(), region, priority="large_family")
+    # A priority child filed now stands behind until its claim is proved,
+    # then goes ahead of both.
+    prio = p.file(p.child(), region, priority="large_family").json()["id"]
+    assert p.card(third)["queue_position"] == 2 and p.card(prio)["queue_position"] == 3
+    prove(api, stack, db, region, prio)
     assert p.card(third)["queue_position"] == 3
     h = api.get(f"/v1/applications/{third}/position-history", headers=bearer(p.token)).json()
     assert [(e["position"], e["change"], e["cause"]) for e in h["items"]] == [
-        (3, None, "queued"), (2, -1, "archived"), (3, 1, "priority_filed")]
+        (3, None, "queued"), (2, -1, "archived"), (3, 1, "priority_confirmed")]
     assert h["position"] == 3
     # Withdrawn twice: refused, and said why.
     r = api.post(f"/v1/applications/{first}/withdraw", headers=bearer(p.token))

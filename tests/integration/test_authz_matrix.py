@@ -29,7 +29,8 @@ TABLES = ["application", "application_event", "voucher", "enrolment", "contract"
           "contract_document", "seat", "attendance", "attendance_month", "menu", "trustee",
           "child", "child_photo", "notification", "feedback", "kindergarten_group",
           "waiting_list", "allocation_round", "queue_log", "guardianship",
-          "trustee_invitation", "round_schedule", "scheduled_run"]
+          "trustee_invitation", "round_schedule", "scheduled_run", "priority_proof",
+          "filing_stop"]
 
 
 def route_roles():
@@ -108,6 +109,10 @@ def world(stack):
              region)).fetchone()[0])
         db.execute("SELECT set_config('bq.role', '', false)")
 
+        # A priority claim waiting for its proof to be decided.
+        claimed = p.file(p.child("210602"), region, priority="large_family").json()
+        proof = upload(api, p.token, "large_family_certificate")
+
         # The outsiders.
         stranger = Parent(api, stack)
         other_kg = add_kindergarten(db, other_region, [("senior", "kk", 5)])
@@ -125,6 +130,7 @@ def world(stack):
     return {
         "ids": {"child": child, "trustee": trustee.account, "document": doc,
                 "application": app["id"], "special": special["id"],
+                "claimed": claimed["id"], "proof": proof,
                 "notification": notification, "voucher": voucher["id"],
                 "round": str(round_id), "kindergarten": kg, "enrolment": e["id"],
                 "contract": contract["id"], "group": group, "feedback": feedback,
@@ -181,6 +187,14 @@ def cases(w):
         ("POST", "/v1/staff/guardianships/{id}/reject"): (
             f"/v1/staff/guardianships/{i['guardianship']}/reject", {"reason": "Not in order"},
             j),
+        ("PUT", "/v1/applications/{id}/priority-proof"): (
+            f"/v1/applications/{i['claimed']}/priority-proof", {"document_id": i["proof"]}, j),
+        ("POST", "/v1/staff/applications/{id}/priority/confirm"): (
+            f"/v1/staff/applications/{i['claimed']}/priority/confirm",
+            {"issued_on": str(datetime.datetime.now(ALMATY).date())}, j),
+        ("POST", "/v1/staff/applications/{id}/priority/refute"): (
+            f"/v1/staff/applications/{i['claimed']}/priority/refute",
+            {"reason": "Not a large family"}, j),
         ("POST", "/v1/staff/applications/{id}/confirm"): (
             f"/v1/staff/applications/{i['special']}/confirm", None, None),
         ("POST", "/v1/staff/applications/{id}/reject"): (

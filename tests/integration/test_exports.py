@@ -9,7 +9,7 @@ import io
 import pytest
 
 from people import Parent, bearer, city_admin, login
-from places import DEMO, add_city, add_kindergarten, run_round
+from places import DEMO, add_city, add_kindergarten, prove, run_round
 from problems import assert_problem
 
 
@@ -30,6 +30,7 @@ def test_a_city_s_queue_in_queue_order_with_nothing_personal(api, stack, db, adm
     # A priority filed second goes ahead of the ordinary in its partition.
     apps = [p.file(k, region, priority="large_family" if i == 1 else None).json()
             for i, k in enumerate(kids)]
+    prove(api, stack, db, region, apps[1]["id"])
     r = api.get(f"/v1/admin/regions/{region}/queue", headers=bearer(admin))
     assert r.status_code == 200, r.text
     doc = r.json()

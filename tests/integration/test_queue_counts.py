@@ -5,7 +5,7 @@ the spans of filing time the applications fall in."""
 import pytest
 
 from people import Parent, bearer
-from places import add_kindergarten, admin_token, queue_positions, run_round
+from places import add_kindergarten, admin_token, prove, queue_positions, run_round
 
 
 def recount_differs(db, region):
@@ -28,6 +28,9 @@ def test_the_counts_follow_filings_departures_and_a_round(api, stack, db, region
     p = Parent(api, stack)
     apps = [p.file(p.child(), region, priority=prio).json()["id"]
             for prio in (None, "large_family", None, "military", None, None)]
+    assert recount_differs(db, region) == 0
+    # A claim proved moves its count from ordinary to its rank.
+    prove(api, stack, db, region, apps[1], apps[3])
     assert recount_differs(db, region) == 0
     r = api.post(f"/v1/applications/{apps[2]}/withdraw", headers=bearer(p.token))
     assert r.status_code == 200

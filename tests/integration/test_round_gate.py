@@ -11,7 +11,7 @@ import re
 import pytest
 
 from people import Parent, bearer, login
-from places import DEMO, add_kindergarten, inbox, run_round, vouchers
+from places import DEMO, add_kindergarten, inbox, prove, run_round, vouchers
 from servers import sender_metrics
 
 # The corruptions, each a body of the replacement allocation: the honest
@@ -121,6 +121,7 @@ def queue(api, stack, db, region):
         r = p.file(p.child(), region, priority=prio)
         assert r.status_code == 201, r.text
         apps[name] = r.json()
+    prove(api, stack, db, region, apps["P1"]["id"], apps["P2"]["id"])
     for status in ("voucher_issued", "suspended"):
         db.execute("UPDATE bq.application SET status = %s WHERE id = %s",
                    (status, apps["S"]["id"]))

@@ -69,7 +69,10 @@ def test_the_history_causes_and_notification_kinds_are_the_database_s(db):
         "SELECT to_status FROM bq.workflow_transition "
         "WHERE workflow = 'application' AND from_status = 'queued' ORDER BY to_status")]
     joined = ["queued", "filed", "priority_filed", "extraordinary_filed", "restored"]
-    assert schemas["HistoryCause"]["enum"] == joined + left
+    # A claim's moves (bq.priority_move's causes; test_priority.py sees
+    # each in a history).
+    claims = ["priority_claimed", "priority_confirmed", "priority_expired", "priority_refuted"]
+    assert schemas["HistoryCause"]["enum"] == joined + left + claims
     # Every template but the SMS and e-mail ones is an inbox message.
     kinds = [r[0] for r in db.execute(
         "SELECT DISTINCT kind FROM bq.message_template WHERE kind NOT LIKE 'otp\\_%' "

@@ -90,6 +90,7 @@ def test_a_round_gives_places_in_queue_order_and_tells_the_parents(api, stack, d
         r = p.file(p.child(), region, priority=prio, languages=langs)
         assert r.status_code == 201, r.text
         apps[name] = r.json()
+    places.prove(api, stack, db, region, apps["P1"]["id"])
     # Queue: P1, O1, O2, O3, O4.  kk has 2 places: P1, O1; O2 finds none in
     # kk; O3 takes the ru place; O4 waits.
     rnd = run_round(api, admin, region)
@@ -437,8 +438,10 @@ def test_statistics(api, stack, db, region, admin):
     kg = add_kindergarten(db, region, [("senior", "kk", 1)])
     p = Parent(api, stack)
     p.file(p.child(), region, kindergarten_ids=[kg])
-    p.file(p.child(), region, priority="military")
-    p.file(p.child(), region, priority="large_family", kindergarten_ids=[kg])
+    places.prove(api, stack, db, region,
+                 p.file(p.child(), region, priority="military").json()["id"],
+                 p.file(p.child(), region, priority="large_family",
+                        kindergarten_ids=[kg]).json()["id"])
     q = api.get(f"/v1/stats/queue?region_id={region}").json()
     (item,) = q["items"]
     assert (item["queue_type"], item["birth_year"], item["total"]) == ("general", 2022, 3)

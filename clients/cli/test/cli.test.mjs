@@ -92,6 +92,13 @@ test("a parent's journey: login, child, filing, position, voucher", async () => 
 	// Run again with its key, the command answers with the same round.
 	assert.deepEqual(admin.run(["rounds", "run", "--region", region, "--idempotency-key", key]).json(), round);
 	assert.equal(admin.run(["rounds", "replay", round.id]).json().matches, true);
+	// Its report is anyone's: every check passed.
+	const report = p.run(["rounds", "report", round.id]).json();
+	assert.equal(report.status, "published");
+	assert.ok(report.checks.every((c) => c.passed));
+	assert.match(p.run(["-o", "table", "rounds", "report", round.id]).out, /CHECK\s+PASSED\s+FIGURES/);
+	// A proof for an application with no claim: a conflict.
+	assert.equal(p.run(["applications", "prove", app.id, randomUUID()]).code, 6);
 	assert.ok(admin.run(["rounds", "list", "--region", region]).json().items.some((r) => r.id === round.id));
 	const vl = p.run(["vouchers"]);
 	assert.equal(vl.code, 0, vl.err);
@@ -316,6 +323,14 @@ test("staff: the verifier reviews, the kindergarten reads its requests, sheet, m
 	assert.ok(Array.isArray(review.json().items));
 	assert.equal(v.run(["applications", "confirm", randomUUID()]).code, 4);
 	assert.equal(v.run(["applications", "reject", randomUUID()]).code, 2);
+	const claims = v.run(["applications", "claims"]);
+	assert.equal(claims.code, 0, claims.err);
+	assert.ok(Array.isArray(claims.json().items));
+	assert.equal(v.run(["applications", "priority", "confirm", randomUUID(), "2026-12-01"]).code, 4);
+	assert.equal(v.run(["applications", "priority", "confirm", randomUUID(), "December"]).code, 5);
+	assert.equal(v.run(["applications", "priority", "refute", randomUUID(), "Forged."]).code, 4);
+	assert.equal(v.run(["applications", "priority", "doubt", randomUUID(), "x"]).code, 2);
+	assert.equal(v.run(["rounds", "report", randomUUID()]).code, 4);
 	const k = user("cli-kindergarten");
 	assert.equal(k.run(["login", "kg1"], { env: { BQ_PASSWORD: DEMO_PASSWORD } }).code, 0);
 	const requests = k.run(["kindergarten", "requests"]);

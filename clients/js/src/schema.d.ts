@@ -961,6 +961,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{id}/priority-proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Hand in the proof of a priority claim
+         * @description A new proof (an uploaded document of one of the category's kinds,
+         *     the family's own) for a claim still waiting (`claimed`) or whose
+         *     proof expired (`expired`, which becomes `claimed` again); the last
+         *     one handed in is the one a verifier decides on. A claim confirmed
+         *     or refuted, or an application closed, is 409 `not_claimable`.
+         */
+        put: operations["putPriorityProof"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/applications/{id}/position-history": {
         parameters: {
             query?: never;
@@ -1106,6 +1130,81 @@ export interface paths {
          * @description It is rejected, then archived; the parent is told the verifier's name and the reason.
          */
         post: operations["postReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/priority-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Priority claims to verify
+         * @description The applications of the verifier's region whose priority claim waits
+         *     for a decision on its last proof (`priority_document_id`, which the
+         *     verifier may read), the oldest proof first. Verifiers only.
+         */
+        get: operations["getPriorityClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/applications/{id}/priority/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a priority claim
+         * @description The last proof holds: the application is placed by its category from
+         *     now on (a position-history row `priority_confirmed`) until the
+         *     proof's validity ends, counted from the day it was issued (a month
+         *     for workplace certificates, otherwise as the category says; see GET
+         *     /v1/reference). The family is told. A proof issued in the future or
+         *     already lapsed is 422 `issued_on` `out_of_range`; a claim not waiting
+         *     for a decision is 409 `decided_already`. An application of another
+         *     region is not found.
+         */
+        post: operations["postPriorityConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/applications/{id}/priority/refute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find a priority claim false
+         * @description The claim was false: the application loses the priority (a
+         *     position-history row `priority_refuted`), a live voucher issued while
+         *     the claim ranked it ahead is cancelled and the application queued
+         *     again as ordinary at its filing time, and the family may file no
+         *     application for 10 days (`priority_stop_days`; the end is on the
+         *     card). The family is told the reason. An application of another
+         *     region is not found.
+         */
+        post: operations["postPriorityRefute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2664,7 +2763,7 @@ export interface components {
              */
             field: string;
             /** @enum {string} */
-            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable" | "not_sent" | "not_enrolled_then" | "not_working_day" | "own_account" | "last_role";
+            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable" | "not_sent" | "not_enrolled_then" | "not_working_day" | "own_account" | "last_role" | "stop_listed" | "not_claimable";
             /** @description For people, in the reply's language. */
             message: string;
             /**
@@ -2717,15 +2816,19 @@ export interface components {
          * @description A code of the document_kinds reference list.
          * @enum {string}
          */
-        DocumentKind: "pmpk" | "form_027u" | "birth_certificate" | "parent_id" | "form_052_2u" | "form_065u" | "priority_proof" | "other" | "guardianship";
+        DocumentKind: "pmpk" | "form_027u" | "birth_certificate" | "parent_id" | "form_052_2u" | "form_065u" | "priority_proof" | "other" | "guardianship" | "workplace_certificate" | "service_death_certificate" | "disability_certificate" | "large_family_certificate";
         /**
          * @description Why a position moved: the application joined (`queued`), someone
          *     joined behind (`filed`) or ahead by priority (`priority_filed`,
-         *     `extraordinary_filed`) or came back (`restored`), or someone
-         *     ahead left the queue, named by where they went.
+         *     `extraordinary_filed`) or came back (`restored`), someone ahead
+         *     left the queue, named by where they went, or a priority changed:
+         *     its own or another's claim proved (`priority_confirmed`), its
+         *     proof expired (`priority_expired`) or found false
+         *     (`priority_refuted`). `priority_claimed`: the application joined
+         *     with a claim not yet proved, placed as ordinary.
          * @enum {string}
          */
-        HistoryCause: "queued" | "filed" | "priority_filed" | "extraordinary_filed" | "restored" | "archived" | "voucher_issued";
+        HistoryCause: "queued" | "filed" | "priority_filed" | "extraordinary_filed" | "restored" | "archived" | "voucher_issued" | "priority_claimed" | "priority_confirmed" | "priority_expired" | "priority_refuted";
         CalendarDay: {
             /** Format: date */
             date: string;
@@ -2821,7 +2924,7 @@ export interface components {
          * @description What a notification is about; its text is in the reader's language.
          * @enum {string}
          */
-        NotificationKind: "application_awaiting" | "application_confirmed" | "application_expired" | "application_queued" | "application_rejected" | "application_restored" | "application_withdrawn" | "child_claimed" | "child_enrolled" | "contract_expired" | "contract_reminder" | "contract_sent" | "enrolment_declined" | "enrolment_reminder" | "enrolment_requested" | "extension_offered" | "feedback_answered" | "guardianship_confirmed" | "guardianship_rejected" | "restore_reminder" | "seat_held" | "trustee_accepted" | "trustee_invited" | "voucher_confirm_reminder" | "voucher_confirmed" | "voucher_extended" | "voucher_issued" | "voucher_not_confirmed" | "voucher_not_confirmed_final" | "voucher_not_enrolled" | "voucher_refused";
+        NotificationKind: "application_awaiting" | "application_confirmed" | "application_expired" | "application_queued" | "application_rejected" | "application_restored" | "application_withdrawn" | "child_claimed" | "child_enrolled" | "contract_expired" | "contract_reminder" | "contract_sent" | "enrolment_declined" | "enrolment_reminder" | "enrolment_requested" | "extension_offered" | "feedback_answered" | "guardianship_confirmed" | "guardianship_rejected" | "priority_confirmed" | "priority_expired" | "priority_refuted" | "restore_reminder" | "seat_held" | "trustee_accepted" | "trustee_invited" | "voucher_confirm_reminder" | "voucher_confirmed" | "voucher_extended" | "voucher_issued" | "voucher_not_confirmed" | "voucher_not_confirmed_final" | "voucher_not_enrolled" | "voucher_refused";
         /** @description RFC 9457 problem details. */
         Problem: {
             /**
@@ -3058,6 +3161,10 @@ export interface components {
             kind?: "extraordinary" | "priority";
             min_months?: number;
             max_months?: number;
+            /** @description A priority category's documents that prove it (document_kinds codes). */
+            proof_kinds?: components["schemas"]["DocumentKind"][];
+            /** @description For how many months from its issue a priority category's proof holds; absent when it does not lapse. */
+            valid_months?: number;
         };
         ReferenceLists: {
             queue_types: components["schemas"]["ReferenceItem"][];
@@ -3458,6 +3565,21 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        PriorityProofRequest: {
+            /** Format: uuid */
+            document_id: string;
+        };
+        PriorityConfirmRequest: {
+            /**
+             * Format: date
+             * @description The day the proof was issued (Almaty), not after today; its validity is counted from it.
+             */
+            issued_on: string;
+        };
+        PriorityRefuteRequest: {
+            /** @description Why the claim is false; the family is told. */
+            reason: string;
+        };
         ApplicationRequest: {
             /** Format: uuid */
             child_id: string;
@@ -3471,6 +3593,15 @@ export interface components {
             correction_type?: components["schemas"]["CorrectionType"] | null;
             /** Format: uuid */
             pmpk_document_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The proof of the priority category, uploaded first as a document
+             *     of one of the category's kinds (GET /v1/reference,
+             *     `priority_categories[].proof_kinds`). Required with a
+             *     `priority_category`, refused without one. The claim is placed as
+             *     ordinary until a verifier of the region confirms it.
+             */
+            priority_document_id?: string | null;
             /** @constant */
             consent: true;
         };
@@ -3505,6 +3636,30 @@ export interface components {
                 name: string;
             }[];
             priority_category: string | null;
+            /**
+             * @description The claim's standing. claimed: its proof waits for a verifier and
+             *     it is placed as ordinary; confirmed: it counts, until
+             *     `priority_valid_until`; expired: the proof's validity ended at a
+             *     round and it is placed as ordinary until a new proof is
+             *     confirmed; refuted: a verifier found it false.
+             * @enum {string|null}
+             */
+            priority_state: "claimed" | "confirmed" | "expired" | "refuted" | null;
+            /**
+             * Format: date
+             * @description The last day the confirmed proof holds; null when it does not lapse.
+             */
+            priority_valid_until: string | null;
+            /**
+             * Format: uuid
+             * @description The proof the claim stands on (the last handed in).
+             */
+            priority_document_id: string | null;
+            /**
+             * Format: date-time
+             * @description After a claim found false, the end of the family's stop list; no application may be filed before it.
+             */
+            filing_stopped_until: string | null;
             correction_type: string | null;
             /** Format: uuid */
             pmpk_document_id: string | null;
@@ -3667,7 +3822,7 @@ export interface components {
             /** Format: date-time */
             closed_at: string | null;
             /** @enum {string|null} */
-            cancel_reason: "refused" | "not_confirmed" | "not_enrolled" | "withdrawn" | null;
+            cancel_reason: "refused" | "not_confirmed" | "not_enrolled" | "withdrawn" | "priority_refuted" | null;
             age_group: string;
             /** @enum {string} */
             language: "kk" | "ru";
@@ -3828,6 +3983,8 @@ export interface components {
             inputs_hash: string;
             result_hash: string;
             checks: components["schemas"]["RoundChecks"];
+            /** @description How long the checks took, in milliseconds. */
+            checks_ms: number | null;
         };
         RoundList: {
             items: components["schemas"]["RoundSummary"][];
@@ -3854,6 +4011,8 @@ export interface components {
             inputs_hash: string;
             result_hash: string;
             checks: components["schemas"]["RoundChecks"];
+            /** @description How long the checks took, in milliseconds. */
+            checks_ms: number | null;
             pools: {
                 correction_type: string | null;
                 age_group: string;
@@ -3919,7 +4078,7 @@ export interface components {
             /** @enum {string} */
             check: "pool_places" | "eligible" | "one_voucher" | "queue_positions" | "issued_order" | "no_skip" | "replay";
             passed: boolean;
-            /** @description The counts the check found (pools, places, issued, over; not_in_inputs, not_queued; duplicates; checked, wrong; out_of_order; skipped, wronged; result_hash). */
+            /** @description The counts the check found (pools, places, issued, over; not_in_inputs, not_queued; duplicate_applications, duplicate_persons, holding_elsewhere; checked, wrong; out_of_order; skipped, wronged; result_hash). */
             figures: {
                 [key: string]: number | string;
             };
@@ -6222,6 +6381,47 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    putPriorityProof: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriorityProofRequest"];
+            };
+        };
+        responses: {
+            /** @description The application. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getPositionHistory: {
         parameters: {
             query?: never;
@@ -6453,6 +6653,115 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPriorityClaims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The applications. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postPriorityConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriorityConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description The application. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postPriorityRefute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriorityRefuteRequest"];
+            };
+        };
+        responses: {
+            /** @description The application. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
             411: components["responses"]["LengthRequired"];
             413: components["responses"]["PayloadTooLarge"];

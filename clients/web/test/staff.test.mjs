@@ -187,6 +187,82 @@ test("a verifier opens the PMPK conclusion, confirms one application and rejects
 	assert.deepEqual(refusals, [`POST /v1/staff/applications/${apps[1].id}/reject 422`]);
 });
 
+test("a family claims a priority with its proof; a verifier confirms one claim and finds another false",
+    { skip }, async () => {
+	const family = createClient({ baseUrl: API });
+	const parent = await registerParent(family);
+	const { items } = await family.getRegions();
+	const almaty = items.find((r) => r.code === "almaty").id;
+	const child = await family.postChildren({ body: { iin: makeIin(bornAgo(4, 3)), sex: "female" } });
+	const other = await family.postChildren({ body: { iin: makeIin(bornAgo(3, 2)), sex: "male" } });
+	const proofFile = join(work, "proof.pdf");
+	writeFileSync(proofFile, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
+
+	// The family files on its page, in Kazakh, the proof beside the claim.
+	refusals.length = 0;
+	// A staff session of the walk before is no parent's: the page starts
+	// signed out.
+	await page.goto(`${WEB}/index.html?api=${encodeURIComponent(API)}`);
+	await page.evaluate(() => sessionStorage.clear());
+	await page.goto(`${WEB}/parent.html?api=${encodeURIComponent(API)}&lang=kk`);
+	await ready();
+	await fill("login-form", "login", parent.phone);
+	await fill("login-form", "password", PASSWORD);
+	await page.click("#login-form button[type=submit]");
+	await page.waitForSelector("#cabinet:not([hidden])");
+	await ready();
+	await page.select("#apply-form [name=child_id]", child.id);
+	await page.select("#apply-form [name=region_id]", almaty);
+	await page.click("#apply-form input[name=languages][value=kk]");
+	await page.select("#apply-form [name=priority_category]", "large_family");
+	// Without its proof the claim is refused, the field named.
+	await page.click("#apply-form [name=consent]");
+	await page.click("#apply-form button[type=submit]");
+	await page.waitForSelector("#apply-form .field-error");
+	const input = await page.$("#apply-form [name=priority_document_id]");
+	await input.uploadFile(proofFile);
+	await page.click("#apply-form button[type=submit]");
+	await page.waitForSelector("#applications .application .priority[data-state=claimed]");
+	assert.match(await text("#applications .application .priority-state"), /расталуды күтуде/);
+	assert.deepEqual(await untranslated(), []);
+	await shot("18-parent-priority-claimed");
+	const claimed = (await family.getApplications()).items.find((a) => a.child.id === child.id);
+
+	// A second claim, through the client, that will prove false.
+	const doc = await family.postDocument({ query: { kind: "workplace_certificate" }, body: PDF, contentType: "application/pdf" });
+	const falseClaim = await family.postApplication({ body: { child_id: other.id, queue_type: "general",
+		region_id: almaty, languages: ["kk"], priority_category: "military", priority_document_id: doc.id,
+		consent: true } });
+
+	// The verifier, in Russian: reads the proofs, confirms one, refutes the other.
+	await signIn("verifier.html", "verifier", DEMO_PASSWORD, "ru");
+	assert.deepEqual(await untranslated(), []);
+	const [first, second] = [claimed, falseClaim].map((a) => `#claims .claim[data-id="${a.id}"]`);
+	await page.waitForSelector(first);
+	await page.waitForSelector(second);
+	assert.match(await text(`${first} .category`), /многодетных/);
+	await page.click(`${first} button.proof`);
+	await page.waitForSelector(`${first} a.proof-file:not([hidden])`);
+	await shot("19-verifier-claims");
+	await page.click(`${first} .priority-confirm-form button[type=submit]`);
+	await page.waitForFunction((s) => !document.querySelector(s), {}, first);
+	await page.$eval(`${second} .priority-refute-form [name=reason]`, (e) => { e.removeAttribute("minlength"); e.value = "no"; });
+	await page.click(`${second} .priority-refute-form button[type=submit]`);
+	await page.waitForSelector(`${second} .priority-refute-form .field-error`);
+	await page.$eval(`${second} .priority-refute-form [name=reason]`, (e) => { e.value = ""; });
+	await page.type(`${second} .priority-refute-form [name=reason]`, "Справка с места работы поддельная");
+	await page.click(`${second} .priority-refute-form button[type=submit]`);
+	await page.waitForFunction((s) => !document.querySelector(s), {}, second);
+
+	const [a, b] = await Promise.all([claimed, falseClaim].map((x) => family.getApplication({ path: { id: x.id } })));
+	assert.equal(a.priority_state, "confirmed");
+	assert.equal(b.priority_state, "refuted");
+	assert.ok(new Date(b.filing_stopped_until) > new Date());
+	assert.deepEqual(problems, []);
+	assert.deepEqual(refusals, ["POST /v1/applications 422",
+		`POST /v1/staff/applications/${falseClaim.id}/priority/refute 422`]);
+});
+
 test("a kindergarten makes and signs the contract, marks attendance and publishes the menu",
     { skip }, async () => {
 	const admin = createClient({ baseUrl: API });

@@ -38,7 +38,7 @@ SELECT iin, :'owner', 'Test', 'Child', day, 'female' FROM big_child;
 
 INSERT INTO bq.application (seq, number, child_id, filed_by, queue_type,
     region_id, queue_region, languages, rank, priority_category,
-    correction_type, pmpk_document_id, birth_year, status, filed_at)
+    priority_state, correction_type, pmpk_document_id, birth_year, status, filed_at)
 SELECT nextval('bq.application_seq'), 'BIG-' || left(:'region', 8) || '-' || n,
     c.id, :'owner', CASE WHEN n % 50 = 7 THEN 'special' ELSE 'general' END,
     :'region', :'region',
@@ -46,6 +46,7 @@ SELECT nextval('bq.application_seq'), 'BIG-' || left(:'region', 8) || '-' || n,
 	ELSE '{ru,kk}' END::text[],
     CASE WHEN n % 100 = 0 THEN 0 WHEN n % 10 = 0 THEN 1 ELSE 2 END,
     CASE WHEN n % 100 = 0 THEN 'military' WHEN n % 10 = 0 THEN 'large_family' END,
+    CASE WHEN n % 10 = 0 THEN 'confirmed' END,
     CASE WHEN n % 50 = 7 THEN 'speech' END,
     CASE WHEN n % 50 = 7 THEN (SELECT id FROM bq.document WHERE owner_id = :'owner'
 	ORDER BY created_at DESC LIMIT 1) END,
