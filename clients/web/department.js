@@ -126,8 +126,11 @@ function roundRow(r) {
 		const csv = await bq.getRound({ path: { id: r.id }, query: { format: "csv" } });
 		download(link, `round-${r.id}.csv`, csv);
 	} }, t("protocol_csv"));
-	return el("tr", { dataset: { id: r.id } }, el("td", {}, when(r.started_at)), el("td", {}, r.applications),
+	// The checks it passed before publishing, or those that refused it.
+	const failed = r.checks.filter((c) => !c.passed).map((c) => c.check);
+	return el("tr", { dataset: { id: r.id, status: r.status } }, el("td", {}, when(r.started_at)), el("td", {}, r.applications),
 	    el("td", { class: "issued" }, r.issued), el("td", {}, r.scheduled_for ? when(r.scheduled_for) : t("by_hand")),
+	    el("td", { class: "checks" }, t(`round_status.${r.status}`), failed.length ? ` (${failed.join(", ")})` : ""),
 	    el("td", {}, button, " ", link));
 }
 
@@ -142,7 +145,7 @@ const showRounds = latest({
 
 onSubmit($("round-form"), async () => {
 	const r = await bq.postRound({ body: { region_id: region() } });
-	$("round-done").textContent = `${t("issued")}: ${r.issued}`;
+	$("round-done").textContent = r.status === "refused" ? t("round_status.refused") : `${t("issued")}: ${r.issued}`;
 	await showRounds();
 });
 

@@ -115,6 +115,8 @@ test("the department keeps its city's kindergartens, rounds and calendar and rea
 	await submit("round-form");
 	await page.waitForFunction(() => document.getElementById("round-done").textContent.startsWith("Выдано"));
 	await page.waitForSelector("#rounds tr button.protocol");
+	// It passed its checks before a voucher was given.
+	assert.equal(await text("#rounds tr[data-status=published] .checks"), "Опубликован");
 	await page.click("#rounds tr button.protocol");
 	await page.waitForSelector("#rounds tr a[download]:not([hidden])");
 	await page.click("#queue-csv");
