@@ -17,6 +17,10 @@ import pytest
 from conftest import Api
 from people import Parent, bearer, post
 
+# Long: scripts/test --long (and .ci/run) runs it, the default run does not.
+pytestmark = pytest.mark.skipif(os.environ.get("BQ_LONG") != "1",
+                                reason="a long test: scripts/test --long")
+
 FILERS = 4
 CHILDREN = 30
 

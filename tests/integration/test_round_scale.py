@@ -5,6 +5,7 @@ same vouchers: so no place is given twice, each partition keeps its queue
 order and the one-to-three rule holds."""
 
 import hashlib
+import os
 import pathlib
 import time
 import uuid
@@ -12,6 +13,10 @@ import uuid
 import pytest
 
 from people import bearer, login, post
+
+# Long: scripts/test --long (and .ci/run) runs it, the default run does not.
+pytestmark = pytest.mark.skipif(os.environ.get("BQ_LONG") != "1",
+                                reason="a long test: scripts/test --long")
 
 N = 200_000
 DEMO = "Balabaqsha-demo-2026"
