@@ -161,12 +161,13 @@ BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'verifier');
 	RETURN json_build_object('items', coalesce((
 	    SELECT json_agg(bq.application_json(a, p_lang)
-		ORDER BY (bq.priority_proof_last(a.id)).submitted_at, a.seq)
+		ORDER BY f.submitted_at, a.seq)
 	    FROM bq.application a
+	    CROSS JOIN LATERAL bq.priority_proof_last(a.id) f
 	    WHERE a.queue_region = bq.verifier_region(p_account)
 	      AND a.priority_state = 'claimed'
 	      AND NOT bq.application_closed(a.status)
-	      AND (bq.priority_proof_last(a.id)).decision IS NULL), '[]'));
+	      AND f.decision IS NULL), '[]'));
 END
 $$;
 

@@ -212,14 +212,9 @@ $$;
 CREATE OR REPLACE FUNCTION bq.round_report(r bq.allocation_round)
 RETURNS json
 LANGUAGE sql STABLE AS $$
-	SELECT json_build_object('id', r.id, 'region_id', r.region_id,
-	    'started_at', r.started_at, 'school_year', r.school_year,
-	    'status', r.status, 'applications', r.applications,
-	    'places', r.places, 'issued', r.issued,
-	    'inputs_hash', r.inputs_hash, 'result_hash', r.result_hash,
-	    'checks', coalesce(r.checks, '[]'),
-	    'skipped', (SELECT count(*) FROM bq.round_skip s
-		WHERE s.round_id = r.id));
+	SELECT (bq.round_summary(r)::jsonb - 'seed' - 'scheduled_for'
+	    - 'checks_ms' || jsonb_build_object('skipped', (SELECT count(*)
+		FROM bq.round_skip s WHERE s.round_id = r.id)))::json;
 $$;
 
 -- GET /v1/allocation-rounds/{id}/report: public.

@@ -35,10 +35,8 @@ END
 $f$;
 """
 
-# One voucher more than the pool had: the first one passed over gets the
-# first holder's pool too.
-EXTRA_VOUCHER = """
-	RETURN QUERY SELECT * FROM unnest(x);
+# The first one passed over given the first holder's pool, at the end.
+WAITING_GETS_FIRST_POOL = """
 	r := x[1];
 	r.ord := cardinality(x) + 1;
 	r.application_id := w.application_id;
@@ -48,18 +46,17 @@ EXTRA_VOUCHER = """
 	RETURN NEXT r;
 """
 
+# One voucher more than the pool had: the first one passed over gets the
+# first holder's pool too.
+EXTRA_VOUCHER = """
+	RETURN QUERY SELECT * FROM unnest(x);
+""" + WAITING_GETS_FIRST_POOL
+
 # A child skipped: the first holder dropped and the first one waiting
 # given its voucher instead, at the end.
 SKIPPED = """
 	RETURN QUERY SELECT * FROM unnest(x[2:]);
-	r := x[1];
-	r.ord := cardinality(x) + 1;
-	r.application_id := w.application_id;
-	r.number := w.number;
-	r.rank := w.rank;
-	r.position := cardinality(x) + 1;
-	RETURN NEXT r;
-"""
+""" + WAITING_GETS_FIRST_POOL
 
 # Two priority children in a row where the rule says an ordinary one:
 # the second place given to the next priority child, as if 1:3 were
