@@ -125,6 +125,10 @@ kore_parent_configure(int argc, char **argv)
 			? api_config.registry_file
 			: path);
 	}
+	/* GOST keys parse only once the engine is loaded: before the
+	 * store, the fork and the sandbox. */
+	if (api_config.sig_gost && !sig_gost_enable(err, sizeof(err)))
+		fatal("bq: BQ_SIG_GOST: %s", err);
 	/* Read before the fork and the sandbox; the workers share it. */
 	if ((api_trusted_ca = sig_store_load(
 		 api_config.ca_file, err, sizeof(err))) == NULL)

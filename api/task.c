@@ -77,7 +77,8 @@ api_task_step(
 		tasks_in_flight++;
 		c->task_queued = 1;
 		/* Counted: the work a caller can make the service do. */
-		if (fn != work_registry)
+		if (fn == work_hash || fn == work_verify ||
+		    fn == work_verify_hash)
 			metrics_count(
 			    &api_metrics->worker[worker->id].password_hashings);
 		kore_task_create(&c->task, fn);

@@ -1,7 +1,8 @@
 /*
- * What runs in task threads: argon2id (about 25 ms of CPU and 19 MiB each)
- * and the HTTP person registry (a network round trip).  Each reads its
- * input from the channel, writes one api_task_out back, and wipes both.
+ * What runs in task threads: argon2id (about 25 ms of CPU and 19 MiB each),
+ * the HTTP person registry, OCSP responders and time-stamp authorities
+ * (network round trips).  Each reads its input from the channel, writes
+ * one api_task_out back, and wipes both.
  */
 
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "bq/api_call.h"
 #include "bq/api_task.h"
+#include "bq/http.h"
 #include "bq/registry.h"
 
 /* Strings of an input end inside it, whatever the channel carried. */
@@ -108,6 +110,25 @@ work_registry(struct kore_task *t)
 	    !registry_person_json(
 		&p, in.registry.parents, out.text, sizeof(out.text)))
 		out.status = REGISTRY_UNAVAILABLE;
+
+	return (task_out(t, &in, &out));
+}
+
+/* Out: the answer's HTTP status (0: none) and bytes. */
+int
+work_post(struct kore_task *t)
+{
+	union api_task_in in;
+	struct api_task_out out;
+
+	task_in(t, &in);
+	TERMINATE(in.post.url);
+	TERMINATE(in.post.type);
+	memset(&out, 0, sizeof(out));
+	if (in.post.len <= sizeof(in.post.body))
+		out.status = (int)http_post(in.post.url, in.post.type,
+		    in.post.body, in.post.len, in.post.timeout_ms, out.bytes,
+		    sizeof(out.bytes), &out.len);
 
 	return (task_out(t, &in, &out));
 }

@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/cms.h>
 #include <openssl/evp.h>
@@ -31,6 +32,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 #define PARTY "IIN850312400123"
+
+static const struct sig_party party = { PARTY, NULL };
 
 #define F_ISSUER 0x03 /* 0, 1: the trusted CA; 2: a rogue CA; 3: itself */
 #define F_OTHER_BYTES 0x04 /* sign other bytes than the document */
@@ -62,6 +65,24 @@ take(struct input *in)
 	}
 
 	return (b);
+}
+
+/* A signer's keyUsage: meant for signing. */
+static int
+usage(X509 *c, X509 *issuer)
+{
+	X509V3_CTX ctx;
+	X509_EXTENSION *e;
+	int ok;
+
+	X509V3_set_ctx(&ctx, issuer, c, NULL, NULL, 0);
+	if ((e = X509V3_EXT_conf_nid(NULL, &ctx, NID_key_usage,
+		 "critical,digitalSignature")) == NULL)
+		return (0);
+	ok = X509_add_ext(c, e, -1);
+	X509_EXTENSION_free(e);
+
+	return (ok);
 }
 
 /* A certificate for key k, issued by issuer (itself if NULL). */
@@ -97,7 +118,7 @@ certificate(EVP_PKEY *k, X509 *issuer, EVP_PKEY *issuer_key, const char *serial,
 		c, issuer != NULL ? X509_get_subject_name(issuer) : name) &&
 	    X509_gmtime_adj(X509_getm_notBefore(c), from) != NULL &&
 	    X509_gmtime_adj(X509_getm_notAfter(c), to) != NULL &&
-	    X509_set_pubkey(c, k) &&
+	    X509_set_pubkey(c, k) && usage(c, issuer != NULL ? issuer : c) &&
 	    X509_sign(c, issuer_key != NULL ? issuer_key : k, EVP_sha256()) > 0;
 	X509_NAME_free(name);
 	if (!ok) {
@@ -276,7 +297,8 @@ constructed(struct input *in)
 		flags &= ~F_OTHER_BYTES;
 
 	want = expected(flags, from, to, serial, serial_len);
-	r = sig_verify(p->store, der, (size_t)len, in->p, in->len, PARTY, &out);
+	r = sig_verify(p->store, der, (size_t)len, in->p, in->len, &party,
+	    time(NULL), &out);
 	OPENSSL_free(der);
 	if (want != -1 && (int)r != want)
 		abort();
@@ -298,8 +320,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		constructed(&in);
 		return (0);
 	}
-	(void)sig_verify(
-	    pki()->store, data, len, doc, sizeof(doc) - 1, PARTY, &signer);
+	(void)sig_verify(pki()->store, data, len, doc, sizeof(doc) - 1, &party,
+	    time(NULL), &signer);
 
 	return (0);
 }

@@ -11,6 +11,9 @@ export BQ_DATA_DIR
 BQ_HTTP_PORT=${BQ_HTTP_PORT:-8888}
 # Where scripts/web serves the reference web page (clients/web).
 BQ_WEB_PORT=${BQ_WEB_PORT:-8890}
+# The demo PKI's OCSP responder and time-stamp authority (demo mode).
+BQ_OCSP_PORT=${BQ_OCSP_PORT:-8892}
+BQ_TSA_PORT=${BQ_TSA_PORT:-8893}
 PG_BIN=/usr/lib/postgresql/15/bin
 BQ_DB_NAME=balabaqsha
 
@@ -26,7 +29,7 @@ BQ_PACKAGES=(
 	build-essential cmake pkg-config clang-format clang kore
 	postgresql-15 postgresql-client-15 libpq-dev
 	libssl-dev libjwt-dev libcjson-dev libargon2-dev libcmocka-dev
-	libcurl4-openssl-dev
+	libcurl4-openssl-dev libengine-gost-openssl
 	python3 python3-pytest python3-requests python3-psycopg
 	python3-jsonschema python3-yaml python3-hypothesis python3-aiosmtpd curl openssl jq
 )
@@ -152,18 +155,89 @@ kore_conf() {
 	return 0
 }
 
-# The demo signature CA (README, Signing a contract): made once per data folder, trusted for
-# contract signatures in demo mode only.  Parents' and kindergartens'
-# demo certificates are issued from it with openssl (README).
+# The demo PKI (README, Signing a contract), made once per data folder and
+# trusted for contract signatures in demo mode only: the CA ($1/ca.pem,
+# ca.key), its `openssl ca` database (ca/index.txt) that the demo OCSP
+# responder answers from, the responder's and the TSA's certificates, and
+# ca/ca.cnf to issue signers' certificates with (their AIA names the
+# responder) and to answer time-stamp requests with.
 demo_ca() {
-	local dir=$1
-	[ -f "$dir/ca.pem" ] && [ -f "$dir/ca.key" ] && return 0
-	say "making the demo signature CA in $dir"
-	(umask 077 && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
-		-nodes -keyout "$dir/ca.key" -out "$dir/ca.pem" -days 3650 \
-		-subj "/C=KZ/O=BALABAQSHA demo/CN=BALABAQSHA demo signature CA" \
-		-addext "basicConstraints=critical,CA:TRUE" \
-		-addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null) ||
-		die "cannot make the demo CA"
-	chmod 644 "$dir/ca.pem"
+	local dir=$1 ca=$1/ca
+	mkdir -p "$ca/certs"
+	if ! [ -f "$dir/ca.pem" ] || ! [ -f "$dir/ca.key" ]; then
+		say "making the demo signature CA in $dir"
+		(umask 077 && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
+			-nodes -keyout "$dir/ca.key" -out "$dir/ca.pem" -days 3650 \
+			-subj "/C=KZ/O=BALABAQSHA demo/CN=BALABAQSHA demo signature CA" \
+			-addext "basicConstraints=critical,CA:TRUE" \
+			-addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null) ||
+			die "cannot make the demo CA"
+		chmod 644 "$dir/ca.pem"
+	fi
+	[ -f "$ca/index.txt" ] || : >"$ca/index.txt"
+	[ -f "$ca/tsa-serial" ] || echo 01 >"$ca/tsa-serial"
+	# Written each time: the responder's port is this run's.
+	cat >"$ca/ca.cnf" <<-EOF
+	# The demo CA as \`openssl ca -config\` uses it (scripts/lib.sh, demo_ca).
+	[ca]
+	default_ca = demo
+	[demo]
+	database = $ca/index.txt
+	new_certs_dir = $ca/certs
+	certificate = $dir/ca.pem
+	private_key = $dir/ca.key
+	default_md = sha256
+	default_days = 365
+	default_crl_days = 1
+	policy = any
+	rand_serial = yes
+	unique_subject = no
+	x509_extensions = signer
+	[any]
+	commonName = supplied
+	serialNumber = optional
+	organizationalUnitName = optional
+	organizationName = optional
+	countryName = optional
+	# A signer's certificate, as NCA RK issues them for signing.
+	[signer]
+	basicConstraints = CA:FALSE
+	keyUsage = critical, digitalSignature, nonRepudiation
+	authorityInfoAccess = OCSP;URI:http://127.0.0.1:$BQ_OCSP_PORT
+	[ocsp_ext]
+	basicConstraints = CA:FALSE
+	keyUsage = critical, digitalSignature
+	extendedKeyUsage = OCSPSigning
+	[tsa_ext]
+	basicConstraints = CA:FALSE
+	keyUsage = critical, digitalSignature, nonRepudiation
+	extendedKeyUsage = critical, timeStamping
+	# What \`openssl ts -reply\` answers with (scripts/demo-tsa).
+	[tsa]
+	default_tsa = demo_tsa
+	[demo_tsa]
+	serial = $ca/tsa-serial
+	crypto_device = builtin
+	signer_cert = $ca/tsa.pem
+	certs = $dir/ca.pem
+	signer_key = $ca/tsa.key
+	signer_digest = sha256
+	default_policy = 1.2.3.4.1
+	digests = sha256, sha384, sha512
+	accuracy = secs:1
+	ordering = no
+	tsa_name = yes
+	ess_cert_id_chain = no
+	ess_cert_id_alg = sha256
+	EOF
+	local who
+	for who in ocsp tsa; do
+		[ -f "$ca/$who.pem" ] && continue
+		(umask 077 && openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
+			-nodes -keyout "$ca/$who.key" -out "$ca/$who.csr" \
+			-subj "/C=KZ/O=BALABAQSHA demo/CN=BALABAQSHA demo ${who^^}" 2>/dev/null &&
+			openssl ca -batch -config "$ca/ca.cnf" -extensions "${who}_ext" -days 3650 \
+				-in "$ca/$who.csr" -out "$ca/$who.pem" -notext 2>/dev/null) ||
+			die "cannot make the demo $who certificate"
+	done
 }

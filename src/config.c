@@ -43,6 +43,25 @@ env_int(const char *name, int fallback, int min, int max, int *out)
 	return (1);
 }
 
+/* An address the service may be told to POST to: http(s), not too long. */
+static int
+url_ok(const char *name, const char *url, char *err, size_t errlen)
+{
+	if (url == NULL)
+		return (1);
+	if (strncmp(url, "http://", 7) != 0 &&
+	    strncmp(url, "https://", 8) != 0) {
+		(void)snprintf(err, errlen, "%s must be http(s)", name);
+		return (0);
+	}
+	if (strlen(url) >= CONFIG_URL_MAX) {
+		(void)snprintf(err, errlen, "%s is too long", name);
+		return (0);
+	}
+
+	return (1);
+}
+
 int
 config_load(struct bq_config *c, char *err, size_t errlen)
 {
@@ -131,15 +150,25 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		    err, errlen, "BQ_CA_FILE is required outside demo mode");
 		goto fail;
 	}
-	if (c->registry_url != NULL &&
-	    strncmp(c->registry_url, "http://", 7) != 0 &&
-	    strncmp(c->registry_url, "https://", 8) != 0) {
-		(void)snprintf(err, errlen, "BQ_REGISTRY_URL must be http(s)");
+	c->ocsp_url = env_dup("BQ_OCSP_URL", NULL);
+	c->tsa_url = env_dup("BQ_TSA_URL", NULL);
+	c->crl_file = env_dup("BQ_CRL_FILE", NULL);
+	if (!url_ok("BQ_REGISTRY_URL", c->registry_url, err, errlen) ||
+	    !url_ok("BQ_OCSP_URL", c->ocsp_url, err, errlen) ||
+	    !url_ok("BQ_TSA_URL", c->tsa_url, err, errlen))
+		goto fail;
+	/* Past it the task's own deadline would answer first. */
+	if (!env_int(
+		"BQ_SIG_TIMEOUT_MS", 3000, 100, 4000, &c->sig_timeout_ms)) {
+		(void)snprintf(
+		    err, errlen, "BQ_SIG_TIMEOUT_MS must be 100 to 4000");
 		goto fail;
 	}
-	if (c->registry_url != NULL &&
-	    strlen(c->registry_url) >= CONFIG_URL_MAX) {
-		(void)snprintf(err, errlen, "BQ_REGISTRY_URL is too long");
+	if (!env_int("BQ_SIG_GOST", 0, 0, 1, &c->sig_gost) ||
+	    !env_int(
+		"BQ_SIG_NON_REPUDIATION", 1, 0, 1, &c->sig_non_repudiation)) {
+		(void)snprintf(err, errlen,
+		    "BQ_SIG_GOST and BQ_SIG_NON_REPUDIATION must be 0 or 1");
 		goto fail;
 	}
 
@@ -186,6 +215,9 @@ config_free(struct bq_config *c)
 	free(c->registry_url);
 	free(c->registry_file);
 	free(c->ca_file);
+	free(c->ocsp_url);
+	free(c->tsa_url);
+	free(c->crl_file);
 	free(c->metrics_token);
 	free(c->receipt_token);
 	cors_free(&c->cors);

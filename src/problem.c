@@ -272,6 +272,53 @@ const struct field_message field_messages[FIELD__MAX] = {
 	    { "Қолтаңба шарт тарапына тиесілі емес.",
 		"Подпись принадлежит не стороне договора.",
 		"The signature is not the contract party's." } },
+	[FIELD_WRONG_KEY_USAGE] = { "wrong_key_usage",
+	    { "Сертификат қол қоюға арналмаған (keyUsage).",
+		"Сертификат не предназначен для подписи (keyUsage).",
+		"The certificate is not meant for signing (keyUsage)." } },
+	[FIELD_WEAK_ALGORITHM] = { "weak_algorithm",
+	    { "Қолтаңба алгоритмі немесе кілті қабылданбайды: RSA 2048+, "
+	      "ECDSA немесе ГОСТ Р 34.10-2012, SHA-2 немесе Стрибог.",
+		"Алгоритм или ключ подписи не принимается: RSA 2048+, ECDSA "
+		"или ГОСТ Р 34.10-2012, SHA-2 или Стрибог.",
+		"The signature's algorithm or key is not accepted: RSA "
+		"2048+, ECDSA or GOST R 34.10-2012, SHA-2 or Streebog." } },
+	[FIELD_CERTIFICATE_REVOKED] = { "certificate_revoked",
+	    { "Куәландырушы орталық сертификатты кері қайтарып алған.",
+		"Удостоверяющий центр отозвал сертификат.",
+		"The certification authority has revoked the "
+		"certificate." } },
+	[FIELD_CERTIFICATE_UNKNOWN] = { "certificate_unknown",
+	    { "Куәландырушы орталық бұл сертификатты білмейді.",
+		"Удостоверяющий центр не знает этот сертификат.",
+		"The certification authority does not know this "
+		"certificate." } },
+	[FIELD_REVOCATION_UNAVAILABLE] = { "revocation_unavailable",
+	    { "Сертификаттың күйін тексеру мүмкін болмады (OCSP); ештеңе "
+	      "сақталмады, кейінірек қайталаңыз.",
+		"Не удалось проверить статус сертификата (OCSP); ничего не "
+		"сохранено, повторите позже.",
+		"The certificate's status could not be checked (OCSP); "
+		"nothing was stored, try again later." } },
+	[FIELD_TIMESTAMP_INVALID] = { "timestamp_invalid",
+	    { "Уақыт белгісі бұл қолтаңбаға емес немесе сенімді TSA "
+	      "бермеген.",
+		"Метка времени не к этой подписи или выдана не доверенной "
+		"службой TSA.",
+		"The time-stamp is not over this signature or not from a "
+		"trusted TSA." } },
+	[FIELD_TIMESTAMP_OUT_OF_RANGE] = { "timestamp_out_of_range",
+	    { "Уақыт белгісі шарт жасалғанға дейін немесе болашақта.",
+		"Метка времени раньше создания договора или в будущем.",
+		"The time-stamp is before the contract was made or in the "
+		"future." } },
+	[FIELD_TIMESTAMP_UNAVAILABLE] = { "timestamp_unavailable",
+	    { "Уақыт белгісін алу мүмкін болмады (TSA); ештеңе "
+	      "сақталмады, кейінірек қайталаңыз.",
+		"Не удалось получить метку времени (TSA); ничего не "
+		"сохранено, повторите позже.",
+		"No time-stamp could be had (TSA); nothing was stored, try "
+		"again later." } },
 	[FIELD_APPROVED] = { "approved",
 	    { "Ай бекітілген; оны өзгертуге болмайды.",
 		"Месяц утверждён; его нельзя изменить.",

@@ -18,8 +18,9 @@
 #include <time.h>
 
 #include <cjson/cJSON.h>
-#include <curl/curl.h>
+#include <openssl/crypto.h>
 
+#include "bq/http.h"
 #include "bq/iin.h"
 #include "bq/registry.h"
 #include "bq/vocab.h"
@@ -294,80 +295,37 @@ registry_person_json(
 	return (ok);
 }
 
-struct reply {
-	char buf[8192];
-	size_t len;
-	int overflow;
-};
-
-static size_t
-collect(char *data, size_t size, size_t n, void *arg)
-{
-	struct reply *r = arg;
-	size_t len = size * n;
-
-	if (r->len + len >= sizeof(r->buf)) {
-		r->overflow = 1;
-		return (0);
-	}
-	memcpy(r->buf + r->len, data, len);
-	r->len += len;
-	r->buf[r->len] = '\0';
-
-	return (len);
-}
-
 enum registry_result
 registry_http_lookup(
     const char *url, long timeout_ms, const char *iin, struct person *p)
 {
-	struct curl_slist *headers;
-	struct reply *r;
-	enum registry_result res;
+	enum registry_result res = REGISTRY_UNAVAILABLE;
 	char body[64];
+	char *reply;
+	size_t len;
 	cJSON *doc;
 	long status;
-	CURL *curl;
 
 	memset(p, 0, sizeof(*p));
 	if (!iin_valid(iin))
 		return (REGISTRY_NOT_FOUND);
-	if ((curl = curl_easy_init()) == NULL)
+	if ((reply = malloc(8192)) == NULL)
 		return (REGISTRY_UNAVAILABLE);
-	if ((r = calloc(1, sizeof(*r))) == NULL) {
-		curl_easy_cleanup(curl);
-		return (REGISTRY_UNAVAILABLE);
-	}
 
 	(void)snprintf(body, sizeof(body), "{\"iin\":\"%s\"}", iin);
-	headers = curl_slist_append(NULL, "Content-Type: application/json");
-	(void)curl_easy_setopt(curl, CURLOPT_URL, url);
-	(void)curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-	(void)curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
-	(void)curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeout_ms);
-	(void)curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-	(void)curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-	(void)curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-	(void)curl_easy_setopt(curl, CURLOPT_WRITEDATA, r);
-
-	res = REGISTRY_UNAVAILABLE;
-	status = 0;
-	if (curl_easy_perform(curl) == CURLE_OK &&
-	    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status) ==
-		CURLE_OK) {
-		if (status == 404) {
-			res = REGISTRY_NOT_FOUND;
-		} else if (status == 200 && !r->overflow &&
-		    (doc = cJSON_ParseWithLength(r->buf, r->len)) != NULL) {
-			if (person_from_json(doc, iin, p))
-				res = REGISTRY_FOUND;
-			cJSON_Delete(doc);
-		}
+	status = http_post(url, "application/json", body, strlen(body),
+	    timeout_ms, reply, 8192, &len);
+	if (status == 404) {
+		res = REGISTRY_NOT_FOUND;
+	} else if (status == 200 &&
+	    (doc = cJSON_ParseWithLength(reply, len)) != NULL) {
+		if (person_from_json(doc, iin, p))
+			res = REGISTRY_FOUND;
+		cJSON_Delete(doc);
 	}
 
-	curl_slist_free_all(headers);
-	curl_easy_cleanup(curl);
-	free(r);
+	OPENSSL_cleanse(reply, 8192);
+	free(reply);
 	if (res != REGISTRY_FOUND)
 		memset(p, 0, sizeof(*p));
 

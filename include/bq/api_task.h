@@ -50,18 +50,34 @@ struct work_registry_in {
 	int parents;
 };
 
+/* work_post: POSTs body (of type) to url, for the answer's bytes: an
+ * OCSP responder's or a time-stamp authority's. */
+struct work_post_in {
+	char url[CONFIG_URL_MAX];
+	char type[64];
+	unsigned char body[2048];
+	size_t len;
+	long timeout_ms;
+};
+
 /* What goes through the channel: one of the above, by the task. */
 union api_task_in {
 	struct work_hash_in hash;
 	struct work_verify_in verify;
 	struct work_rehash_in rehash;
 	struct work_registry_in registry;
+	struct work_post_in post;
 };
+
+/* An OCSP response or a time-stamp reply with the certificates in it. */
+#define API_TASK_BYTES_MAX (16 * 1024)
 
 struct api_task_out {
 	int status;
 	int bound; /* work_registry: the phone is the person's */
 	char text[4096];
+	size_t len; /* work_post: of bytes */
+	unsigned char bytes[API_TASK_BYTES_MAX];
 };
 
 /* Where a request's task stands. */
@@ -75,6 +91,7 @@ int work_hash(struct kore_task *);
 int work_verify(struct kore_task *);
 int work_verify_hash(struct kore_task *);
 int work_registry(struct kore_task *);
+int work_post(struct kore_task *);
 
 /* The person of an IIN, from the registry (api/person.c): flags. */
 #define API_PERSON_PARENTS 0x01 /* with the IINs of the person's parents */

@@ -9,7 +9,8 @@
 
 #include "bq/cors.h"
 
-/* The longest registry URL, with its NUL: what a task carries. */
+/* The longest registry, OCSP or TSA URL, with its NUL: what a task
+ * carries. */
 #define CONFIG_URL_MAX 1024
 
 struct bq_config {
@@ -20,13 +21,19 @@ struct bq_config {
 	char *common_passwords;
 	char *registry_url; /* NULL: the demo registry (demo mode only) */
 	char *registry_file; /* the demo registry's persons, when set */
-	char *ca_file; /* CA certificates trusted for contract signatures */
+	char *ca_file; /* the signatures' trust store: roots, intermediates */
+	char *ocsp_url; /* when set, the responder asked, whatever the AIA */
+	char *tsa_url; /* NULL: clients bring their own time-stamps */
+	char *crl_file; /* CRLs (PEM), when OCSP gives no answer */
 	char *metrics_token; /* when set, /metrics wants it as a bearer */
 	char *receipt_token; /* the SMS gateway's, for its receipts */
 	int db_timeout_ms;
 	int db_long_timeout_ms; /* allocation rounds, replays, the sweeper */
 	int sweep_interval_ms; /* 0: no sweeper timer in this node */
 	int tasks_max; /* tasks a worker queues at once; more are a 503 */
+	int sig_timeout_ms; /* an OCSP responder's or a TSA's answer */
+	int sig_gost; /* GOST R 34.10-2012 signatures (the gost engine) */
+	int sig_non_repudiation; /* signers' keyUsage must have it */
 	int demo;
 	struct cors cors;
 };

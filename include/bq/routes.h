@@ -164,6 +164,8 @@
 	    ROUTE_R_PARENT | ROUTE_R_STAFF) \
 	X(CONTRACT_SIGNATURE, "/v1/contracts/{id}/signature", ROUTE_M_POST, \
 	    ROUTE_R_PARENT) \
+	X(CONTRACT_EVIDENCE, "/v1/contracts/{id}/evidence", ROUTE_M_GET, \
+	    ROUTE_R_PARENT | ROUTE_R_STAFF) \
 	X(STAFF_CONTRACT_SIGNATURE, \
 	    "/v1/kindergarten/contracts/{id}/signature", ROUTE_M_POST, \
 	    ROUTE_R_STAFF) \

@@ -458,13 +458,36 @@ LANGUAGE sql STABLE AS $$
 	WHERE e.id = c.enrolment_id;
 $$;
 
-CREATE OR REPLACE FUNCTION bq.signature_json(p_signer text, p_at timestamptz,
-    p_serial text)
-RETURNS json
+-- A party's signature as the contract keeps it (NULLs: not signed).
+CREATE OR REPLACE FUNCTION bq.party_signature(c bq.contract, p_party text)
+RETURNS TABLE (cms bytea, signer text, signed_at timestamptz, serial text)
 LANGUAGE sql IMMUTABLE AS $$
-	SELECT CASE WHEN p_at IS NOT NULL THEN json_build_object(
-	    'signer', p_signer, 'signed_at', p_at,
-	    'certificate_serial', p_serial) END;
+	SELECT CASE WHEN p_party = 'parent' THEN c.parent_cms
+		ELSE c.kindergarten_cms END,
+	    CASE WHEN p_party = 'parent' THEN c.parent_signer
+		ELSE c.kindergarten_signer END,
+	    CASE WHEN p_party = 'parent' THEN c.parent_signed_at
+		ELSE c.kindergarten_signed_at END,
+	    CASE WHEN p_party = 'parent' THEN c.parent_cert_serial
+		ELSE c.kindergarten_cert_serial END;
+$$;
+
+-- A party's signature as the contract shows it: who, when (the
+-- time-stamp's time), and what proved it.
+CREATE OR REPLACE FUNCTION bq.signature_json(c bq.contract, p_party text)
+RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT CASE WHEN x.signed_at IS NOT NULL THEN json_build_object(
+	    'signer', x.signer, 'signed_at', x.signed_at,
+	    'certificate_serial', x.serial,
+	    'algorithm', s.algorithm,
+	    'timestamp_source', s.timestamp_source,
+	    'revocation', CASE WHEN s.party IS NOT NULL THEN json_build_object(
+		'method', s.revocation_method,
+		'status', s.report #>> '{revocation,status}') END) END
+	FROM bq.party_signature(c, p_party) x
+	LEFT JOIN bq.contract_signature s
+	    ON s.contract_id = c.id AND s.party = p_party;
 $$;
 
 CREATE OR REPLACE FUNCTION bq.contract_json(c bq.contract, p_lang text) RETURNS json
@@ -498,10 +521,8 @@ LANGUAGE sql STABLE AS $$
 		    WHERE d.contract_id = c.id AND d.kind = x) ORDER BY x)),
 	    'document_sha256', c.document_sha256,
 	    'signatures', json_build_object(
-		'parent', bq.signature_json(c.parent_signer,
-		    c.parent_signed_at, c.parent_cert_serial),
-		'kindergarten', bq.signature_json(c.kindergarten_signer,
-		    c.kindergarten_signed_at, c.kindergarten_cert_serial)),
+		'parent', bq.signature_json(c, 'parent'),
+		'kindergarten', bq.signature_json(c, 'kindergarten')),
 	    'closed_at', c.closed_at)
 	FROM bq.enrolment e
 	JOIN bq.kindergarten k ON k.id = c.kindergarten_id
@@ -737,11 +758,12 @@ BEGIN
 END
 $$;
 
--- The exact bytes both sides sign.
-CREATE OR REPLACE FUNCTION bq.contract_document_get(p_account uuid, p_sid uuid,
+-- A contract whose bytes are fixed, for a reader who may see it: NULL
+-- when they may not, BQ409 not_ready while the parent's part is missing.
+CREATE OR REPLACE FUNCTION bq.contract_fixed_for(p_account uuid, p_sid uuid,
     p_id uuid)
-RETURNS TABLE (bytes bytea, content_type text)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+RETURNS bq.contract
+LANGUAGE plpgsql STABLE AS $$
 DECLARE
 	c bq.contract;
 BEGIN
@@ -749,121 +771,24 @@ BEGIN
 	SELECT x.* INTO c FROM bq.contract x
 	WHERE x.id = p_id AND bq.contract_visible(p_account, p_sid, x);
 	IF NOT FOUND THEN
-		RETURN;
+		RETURN NULL;
 	END IF;
 	IF c.document IS NULL THEN
 		RAISE EXCEPTION 'not complete yet' USING ERRCODE = 'BQ409',
 		    COLUMN = 'status', HINT = 'not_ready';
 	END IF;
-	RETURN QUERY SELECT c.document, 'text/plain; charset=utf-8'::text;
+	RETURN c;
 END
 $$;
 
--- What a signature must cover and who must make it: the bytes (base64),
--- their hash, and the subject serialNumber the certificate must carry.
-CREATE OR REPLACE FUNCTION bq.contract_to_sign(p_account uuid, p_sid uuid, p_id uuid,
-    p_party text)
-RETURNS json
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
-DECLARE
-	c bq.contract;
-BEGIN
-	PERFORM bq.session_guard(p_sid, p_account, CASE p_party
-	    WHEN 'parent' THEN 'parent' ELSE 'kindergarten_staff' END::bq.role);
-	SELECT x.* INTO c FROM bq.contract x
-	WHERE x.id = p_id AND bq.contract_visible(p_account, p_sid, x);
-	IF NOT FOUND THEN
-		RETURN NULL;
-	END IF;
-	IF p_party = 'parent' AND c.parent_id <> p_account THEN
-		RAISE EXCEPTION 'the parent signs' USING ERRCODE = 'BQ403';
-	END IF;
-	IF c.status = 'draft' THEN
-		RAISE EXCEPTION 'not complete yet' USING ERRCODE = 'BQ409',
-		    COLUMN = 'status', HINT = 'not_ready';
-	END IF;
-	IF c.status <> 'ready' THEN
-		RAISE EXCEPTION 'closed' USING ERRCODE = 'BQ409',
-		    COLUMN = 'status', HINT = 'closed';
-	END IF;
-	IF (p_party = 'parent' AND c.parent_signed_at IS NOT NULL)
-	    OR (p_party <> 'parent' AND c.kindergarten_signed_at IS NOT NULL) THEN
-		RAISE EXCEPTION 'signed already' USING ERRCODE = 'BQ409',
-		    COLUMN = 'cms', HINT = 'signed_already';
-	END IF;
-	RETURN json_build_object('document',
-	    translate(encode(c.document, 'base64'), E'\n', ''),
-	    'sha256', c.document_sha256,
-	    'serial_number', CASE WHEN p_party = 'parent'
-		THEN 'IIN' || (SELECT iin FROM bq.account WHERE id = c.parent_id)
-		ELSE 'BIN' || (SELECT bin FROM bq.kindergarten
-		    WHERE id = c.kindergarten_id) END);
-END
-$$;
-
--- A signature the service verified (CMS over the bytes, a trusted
--- certificate valid now, the party's serialNumber) is kept with its
--- certificate's serial and subject.  The second one enrols the child.
-CREATE OR REPLACE FUNCTION bq.contract_sign(p_account uuid, p_sid uuid, p_id uuid,
-    p_party text, p_sha256 text, p_signer text, p_serial text, p_cms bytea,
-    p_lang text)
-RETURNS json
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
-DECLARE
-	c bq.contract;
-	e bq.enrolment;
-	v_app bq.application;
-BEGIN
-	IF bq.contract_to_sign(p_account, p_sid, p_id, p_party) IS NULL THEN
-		RETURN NULL;
-	END IF;
-	-- The same checks again, now under the row's lock.
-	SELECT * INTO c FROM bq.contract WHERE id = p_id FOR UPDATE;
-	PERFORM bq.contract_to_sign(p_account, p_sid, p_id, p_party);
-	IF c.document_sha256 <> p_sha256 THEN
-		RAISE EXCEPTION 'other bytes' USING ERRCODE = 'BQ422',
-		    COLUMN = 'cms', HINT = 'signature_invalid';
-	END IF;
-	IF p_party = 'parent' THEN
-		UPDATE bq.contract SET parent_signed_at = now(),
-		    parent_signer = p_signer, parent_cert_serial = p_serial,
-		    parent_cms = p_cms
-		WHERE id = p_id RETURNING * INTO c;
-	ELSE
-		UPDATE bq.contract SET kindergarten_signed_at = now(),
-		    kindergarten_signer = p_signer,
-		    kindergarten_cert_serial = p_serial, kindergarten_cms = p_cms
-		WHERE id = p_id RETURNING * INTO c;
-	END IF;
-	PERFORM bq.log_event(p_account, 'contract_signed', p_sid,
-	    jsonb_build_object('contract_id', p_id, 'party', p_party));
-
-	IF c.parent_signed_at IS NOT NULL AND c.kindergarten_signed_at IS NOT NULL
-	THEN
-		UPDATE bq.contract SET status = 'signed', closed_at = now()
-		WHERE id = p_id RETURNING * INTO c;
-		UPDATE bq.enrolment SET status = 'enrolled', closed_at = now()
-		WHERE id = c.enrolment_id RETURNING * INTO e;
-		UPDATE bq.seat SET kind = 'enrolled', held_until = NULL
-		WHERE id = e.seat_id;
-		UPDATE bq.voucher SET status = 'used', closed_at = now()
-		WHERE id = e.voucher_id;
-		UPDATE bq.waiting_list SET left_at = now()
-		WHERE voucher_id = e.voucher_id AND served_at IS NULL
-		  AND left_at IS NULL;
-		PERFORM bq.set_actor(p_account, 'contract ' || c.number || ' signed');
-		UPDATE bq.application SET status = 'enrolled'
-		WHERE id = e.application_id RETURNING * INTO v_app;
-		PERFORM bq.notify_linked(v_app, 'child_enrolled', bq.enrolment_args(e,
-		    jsonb_build_object('number', c.number)),
-		    '/v1/contracts/' || c.id);
-		PERFORM bq.notify_accounts(bq.kindergarten_staff(c.kindergarten_id),
-		    'child_enrolled', bq.enrolment_args(e,
-			jsonb_build_object('number', c.number)),
-		    '/v1/contracts/' || c.id);
-	END IF;
-	RETURN bq.contract_json(c, p_lang);
-END
+-- The exact bytes both sides sign.
+CREATE OR REPLACE FUNCTION bq.contract_document_get(p_account uuid, p_sid uuid,
+    p_id uuid)
+RETURNS TABLE (bytes bytea, content_type text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
+	SELECT c.document, 'text/plain; charset=utf-8'::text
+	FROM bq.contract_fixed_for(p_account, p_sid, p_id) c
+	WHERE c.id IS NOT NULL;
 $$;
 
 -- Contracts not signed in time expire: the seat frees, the application
@@ -929,7 +854,9 @@ REVOKE EXECUTE ON FUNCTION bq.seat_place(), bq.contract_fixed(),
     bq.seat_release(uuid), bq.waiting_list_serve(uuid), bq.voucher_closed(),
     bq.enrolment_declined(uuid, uuid, text, text),
     bq.waiting_list_json(bq.waiting_list), bq.contract_needs(bq.contract),
-    bq.signature_json(text, timestamptz, text),
+    bq.party_signature(bq.contract, text),
+    bq.signature_json(bq.contract, text),
+    bq.contract_fixed_for(uuid, uuid, uuid),
     bq.contract_json(bq.contract, text),
     bq.contract_visible(uuid, uuid, bq.contract), bq.contract_text(bq.contract),
     bq.contract_settle(uuid), bq.sweep_contracts(),

@@ -44,6 +44,8 @@ class Stack:
         self.log_path = self.data / "server.log"
         self.env = dict(os.environ, BQ_DATA_DIR=str(self.data),
                         BQ_HTTP_PORT=str(self.port), BQ_DB_FAST="1",
+                        BQ_OCSP_PORT=str(_free_port()), BQ_TSA_PORT=str(_free_port()),
+                        BQ_SIG_GOST="1", BQ_CRL_FILE=str(self.data / "crl.pem"),
                         BQ_MODE="demo", BQ_SWEEP_INTERVAL_MS="0",
                         BQ_CORS_ORIGINS="https://portal.example.kz," + self.web_origin,
                         BQ_SMS_RECEIPT_TOKEN=RECEIPT_TOKEN,

@@ -231,6 +231,8 @@ def cases(w):
             {"document_id": i["stranger_doc"], "kind": "form_027u"}, j),
         ("GET", "/v1/contracts/{id}/document"): (f"/v1/contracts/{i['contract']}/document",
                                                  None, None),
+        ("GET", "/v1/contracts/{id}/evidence"): (f"/v1/contracts/{i['contract']}/evidence",
+                                                 None, None),
         ("POST", "/v1/contracts/{id}/signature"): (
             f"/v1/contracts/{i['contract']}/signature",
             {"cms": base64.b64encode(PDF).decode()}, j),

@@ -12,62 +12,12 @@ import subprocess
 import pytest
 
 from people import Parent, bearer, post
+from pki import Pki
 from places import (KINDS, active_voucher, add_kindergarten, admin_token, complete, enrol,
                     groups_of, inbox, make_contract, staff_of, sweep, upload)
 from problems import assert_problem
 from spec import ROOT
 
-
-
-class Pki:
-    """Certificates for the test's signers, from the stack's demo CA (or
-    from a CA nobody trusts), made with the openssl command."""
-
-    def __init__(self, stack, folder):
-        self.dir = folder
-        self.n = 0
-        self.demo = (stack.data / "ca.pem", stack.data / "ca.key")
-        rogue_key, rogue = folder / "rogue.key", folder / "rogue.pem"
-        self.run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-                 "-nodes", "-keyout", rogue_key, "-out", rogue, "-days", "30",
-                 "-subj", "/CN=Rogue CA", "-addext", "basicConstraints=critical,CA:TRUE",
-                 "-addext", "keyUsage=critical,keyCertSign,cRLSign")
-        self.rogue = (rogue, rogue_key)
-
-    def run(self, *args):
-        subprocess.run(["openssl", *map(str, args)], check=True, capture_output=True)
-
-    def cert(self, serial_number, ca=None, start="20250101000000Z",
-             end="20350101000000Z"):
-        """A certificate whose subject serialNumber is serial_number."""
-        self.n += 1
-        ca_cert, ca_key = ca or self.demo
-        key, csr, cert = (self.dir / f"s{self.n}.{x}" for x in ("key", "csr", "pem"))
-        self.run("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-                 "-nodes", "-keyout", key, "-out", csr,
-                 "-subj", f"/C=KZ/CN=Signer {self.n}/serialNumber={serial_number}")
-        conf = self.dir / "ca.cnf"
-        (self.dir / "index.txt").write_text("")
-        conf.write_text(
-            f"[ca]\ndefault_ca = d\n[d]\ndatabase = {self.dir}/index.txt\n"
-            f"new_certs_dir = {self.dir}\ncertificate = {ca_cert}\n"
-            f"private_key = {ca_key}\ndefault_md = sha256\npolicy = p\n"
-            f"rand_serial = yes\nunique_subject = no\n"
-            "[p]\ncommonName = supplied\nserialNumber = optional\ncountryName = optional\n")
-        self.run("ca", "-batch", "-config", conf, "-in", csr, "-out", cert, "-notext",
-                 "-preserveDN", "-startdate", start, "-enddate", end)
-        serial = subprocess.run(["openssl", "x509", "-in", str(cert), "-noout", "-serial"],
-                                check=True, capture_output=True, text=True).stdout
-        return cert, key, serial.strip().split("=")[1]
-
-    def sign(self, data, cert, key):
-        """A detached DER CMS signature of data, in base64."""
-        self.n += 1
-        src, out = self.dir / f"d{self.n}.bin", self.dir / f"d{self.n}.p7s"
-        src.write_bytes(data)
-        self.run("cms", "-sign", "-binary", "-in", src, "-signer", cert, "-inkey", key,
-                 "-outform", "DER", "-out", out)
-        return base64.b64encode(out.read_bytes()).decode()
 
 
 @pytest.fixture
@@ -168,7 +118,7 @@ def test_from_registration_to_an_enrolled_child(api, stack, db, pki, world):
     assert_problem(r, 409, "conflict", [("cms", "signed_already")])
 
     # The kindergarten signs with its BIN: the child is enrolled.
-    cert, key, serial = pki.cert("BIN" + world["bin"])
+    cert, key, serial = pki.cert("IIN870412300415", unit="BIN" + world["bin"])
     r = post(api, f"/v1/kindergarten/contracts/{c['id']}/signature",
              {"cms": pki.sign(doc.content, cert, key)}, token=staff)
     assert r.status_code == 200, r.text
@@ -211,7 +161,7 @@ def test_the_readme_signing_recipe_works_as_written(api, stack, ready, tmp_path)
     readme = (ROOT / "README.md").read_text()
     block = readme.split("<!-- signing recipe -->\n```sh\n", 1)[1].split("```", 1)[0]
     c = ready["contract"]
-    env = dict(os.environ, API=stack.base, CA=str(stack.data), ID=c["id"],
+    env = dict(os.environ, API=stack.base, CA=str(stack.data), ID=c["id"], BQ_ROOT=str(ROOT),
                PARENT_TOKEN=ready["parent"].token, STAFF_TOKEN=ready["staff"],
                PARENT_IIN=ready["parent"].iin)
     r = subprocess.run(["bash", "-euo", "pipefail", "-c", block], cwd=tmp_path, env=env,
@@ -220,7 +170,8 @@ def test_the_readme_signing_recipe_works_as_written(api, stack, ready, tmp_path)
     now = api.get(f"/v1/contracts/{c['id']}", headers=bearer(ready["parent"].token)).json()
     assert now["status"] == "signed"
     assert f"serialNumber=IIN{ready['parent'].iin}" in now["signatures"]["parent"]["signer"]
-    assert f"serialNumber=BIN{ready['bin']}" in now["signatures"]["kindergarten"]["signer"]
+    assert f"OU=BIN{ready['bin']}" in now["signatures"]["kindergarten"]["signer"]
+    assert "reproduced: the report holds" in r.stdout
 
 
 def test_a_bad_signature_is_refused_and_changes_nothing(api, stack, db, pki, ready):
@@ -463,7 +414,7 @@ def test_each_object_tells_its_history_to_those_it_belongs_to(api, stack, db, pk
     cert, key, _ = pki.cert("IIN" + p.iin)
     assert post(api, f"/v1/contracts/{c['id']}/signature",
                 {"cms": pki.sign(doc, cert, key)}, token=p.token).status_code == 200
-    cert, key, _ = pki.cert("BIN" + ready["bin"])
+    cert, key, _ = pki.cert("IIN870412300415", unit="BIN" + ready["bin"])
     assert post(api, f"/v1/kindergarten/contracts/{c['id']}/signature",
                 {"cms": pki.sign(doc, cert, key)}, token=staff).status_code == 200
 

@@ -122,6 +122,7 @@ export const operations = Object.freeze({
 	postContractDocument: {"method":"POST","path":"/v1/contracts/{id}/documents","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	getContractDocument: {"method":"GET","path":"/v1/contracts/{id}/document","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postContractSignature: {"method":"POST","path":"/v1/contracts/{id}/signature","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
+	getContractEvidence: {"method":"GET","path":"/v1/contracts/{id}/evidence","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	postStaffContractSignature: {"method":"POST","path":"/v1/kindergarten/contracts/{id}/signature","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	getGroupAttendance: {"method":"GET","path":"/v1/kindergarten/groups/{id}/attendance/{date}","query":[],"body":null,"bodyTypes":[],"paged":false,"idempotent":false,"auth":true},
 	putGroupAttendance: {"method":"PUT","path":"/v1/kindergarten/groups/{id}/attendance/{date}","query":[],"body":"json","bodyTypes":[],"paged":false,"idempotent":false,"auth":true},

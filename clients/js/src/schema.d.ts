@@ -2522,17 +2522,64 @@ export interface paths {
         put?: never;
         /**
          * The parent's signature
-         * @description A detached CMS (PKCS#7) signature, DER in base64, of exactly the
-         *     bytes of `GET /v1/contracts/{id}/document`, by a certificate of a
-         *     trusted CA (the demo CA in demo mode), valid now, whose subject
-         *     serialNumber is `IIN` and the parent's IIN. 422 names `cms`: `invalid_format` (not one
+         * @description A detached CMS (PKCS#7) signature, DER in base64, by the parent:
+         *     the subject's serialNumber is `IIN` and the parent's IIN. It covers
+         *     exactly the
+         *     bytes of `GET /v1/contracts/{id}/document`, checked as a court
+         *     would (docs/SIGNATURES.md): the signing time is an RFC 3161
+         *     time-stamp over the signature's value, the client's
+         *     (`timestamp_token`) or else one the service asks of its TSA; at
+         *     that time the certificate chains to the trust store (the NCA's
+         *     roots and intermediates; the demo CA in demo mode), is valid,
+         *     carries keyUsage digitalSignature and nonRepudiation, and uses RSA
+         *     2048+ or ECDSA with SHA-2, or GOST R 34.10-2012 with Streebog where
+         *     enabled; its revocation is checked by OCSP (the certificate's AIA
+         *     responder or the configured one, with a nonce), the CRL as the
+         *     configured fallback. 422 names `cms`: `invalid_format` (not one
          *     detached signed-data with one signer), `signature_invalid` (other
-         *     bytes), `untrusted_certificate`, `certificate_expired`, `wrong_signer`;
-         *     nothing changes then. When both sides have signed, the child is
-         *     enrolled: the seat taken, the voucher used, the application `enrolled`,
-         *     everyone told.
+         *     bytes), `untrusted_certificate`, `certificate_expired`,
+         *     `wrong_key_usage`, `weak_algorithm`, `wrong_signer`,
+         *     `certificate_revoked`, `certificate_unknown`; or `timestamp_token`:
+         *     `invalid_format`, `timestamp_invalid` (not over this signature, or
+         *     not from a trusted TSA), `timestamp_out_of_range` (before the
+         *     contract or in the future), `required` (the service has no TSA).
+         *     503 with Retry-After names `cms` `revocation_unavailable` (no
+         *     verified OCSP or CRL answer) or `timestamp_token`
+         *     `timestamp_unavailable` (the TSA gave none). Nothing changes on
+         *     any of them. The signature is kept with its time-stamp, the
+         *     revocation answer, the chain and a report: the evidence
+         *     (`GET /v1/contracts/{id}/evidence`). When both sides have signed,
+         *     the child is enrolled: the seat taken, the voucher used, the
+         *     application `enrolled`, everyone told.
          */
         post: operations["postContractSignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The evidence package of the signatures
+         * @description What shows, years later, that both signatures were valid when they
+         *     were made: the exact bytes, each party's CMS, the time-stamp token
+         *     that dates it, the OCSP response (or CRL) of that moment, the chain
+         *     to the trusted root and the service's report. `bq contracts verify
+         *     FILE` re-checks it offline with OpenSSL alone and says whether it
+         *     reproduces the report. For the contract's parties (the family, the
+         *     kindergarten's staff); 409 `not_ready` while the bytes are not
+         *     fixed.
+         */
+        get: operations["getContractEvidence"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2550,15 +2597,37 @@ export interface paths {
         put?: never;
         /**
          * The kindergarten's signature
-         * @description A detached CMS (PKCS#7) signature, DER in base64, of exactly the
-         *     bytes of `GET /v1/contracts/{id}/document`, by a certificate of a
-         *     trusted CA (the demo CA in demo mode), valid now, whose subject
-         *     serialNumber is `BIN` and the kindergarten's `bin`. 422 names `cms`: `invalid_format` (not one
+         * @description A detached CMS (PKCS#7) signature, DER in base64, by an employee
+         *     of the kindergarten, as NCA RK certifies a legal entity's: the
+         *     subject's OU is `BIN` and the kindergarten's `bin`, its
+         *     serialNumber `IIN` and the employee's IIN (the signing account's,
+         *     when the account has one on file). It covers exactly the
+         *     bytes of `GET /v1/contracts/{id}/document`, checked as a court
+         *     would (docs/SIGNATURES.md): the signing time is an RFC 3161
+         *     time-stamp over the signature's value, the client's
+         *     (`timestamp_token`) or else one the service asks of its TSA; at
+         *     that time the certificate chains to the trust store (the NCA's
+         *     roots and intermediates; the demo CA in demo mode), is valid,
+         *     carries keyUsage digitalSignature and nonRepudiation, and uses RSA
+         *     2048+ or ECDSA with SHA-2, or GOST R 34.10-2012 with Streebog where
+         *     enabled; its revocation is checked by OCSP (the certificate's AIA
+         *     responder or the configured one, with a nonce), the CRL as the
+         *     configured fallback. 422 names `cms`: `invalid_format` (not one
          *     detached signed-data with one signer), `signature_invalid` (other
-         *     bytes), `untrusted_certificate`, `certificate_expired`, `wrong_signer`;
-         *     nothing changes then. When both sides have signed, the child is
-         *     enrolled: the seat taken, the voucher used, the application `enrolled`,
-         *     everyone told.
+         *     bytes), `untrusted_certificate`, `certificate_expired`,
+         *     `wrong_key_usage`, `weak_algorithm`, `wrong_signer`,
+         *     `certificate_revoked`, `certificate_unknown`; or `timestamp_token`:
+         *     `invalid_format`, `timestamp_invalid` (not over this signature, or
+         *     not from a trusted TSA), `timestamp_out_of_range` (before the
+         *     contract or in the future), `required` (the service has no TSA).
+         *     503 with Retry-After names `cms` `revocation_unavailable` (no
+         *     verified OCSP or CRL answer) or `timestamp_token`
+         *     `timestamp_unavailable` (the TSA gave none). Nothing changes on
+         *     any of them. The signature is kept with its time-stamp, the
+         *     revocation answer, the chain and a report: the evidence
+         *     (`GET /v1/contracts/{id}/evidence`). When both sides have signed,
+         *     the child is enrolled: the seat taken, the voucher used, the
+         *     application `enrolled`, everyone told.
          */
         post: operations["postStaffContractSignature"];
         delete?: never;
@@ -2763,7 +2832,7 @@ export interface components {
              */
             field: string;
             /** @enum {string} */
-            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable" | "not_sent" | "not_enrolled_then" | "not_working_day" | "own_account" | "last_role" | "stop_listed" | "not_claimable";
+            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "wrong_key_usage" | "weak_algorithm" | "certificate_revoked" | "certificate_unknown" | "revocation_unavailable" | "timestamp_invalid" | "timestamp_out_of_range" | "timestamp_unavailable" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable" | "not_sent" | "not_enrolled_then" | "not_working_day" | "own_account" | "last_role" | "stop_listed" | "not_claimable";
             /** @description For people, in the reply's language. */
             message: string;
             /**
@@ -4279,15 +4348,87 @@ export interface components {
         SignatureRequest: {
             /** @description DER CMS (PKCS#7) detached signature, base64. */
             cms: string;
+            /**
+             * @description An RFC 3161 time-stamp token (DER ContentInfo, base64) over the
+             *     signature's value (CAdES-T), with the TSA's certificate in it;
+             *     absent: the service asks its TSA for one.
+             */
+            timestamp_token?: string | null;
         };
         Signature: {
             /** @description The certificate's subject (RFC 2253). */
             signer: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The signing time, the time-stamp's.
+             */
             signed_at: string;
             /** @description Hex. */
             certificate_serial: string;
+            /**
+             * @description `rsa-sha256`, `ecdsa-sha384`, `gost2012-256-streebog256`...;
+             *     null for signatures made before evidence was kept.
+             */
+            algorithm: string | null;
+            /**
+             * @description Who brought the time-stamp.
+             * @enum {string|null}
+             */
+            timestamp_source: "client" | "service" | null;
+            revocation: {
+                /** @enum {string} */
+                method: "ocsp" | "crl";
+                /** @enum {string} */
+                status: "good";
+            } | null;
         } | null;
+        /** @description One party's signature and what proved it; the evidence fields are null for signatures made before they were kept. */
+        SignatureEvidence: {
+            /** @description The CMS as the signer sent it, DER in base64. */
+            cms: string;
+            signer: string;
+            certificate_serial: string;
+            /** Format: date-time */
+            signed_at: string;
+            algorithm: string | null;
+            /** @description The RFC 3161 token (DER, base64) whose time is the signing time. */
+            timestamp_token: string | null;
+            /** @enum {string|null} */
+            timestamp_source: "client" | "service" | null;
+            /** @enum {string|null} */
+            revocation_method: "ocsp" | "crl" | null;
+            /** @description The OCSP response or the CRL (DER, base64) of the signing time. */
+            revocation: string | null;
+            /** @description PEM, the signer's certificate first, up to the trusted root. */
+            chain: string | null;
+            /**
+             * @description The service's checks: `signature`, `chain`, `signing_time`,
+             *     `algorithm`, `certificate` (subject, issuer, serial, validity),
+             *     `timestamp` (source, TSA, serial, policy), `revocation`
+             *     (method, status, responder, produced_at, this_update,
+             *     next_update), `checked_at`. `bq contracts verify` reproduces
+             *     the signature, signing time, revocation status and serial
+             *     with OpenSSL alone.
+             */
+            report: Record<string, never> | null;
+        } | null;
+        ContractEvidence: {
+            /** Format: uuid */
+            contract_id: string;
+            number: string;
+            /** @enum {string} */
+            status: "draft" | "ready" | "signed" | "expired" | "cancelled" | "declined";
+            /** @description The exact bytes signed, base64. */
+            document: string;
+            document_sha256: string;
+            content_type: string;
+            /** Format: date-time */
+            generated_at: string;
+            signatures: {
+                parent: components["schemas"]["SignatureEvidence"];
+                kindergarten: components["schemas"]["SignatureEvidence"];
+            };
+        };
         Contract: {
             /** Format: uuid */
             id: string;
@@ -4673,7 +4814,10 @@ export interface components {
          *     with the code `calendar_not_maintained`, a deadline (a voucher's,
          *     an enrolment's, a contract's) would fall in a year whose public
          *     holidays are not loaded: the department loads them
-         *     (`bq.calendar_year`); nothing was stored.
+         *     (`bq.calendar_year`); nothing was stored. Or, for a signature, an
+         *     OCSP responder or a TSA that gave no verified answer
+         *     (`invalid_params` names `cms` `revocation_unavailable` or
+         *     `timestamp_token` `timestamp_unavailable`); nothing was stored.
          */
         ServiceUnavailable: {
             headers: {
@@ -8885,6 +9029,38 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContractEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The package. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractEvidence"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
