@@ -2,7 +2,7 @@
 // or the request declined), the contracts (signed with the kindergarten's
 // CMS file) and their histories, the group's attendance of a day, and the
 // day's menu.
-import { bq, day, el, onSubmit, t, when } from "./api.js";
+import { bq, day, download, el, onSubmit, t, when } from "./api.js";
 import { rolePage } from "./signin.js";
 
 const $ = (id) => document.getElementById(id);
@@ -69,11 +69,28 @@ function contractCard(c) {
 		await showContracts();
 	});
 	const waiting = c.status === "ready" && !c.signatures.kindergarten;
+	const signedBy = ["parent", "kindergarten"].filter((p) => c.signatures[p]).map((p) => {
+		const s = c.signatures[p];
+		return el("div", { class: "muted signature", dataset: { party: p } },
+		    `${t(`signed_by.${p}`)}: ${when(s.signed_at)}`,
+		    s.timestamp_source ? ` · ${t(`timestamp.${s.timestamp_source}`)}` : "",
+		    s.revocation ? ` · ${t(`revocation.${s.revocation.status}`)} (${s.revocation.method.toUpperCase()})` : "",
+		    s.algorithm ? ` · ${s.algorithm}` : "");
+	});
+	// The package a court would be shown, saved as a file.
+	const evidence = el("a", { class: "evidence-file", hidden: true }, t("download"));
+	const evidenceButton = signedBy.length === 0 ? null : el("button", { type: "button", class: "secondary evidence-button",
+	    title: t("evidence_note"), onclick: async () => {
+		const e = await bq.getContractEvidence({ path: { id: c.id } });
+		download(evidence, `evidence-${c.number}.json`, new Blob([JSON.stringify(e, null, 2)], { type: "application/json" }));
+	    } }, t("evidence"));
 	return el("div", { class: "card contract", dataset: { id: c.id, status: c.status } },
 	    el("div", {}, el("strong", {}, c.number), " · ", person(c.child), " · ", c.group.name),
 	    el("div", {}, `${t("status")}: `, el("span", { class: "status" }, c.status_label)),
 	    el("div", { class: "muted" }, `${t("start_date")}: ${day(c.start_date)} · ${t("sign_by")}: ${when(c.sign_by)}`),
+	    ...signedBy,
 	    waiting ? sign : null,
+	    evidenceButton, evidence,
 	    el("button", { type: "button", class: "secondary history-button", onclick: async () => {
 		box.replaceChildren(historyTable((await bq.getContractHistory({ path: { id: c.id } })).items));
 	    } }, t("moves")), box);

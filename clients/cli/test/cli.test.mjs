@@ -353,7 +353,29 @@ test("staff: the verifier reviews, the kindergarten reads its requests, sheet, m
 	assert.equal(k.run(["kindergarten", "sign", randomUUID(), "/nonexistent.p7s"]).code, 2);
 	assert.equal(k.run(["kindergarten", "contract", randomUUID(), "--start", today, "--fee", "100"]).code, 4);
 	assert.equal(k.run(["contracts"]).code, 0);
+	assert.equal(k.run(["contracts", "evidence", randomUUID()]).code, 4);
+	assert.equal(k.run(["contracts", "evidence", "C26-1"]).code, 2);
+	// The offline check needs no session: an unreadable or foreign file is
+	// a usage error, and says so.
+	const nobody = user("cli-offline");
+	assert.equal(nobody.run(["contracts", "verify", "/nonexistent.json"]).code, 2);
+	const junk = join(home, "not-evidence.json");
+	writeFileSync(junk, "{\"a\": 1}");
+	const v2 = nobody.run(["contracts", "verify", junk]);
+	assert.equal(v2.code, 2);
+	assert.match(v2.err, /not an evidence package/);
 	assert.equal(k.run(["applications", "review"]).code, 3);
+});
+
+test("contracts sign: the parent's CMS file (and time-stamp) reach the signature route", async () => {
+	const p = await parent();
+	const cms = join(home, "signature.p7s");
+	writeFileSync(cms, Buffer.from([0x30, 0x03, 0x02, 0x01, 0x01]));
+	assert.equal(p.run(["contracts", "sign", randomUUID()]).code, 2);
+	assert.equal(p.run(["contracts", "sign", randomUUID(), cms, "/nonexistent.tsr"]).code, 2);
+	assert.equal(p.run(["contracts", "sign", randomUUID(), cms]).code, 4);
+	assert.equal(p.run(["contracts", "sign", randomUUID(), cms, cms]).code, 4);
+	assert.match(p.argv(), /\/signature/);
 });
 
 test("email: a new address waits for the code sent to it", async () => {

@@ -21,16 +21,17 @@ const PDF = new Blob(["%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"],
 const work = mkdtempSync(join(tmpdir(), "bq-staff-"));
 let n = 0;
 
-// A detached DER CMS signature of DATA by a certificate of the demo CA
-// (BQ_DATA_DIR's) whose subject serialNumber is SERIAL; the file's path.
-function signed(serial, data) {
+// A detached DER CMS signature of DATA by a certificate the demo CA
+// (BQ_DATA_DIR's) issues, as NCA RK would, to the subject's naming
+// attributes NAMES (its responder knows it); the file's path.
+function signed(names, data) {
 	n++;
 	const f = (x) => join(work, `${n}.${x}`);
 	const ssl = (...args) => execFileSync("openssl", args, { stdio: "pipe" });
 	ssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-	    "-keyout", f("key"), "-out", f("csr"), "-subj", `/C=KZ/CN=Signer ${n}/serialNumber=${serial}`);
-	ssl("x509", "-req", "-in", f("csr"), "-CA", join(DATA_DIR, "ca.pem"), "-CAkey", join(DATA_DIR, "ca.key"),
-	    "-CAcreateserial", "-CAserial", join(work, "ca.srl"), "-days", "30", "-out", f("pem"));
+	    "-keyout", f("key"), "-out", f("csr"), "-subj", `/C=KZ/CN=Signer ${n}${names}`);
+	ssl("ca", "-batch", "-config", join(DATA_DIR, "ca", "ca.cnf"), "-preserveDN", "-notext",
+	    "-in", f("csr"), "-out", f("pem"));
 	writeFileSync(f("txt"), data);
 	ssl("cms", "-sign", "-binary", "-in", f("txt"), "-signer", f("pem"), "-inkey", f("key"),
 	    "-outform", "DER", "-out", f("p7s"));
@@ -311,7 +312,7 @@ test("a kindergarten makes and signs the contract, marks attendance and publishe
 	}
 	const bytes = await family.getContractDocument({ path: { id: contractId } });
 	await family.postContractSignature({ path: { id: contractId },
-	    body: { cms: readFileSync(signed(`IIN${parent.iin}`, bytes)).toString("base64") } });
+	    body: { cms: readFileSync(signed(`/serialNumber=IIN${parent.iin}`, bytes)).toString("base64") } });
 
 	// The kindergarten signs with its BIN's certificate: the child is enrolled.
 	await page.reload();
@@ -319,9 +320,21 @@ test("a kindergarten makes and signs the contract, marks attendance and publishe
 	const card = `#contracts .contract[data-id="${contractId}"]`;
 	await page.waitForSelector(`${card}[data-status=ready] .sign-form`);
 	const input = await page.$(`${card} .sign-form [name=cms]`);
-	await input.uploadFile(signed(`BIN${kg.bin}`, bytes));
+	await input.uploadFile(signed(`/OU=BIN${kg.bin}/serialNumber=IIN870412300415`, bytes));
 	await page.click(`${card} .sign-form button[type=submit]`);
 	await page.waitForSelector(`${card}[data-status=signed]`);
+	// Both signatures dated by the TSA and checked by OCSP; the evidence
+	// saved as a file re-checks offline with OpenSSL alone.
+	assert.match(await text(`${card} .signature[data-party=kindergarten]`), /OCSP/);
+	await page.click(`${card} .evidence-button`);
+	await page.waitForSelector(`${card} .evidence-file:not([hidden])`);
+	assert.equal(await page.$eval(`${card} .evidence-file`, (a) => a.download), `evidence-${contract.number}.json`);
+	assert.ok(Number(await page.$eval(`${card} .evidence-file`, (a) => a.dataset.size)) > 1000);
+	const evidence = await family.getContractEvidence({ path: { id: contractId } });
+	writeFileSync(join(work, "evidence.json"), JSON.stringify(evidence));
+	const verified = execFileSync(join(import.meta.dirname, "../../cli/verify-evidence"),
+	    [join(work, "evidence.json"), "--ca", join(DATA_DIR, "ca.pem")], { encoding: "utf8" });
+	assert.match(verified, /reproduced: the report holds/);
 	await page.click(`${card} .history-button`);
 	await page.waitForSelector(`${card} .history tbody tr:nth-child(3)`);
 	assert.match(await text(`${card} .history tbody`), /Ахметова Динара/);
