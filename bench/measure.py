@@ -102,6 +102,7 @@ def main():
     ap.add_argument("--service", required=True)
     ap.add_argument("--static", required=True)
     ap.add_argument("--generated", type=int, default=0)
+    ap.add_argument("--peer", help="the Fastify peer (bench/peer), measured beside the service")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     secs = a.seconds
@@ -210,6 +211,22 @@ def main():
                          secs, name="search")
     row("GET /v1/kindergartens?q=", search, sql_search, "pgbench",
         f"{len(searches)} searches, 20 a page")
+
+    # The peer a team would pick instead (bench/peer: Fastify, @fastify/jwt,
+    # pg, one process a core), on the same routes, SQL and tokens: each
+    # measured twice, the service and the peer in turn, half the time each.
+    if a.peer:
+        mes = [("GET", "/v1/me", t, None) for t in tokens.values()]
+        for what, lines in [("GET /health", health), ("GET /v1/me", mes),
+                            ("GET /v1/applications/{id}", positions)]:
+            runs = {"service": [], "peer": []}
+            for turn in range(2):
+                for who, base in (("service", a.service), ("peer", a.peer)):
+                    runs[who].append(replay.run(base, lines, max(secs // 2, 5),
+                                                name=f"{who}-{turn}"))
+            ours, theirs = (replay.mean(runs[w]) for w in ("service", "peer"))
+            row(f"{what}: the service vs the Fastify peer", ours, theirs, "peer",
+                f"p99 peer {theirs['p99']:.1f} ms; 5xx peer {theirs.get('5xx', 0):.0f}")
 
     # Reads during a login flood, beside the reads alone above.
     reads = replay.start(a.service, positions, secs, name="position-flood")

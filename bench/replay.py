@@ -41,3 +41,11 @@ def result(proc):
 
 def run(base, lines, seconds, **kw):
     return result(start(base, lines, seconds, **kw))
+
+
+def mean(results):
+    """Runs of one load as one: rates, p50 and p99 averaged, answers summed."""
+    out = {k: sum(r.get(k, 0) for r in results) / len(results) for k in ("rate", "p50", "p99")}
+    for k in ("ok", "4xx", "5xx"):
+        out[k] = sum(r.get(k, 0) for r in results)
+    return out
