@@ -4763,7 +4763,10 @@ export interface components {
          * @description Too many requests; try again after `Retry-After` seconds. The limit
          *     that refused is named in `RateLimit-Policy` and `RateLimit` (IETF
          *     httpapi ratelimit headers draft): e.g. `"registry-lookups";q=30;w=3600`
-         *     and `"registry-lookups";r=0;t=1800`.
+         *     and `"registry-lookups";r=0;t=1800`. Without those headers, the
+         *     password-hashing queue is full (a login flood): the hashes ahead
+         *     would take longer to clear than the request could wait; retry after
+         *     `Retry-After`, nothing was done.
          */
         RateLimited: {
             headers: {
@@ -5586,6 +5589,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
