@@ -21,65 +21,20 @@
  */
 static int tasks_in_flight;
 
-/*
- * How fast this worker's hashes clear while others wait: the time
- * between two completions, a moving average.  The CPU the hashing
- * threads get falls when reads and PostgreSQL share the cores (in a login
- * flood with reads, a hash took ten times its 46 ms), so a fixed bound
- * alone let callers queue past their deadline and get a 503.  A hash
- * asked for when those ahead of it would take longer than
- * API_HASH_WAIT_MS to clear is turned away at once: 429 with the
- * Retry-After the queue needs.
- */
-#define API_HASH_WAIT_MS (API_TASK_TIMEOUT_MS / 2)
-static int hashes_in_flight;
-static uint64_t hashes_busy_since, hash_last_done;
-static double hash_gap_ms;
-
+/* What a caller can make the service do: a password hash. */
 static int
 hashing(int (*fn)(struct kore_task *))
 {
 	return (fn == work_hash || fn == work_verify || fn == work_verify_hash);
 }
 
-/* The wait a new hash would have, in ms. */
-static double
-hash_wait_ms(void)
-{
-	return (hashes_in_flight * hash_gap_ms);
-}
-
-static void
-hash_started(void)
-{
-	if (hashes_in_flight++ == 0)
-		hashes_busy_since = kore_time_ms();
-}
-
-static void
-hash_done(void)
-{
-	uint64_t now = kore_time_ms();
-	uint64_t from = hash_last_done > hashes_busy_since ? hash_last_done
-							   : hashes_busy_since;
-	double gap = (double)(now - from);
-
-	if (gap > API_TASK_TIMEOUT_MS)
-		gap = API_TASK_TIMEOUT_MS;
-	hash_gap_ms = hash_gap_ms == 0 ? gap : 0.8 * hash_gap_ms + 0.2 * gap;
-	hash_last_done = now;
-	hashes_in_flight--;
-}
-
-/* Turned away at once: a hash is 429 (the caller's own retry helps), any
- * other task 503. */
+/* Turned away at once: a hash is 429, the hashing queue full of the
+ * callers' own logins; any other task 503, the service short of threads. */
 static enum api_outcome
 turned_away(struct api_call *c, int hash, union api_task_in *in)
 {
-	double wait = hash_wait_ms();
-
 	api_task_cleanse(in);
-	c->retry_after = hash ? 1 + (int)(wait / 1000) : 1;
+	c->retry_after = 1;
 	(void)api_reply_problem(
 	    c, hash ? PROBLEM_RATE_LIMITED : PROBLEM_SERVICE_UNAVAILABLE, NULL);
 
@@ -94,10 +49,6 @@ api_task_release(struct api_call *c)
 	if (c->task_queued) {
 		c->task_queued = 0;
 		tasks_in_flight--;
-		if (c->task_hash) {
-			c->task_hash = 0;
-			hash_done();
-		}
 	}
 }
 
@@ -136,18 +87,14 @@ api_task_step(
 
 	switch (c->task_state) {
 	case TASK_NONE:
-		if (tasks_in_flight >= api_config.tasks_max ||
-		    (hashing(fn) && hash_wait_ms() > API_HASH_WAIT_MS))
+		if (tasks_in_flight >= api_config.tasks_max)
 			return (turned_away(c, hashing(fn), in));
 		tasks_in_flight++;
 		c->task_queued = 1;
 		/* Counted: the work a caller can make the service do. */
-		if (hashing(fn)) {
-			c->task_hash = 1;
-			hash_started();
+		if (hashing(fn))
 			metrics_count(
 			    &api_metrics->worker[worker->id].password_hashings);
-		}
 		kore_task_create(&c->task, fn);
 		kore_task_bind_request(&c->task, c->req);
 		kore_task_run(&c->task);

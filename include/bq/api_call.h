@@ -82,7 +82,6 @@ struct api_call {
 	struct kore_task task;
 	enum api_task_state task_state;
 	int task_queued; /* holds one of the worker's BQ_TASKS_MAX places */
-	int task_hash; /* ... and is a password hash (api/task.c) */
 	struct kore_timer *task_timer;
 	int task_timed_out;
 	struct api_task_out *task_out;
