@@ -386,9 +386,10 @@ BEGIN
 	-- The gate (sql/functions/round_checks.sql): a round that breaks a
 	-- rule is kept, refused, with its report, and gives no voucher.
 	v_at := clock_timestamp();
-	-- The checks join the round's rows: the planner should know there
-	-- are 200,000 of them, not the handful the last statistics saw.
-	ANALYZE bq.round_input, bq.round_result;
+	-- No ANALYZE of the kept tables here: it holds their
+	-- ShareUpdateExclusiveLock to the end of the round, and another
+	-- region's round, waiting for it past lock_timeout, failed (55P03).
+	-- The checks join by hash whatever the estimates (bq.round_check).
 	v_checks := bq.round_check(v_round.id, v_inputs, v_result);
 	v_failed := bq.round_checks_failed(v_checks);
 	UPDATE bq.allocation_round SET

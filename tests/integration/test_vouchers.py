@@ -197,6 +197,23 @@ def test_a_round_retried_with_its_key_is_the_same_round(api, stack, db, region, 
     assert rounds(region) == 2
 
 
+def test_a_round_takes_no_lock_another_regions_round_holds(api, stack, region, admin):
+    """Rounds of two regions run at once.  Another connection holds what a
+    round running elsewhere holds to its end (the kept tables' rows, and
+    what an ANALYZE of them took: the second region's round then waited
+    past lock_timeout and failed, 503); this round still runs."""
+    add_kindergarten(stack.db(), region, [("senior", "kk", 2)])
+    p = Parent(api, stack)
+    p.file(p.child(), region)
+    other = stack.db()
+    with other.transaction():
+        other.execute("LOCK TABLE bq.round_input, bq.round_result, bq.round_pool "
+                      "IN SHARE UPDATE EXCLUSIVE MODE")
+        r = run_round(api, admin, region)
+    assert r["issued"] == 1
+    other.close()
+
+
 def test_a_replay_notices_a_changed_input(api, stack, db, region, admin):
     add_kindergarten(db, region, [("senior", "kk", 1)])
     p = Parent(api, stack)
