@@ -68,7 +68,12 @@ LANGUAGE sql AS $$
 		'days', CASE p_kind WHEN 'voucher_confirmed'
 		    THEN bq.setting('voucher_enrol_days')
 		    ELSE bq.setting('restore_days') END) AS args) x0
-	JOIN bq.account x ON x.id IN (SELECT bq.application_audience(a))
+	-- The audience as rows, then each account by its key: written as
+	-- x.id IN (SELECT ...) the planner scanned every account for each
+	-- voucher, and a round over a country of 300,000 accounts ran past
+	-- its two minutes issuing 1,500 of them.
+	CROSS JOIN LATERAL bq.application_audience(a) aud(account_id)
+	JOIN bq.account x ON x.id = aud.account_id
 	WHERE v.id = ANY (p_ids);
 $$;
 
