@@ -204,7 +204,7 @@ ask(struct api_call *c, struct signing *k, const char *url, const char *type)
 		in.post.len = k->sent_len;
 	}
 	in.post.timeout_ms = api_config.sig_timeout_ms;
-	c->task_state = TASK_NONE;
+	api_task_next(c);
 
 	return (api_task_step(c, work_post, &in));
 }

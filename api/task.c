@@ -52,6 +52,15 @@ api_task_release(struct api_call *c)
 	}
 }
 
+/* A request that needs a second task (a signature: the TSA, then the OCSP
+ * responder) starts it afresh once the first is collected. */
+void
+api_task_next(struct api_call *c)
+{
+	if (c->task_state == TASK_COLLECTED)
+		c->task_state = TASK_NONE;
+}
+
 void
 api_task_cleanse(union api_task_in *in)
 {
