@@ -407,6 +407,10 @@ api_auth_login(struct http_request *req)
 		a->phase = PHASE_LOOKUP;
 		/* FALLTHROUGH */
 	case PHASE_LOOKUP:
+		/* The hash's place first: a flood is turned away (or waits)
+		 * before its statement, not after. */
+		if ((o = api_task_reserve(c, 1)) != API_DONE)
+			return (api_pending(o));
 		/* Turned away before any password is hashed. */
 		if ((o = api_db_lookup(c)) != API_DONE)
 			return (api_pending(o));

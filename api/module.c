@@ -48,7 +48,8 @@ int bq_init(int);
 KORE_SECCOMP_FILTER("bq",
     BQ_SANITIZER_SYSCALLS KORE_SYSCALL_DENY(clone3, ENOSYS),
     KORE_SYSCALL_ALLOW(rseq), KORE_SYSCALL_ALLOW(newfstatat),
-    KORE_SYSCALL_ALLOW(getrandom), KORE_SYSCALL_ALLOW(getpeername))
+    KORE_SYSCALL_ALLOW(getrandom), KORE_SYSCALL_ALLOW(getpeername),
+    KORE_SYSCALL_ALLOW(setpriority))
 
 static void
 load_openapi(const char *path)

@@ -14,12 +14,18 @@
 #include "bq/api_task.h"
 
 /*
- * Tasks this worker has started and not yet collected.  argon2id takes
- * about 46 ms of a core and task_threads run them two at a time, so a
- * queue longer than BQ_TASKS_MAX would only make every caller wait past
- * its deadline: beyond it the answer is at once.
+ * Places: tasks this worker has started and not yet collected, at most
+ * BQ_TASKS_MAX.  argon2id takes about 46 ms of a core and task_threads run
+ * them two at a time, so more at once would only make every caller wait
+ * past its deadline.  Past them requests wait their turn asleep, in
+ * arrival order, up to BQ_TASKS_WAIT of them for BQ_TASK_WAIT_MS each: a
+ * login flood that ignores Retry-After and was answered 429 as fast as it
+ * asked took the cores from the hashes with its storm of answers
+ * (bench/README), while a waiting request costs nothing.
  */
 static int tasks_in_flight;
+static TAILQ_HEAD(, api_call) task_queue = TAILQ_HEAD_INITIALIZER(task_queue);
+static int tasks_waiting;
 
 /* What a caller can make the service do: a password hash. */
 static int
@@ -28,12 +34,13 @@ hashing(int (*fn)(struct kore_task *))
 	return (fn == work_hash || fn == work_verify || fn == work_verify_hash);
 }
 
-/* Turned away at once: a hash is 429, the hashing queue full of the
- * callers' own logins; any other task 503, the service short of threads. */
+/* Turned away: a hash is 429, the hashing queue full of the callers' own
+ * logins; any other task 503, the service short of threads. */
 static enum api_outcome
 turned_away(struct api_call *c, int hash, union api_task_in *in)
 {
-	api_task_cleanse(in);
+	if (in != NULL)
+		api_task_cleanse(in);
 	c->retry_after = 1;
 	(void)api_reply_problem(
 	    c, hash ? PROBLEM_RATE_LIMITED : PROBLEM_SERVICE_UNAVAILABLE, NULL);
@@ -41,15 +48,98 @@ turned_away(struct api_call *c, int hash, union api_task_in *in)
 	return (API_ANSWERED);
 }
 
+static void
+timer_stop(struct api_call *c)
+{
+	if (c->task_timer != NULL) {
+		kore_timer_remove(c->task_timer);
+		c->task_timer = NULL;
+	}
+}
+
+/*
+ * A task that never finishes (a thread the sandbox killed, a registry that
+ * hangs past its own timeout), or a turn that does not come, must not hold
+ * the client forever.
+ */
+static void
+task_deadline(void *arg, uint64_t now)
+{
+	struct http_request *req = arg;
+	struct api_call *c;
+
+	(void)now;
+	c = http_state_get(req);
+	c->task_timer = NULL;
+	c->task_timed_out = 1;
+	http_request_wakeup(req);
+}
+
+/*
+ * One of the worker's places for the request's task: API_DONE when it
+ * holds one, API_PENDING while it waits (KORE_RESULT_RETRY), API_ANSWERED
+ * when it was turned away.  A login takes its place before its lookup, so
+ * a refusal costs no statement.
+ */
+enum api_outcome
+api_task_reserve(struct api_call *c, int hash)
+{
+	if (c->task_queued)
+		return (API_DONE);
+	if (c->task_waits) {
+		if (!c->task_timed_out) {
+			http_request_sleep(c->req);
+			return (API_PENDING);
+		}
+		TAILQ_REMOVE(&task_queue, c, task_wait);
+		c->task_waits = 0;
+		tasks_waiting--;
+		return (turned_away(c, hash, NULL));
+	}
+	if (tasks_in_flight < api_config.tasks_max &&
+	    TAILQ_EMPTY(&task_queue)) {
+		tasks_in_flight++;
+		c->task_queued = 1;
+		return (API_DONE);
+	}
+	if (tasks_waiting >= api_config.tasks_wait)
+		return (turned_away(c, hash, NULL));
+	TAILQ_INSERT_TAIL(&task_queue, c, task_wait);
+	c->task_waits = 1;
+	tasks_waiting++;
+	c->task_timed_out = 0;
+	c->task_timer = kore_timer_add(task_deadline,
+	    (uint64_t)api_config.task_wait_ms, c->req, KORE_TIMER_ONESHOT);
+	http_request_sleep(c->req);
+
+	return (API_PENDING);
+}
+
 /* The request's task no longer holds a place (collected, or its request
- * gone). */
+ * gone): the place goes to the first that waits.  A request gone while it
+ * waited leaves the queue. */
 void
 api_task_release(struct api_call *c)
 {
-	if (c->task_queued) {
-		c->task_queued = 0;
-		tasks_in_flight--;
+	struct api_call *next;
+
+	if (c->task_waits) {
+		TAILQ_REMOVE(&task_queue, c, task_wait);
+		c->task_waits = 0;
+		tasks_waiting--;
 	}
+	if (!c->task_queued)
+		return;
+	c->task_queued = 0;
+	if ((next = TAILQ_FIRST(&task_queue)) != NULL) {
+		TAILQ_REMOVE(&task_queue, next, task_wait);
+		next->task_waits = 0;
+		tasks_waiting--;
+		timer_stop(next);
+		next->task_queued = 1;
+		http_request_wakeup(next->req);
+	} else
+		tasks_in_flight--;
 }
 
 /* A request that needs a second task (a signature: the TSA, then the OCSP
@@ -68,23 +158,6 @@ api_task_cleanse(union api_task_in *in)
 }
 
 /*
- * A task that never finishes (a thread the sandbox killed, a registry that
- * hangs past its own timeout) must not hold the client forever.
- */
-static void
-task_deadline(void *arg, uint64_t now)
-{
-	struct http_request *req = arg;
-	struct api_call *c;
-
-	(void)now;
-	c = http_state_get(req);
-	c->task_timer = NULL;
-	c->task_timed_out = 1;
-	http_request_wakeup(req);
-}
-
-/*
  * Starts fn with in (cleansed once sent), or collects its result into
  * c->task_out.  API_PENDING: return KORE_RESULT_RETRY.
  */
@@ -92,14 +165,16 @@ enum api_outcome
 api_task_step(
     struct api_call *c, int (*fn)(struct kore_task *), union api_task_in *in)
 {
+	enum api_outcome o;
 	u_int32_t n;
 
 	switch (c->task_state) {
 	case TASK_NONE:
-		if (tasks_in_flight >= api_config.tasks_max)
-			return (turned_away(c, hashing(fn), in));
-		tasks_in_flight++;
-		c->task_queued = 1;
+		/* The input is made again on each call: wiped meanwhile. */
+		if ((o = api_task_reserve(c, hashing(fn))) != API_DONE) {
+			api_task_cleanse(in);
+			return (o);
+		}
 		/* Counted: the work a caller can make the service do. */
 		if (hashing(fn))
 			metrics_count(
@@ -126,10 +201,7 @@ api_task_step(
 			http_request_sleep(c->req);
 			return (API_PENDING);
 		}
-		if (c->task_timer != NULL) {
-			kore_timer_remove(c->task_timer);
-			c->task_timer = NULL;
-		}
+		timer_stop(c);
 		if (c->task_out == NULL)
 			c->task_out = kore_calloc(1, sizeof(*c->task_out));
 		n = kore_task_channel_read(

@@ -5,6 +5,8 @@
  * one api_task_out back, and wipes both.
  */
 
+#include <sys/resource.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -18,9 +20,27 @@
 /* Strings of an input end inside it, whatever the channel carried. */
 #define TERMINATE(s) ((s)[sizeof(s) - 1] = '\0')
 
+/*
+ * Task threads yield to the event loop (BQ_HASH_NICE): in a login flood
+ * the reads keep their share of the cores and the hashes take what is
+ * left; alone, the hashes have all of it.  On Linux, setpriority of
+ * process 0 is the calling thread's alone.
+ */
+static void
+task_nice(void)
+{
+	static __thread int niced;
+
+	if (!niced) {
+		(void)setpriority(PRIO_PROCESS, 0, api_config.hash_nice);
+		niced = 1;
+	}
+}
+
 static void
 task_in(struct kore_task *t, union api_task_in *in)
 {
+	task_nice();
 	memset(in, 0, sizeof(*in));
 	(void)kore_task_channel_read(t, in, sizeof(*in));
 }

@@ -120,6 +120,21 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		(void)snprintf(err, errlen, "BQ_TASKS_MAX must be 1 to 1024");
 		goto fail;
 	}
+	/* A login flood waits asleep rather than being answered as fast as
+	 * it asks (api/task.c). */
+	if (!env_int("BQ_TASKS_WAIT", 64, 0, 65536, &c->tasks_wait)) {
+		(void)snprintf(err, errlen, "BQ_TASKS_WAIT must be 0 to 65536");
+		goto fail;
+	}
+	if (!env_int("BQ_TASK_WAIT_MS", 2000, 1, 60000, &c->task_wait_ms)) {
+		(void)snprintf(
+		    err, errlen, "BQ_TASK_WAIT_MS must be 1 to 60000");
+		goto fail;
+	}
+	if (!env_int("BQ_HASH_NICE", 10, 0, 19, &c->hash_nice)) {
+		(void)snprintf(err, errlen, "BQ_HASH_NICE must be 0 to 19");
+		goto fail;
+	}
 
 	mode = getenv("BQ_MODE");
 	if (mode == NULL || strcmp(mode, "production") == 0)

@@ -82,6 +82,8 @@ struct api_call {
 	struct kore_task task;
 	enum api_task_state task_state;
 	int task_queued; /* holds one of the worker's BQ_TASKS_MAX places */
+	TAILQ_ENTRY(api_call) task_wait; /* waiting for one of them */
+	int task_waits; /* in that queue */
 	struct kore_timer *task_timer;
 	int task_timed_out;
 	struct api_task_out *task_out;

@@ -87,6 +87,7 @@ enum api_outcome api_task_step(
     struct api_call *, int (*)(struct kore_task *), union api_task_in *);
 void api_task_cleanse(union api_task_in *);
 void api_task_release(struct api_call *);
+enum api_outcome api_task_reserve(struct api_call *, int);
 void api_task_next(struct api_call *);
 int work_hash(struct kore_task *);
 int work_verify(struct kore_task *);

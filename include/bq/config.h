@@ -30,7 +30,10 @@ struct bq_config {
 	int db_timeout_ms;
 	int db_long_timeout_ms; /* allocation rounds, replays, the sweeper */
 	int sweep_interval_ms; /* 0: no sweeper timer in this node */
-	int tasks_max; /* tasks a worker queues at once; more are a 503 */
+	int tasks_max; /* tasks a worker runs or queues for its threads */
+	int tasks_wait; /* requests that wait for one of those places */
+	int task_wait_ms; /* how long one waits before a 429 (or 503) */
+	int hash_nice; /* task threads' niceness while they hash */
 	int sig_timeout_ms; /* an OCSP responder's or a TSA's answer */
 	int sig_gost; /* GOST R 34.10-2012 signatures (the gost engine) */
 	int sig_non_repudiation; /* signers' keyUsage must have it */

@@ -283,19 +283,23 @@ def test_an_iin_the_file_does_not_list_stays_open_to_try(api, stack, db, registr
     assert r.status_code == 200, r.text
 
 
-def test_a_hashing_flood_is_turned_away_at_once(api, stack):
-    """Argon2 waits in a bounded queue: past BQ_TASKS_MAX a worker answers
-    429 with Retry-After at once instead of queueing every caller past its
-    deadline, and never 503.  A server of its own with a queue of one task
-    a worker."""
+def _logins(base, n, threads):
+    def one(i):
+        return requests.post(base + "/v1/auth/login", timeout=30,
+                             json={"login": f"nobody{i}", "password": "Not-it-2026!"})
+    with concurrent.futures.ThreadPoolExecutor(threads) as pool:
+        return list(pool.map(one, range(n)))
+
+
+def test_a_hashing_flood_past_the_queue_is_turned_away(api, stack):
+    """Argon2 waits in a bounded queue: past BQ_TASKS_MAX places and
+    BQ_TASKS_WAIT waiting a worker answers 429 with Retry-After at once
+    instead of queueing every caller past its deadline, and never 503.  A
+    server of its own with one place and one waiter a worker."""
     fake = Fake(lambda path, body: (404, {}))
-    srv = Second(stack, fake.url + "/person", BQ_TASKS_MAX="1")
+    srv = Second(stack, fake.url + "/person", BQ_TASKS_MAX="1", BQ_TASKS_WAIT="1")
     try:
-        def one(i):
-            return requests.post(srv.base + "/v1/auth/login", timeout=20,
-                                 json={"login": f"nobody{i}", "password": "Not-it-2026!"})
-        with concurrent.futures.ThreadPoolExecutor(16) as pool:
-            answers = list(pool.map(one, range(32)))
+        answers = _logins(srv.base, 32, 16)
         codes = [r.status_code for r in answers]
         assert set(codes) <= {401, 429}, codes
         turned = [r for r in answers if r.status_code == 429]
@@ -304,6 +308,41 @@ def test_a_hashing_flood_is_turned_away_at_once(api, stack):
             assert int(r.headers["Retry-After"]) >= 1
             assert r.json()["code"] == "rate_limited"
             assert "RateLimit-Policy" not in r.headers
+    finally:
+        srv.close()
+        fake.close()
+
+
+def test_a_hashing_flood_within_the_queue_waits_its_turn(api, stack):
+    """Logins past the places wait asleep, in arrival order, and are all
+    answered: with one place a worker and room for sixteen waiting,
+    sixteen logins at once are each checked (401), none turned away."""
+    fake = Fake(lambda path, body: (404, {}))
+    srv = Second(stack, fake.url + "/person", BQ_TASKS_MAX="1", BQ_TASKS_WAIT="16",
+                 BQ_TASK_WAIT_MS="20000")
+    try:
+        codes = [r.status_code for r in _logins(srv.base, 16, 16)]
+        assert codes == [401] * 16, codes
+    finally:
+        srv.close()
+        fake.close()
+
+
+def test_a_wait_past_its_deadline_is_turned_away(api, stack):
+    """A waiter whose turn does not come within BQ_TASK_WAIT_MS is
+    answered 429 with Retry-After; those that got a place are checked."""
+    fake = Fake(lambda path, body: (404, {}))
+    srv = Second(stack, fake.url + "/person", BQ_TASKS_MAX="1", BQ_TASKS_WAIT="64",
+                 BQ_TASK_WAIT_MS="1")
+    try:
+        answers = _logins(srv.base, 32, 16)
+        codes = [r.status_code for r in answers]
+        assert set(codes) <= {401, 429}, codes
+        assert 429 in codes and 401 in codes
+        for r in answers:
+            if r.status_code == 429:
+                assert r.json()["code"] == "rate_limited"
+                assert int(r.headers["Retry-After"]) >= 1
     finally:
         srv.close()
         fake.close()
