@@ -16,11 +16,13 @@
 #include <unistd.h>
 
 #include <kore/seccomp.h>
+#include <kore/hooks.h>
 
 #include <openssl/crypto.h>
 
 #include "bq/api_call.h"
 #include "bq/api_db.h"
+#include "bq/api_log.h"
 #include "bq/opaque.h"
 #include "bq/registry.h"
 #include "bq/signature.h"
@@ -167,4 +169,11 @@ bq_init(int state)
 	api_sweeper_start();
 
 	return (KORE_RESULT_OK);
+}
+
+/* A stopping worker's last access log lines (api/logbatch.c). */
+void
+kore_worker_teardown(void)
+{
+	api_log_flush();
 }

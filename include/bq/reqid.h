@@ -3,6 +3,7 @@
 #define BQ_REQID_H
 
 #define REQID_MAX 64
+#define REQID_UUID_LEN 36 /* what reqid_generate makes */
 
 int reqid_valid(const char *);
 int reqid_generate(char *, size_t);

@@ -1,6 +1,7 @@
 """The service routes and what every reply carries."""
 
 import re
+import time
 import uuid
 
 import pytest
@@ -153,8 +154,14 @@ def test_access_log_is_one_json_line_per_request(api, stack):
     import json
     rid = "log-" + uuid.uuid4().hex
     api.get("/nope", headers={"X-Request-Id": rid})
-    lines = [json.loads(l) for l in stack.server_log().splitlines()
-             if l.startswith("{") and rid in l]
+    # Lines reach the log in batches, at most 100 ms late (api/logbatch.c).
+    deadline = time.monotonic() + 5
+    while True:
+        lines = [json.loads(l) for l in stack.server_log().splitlines()
+                 if l.startswith("{") and rid in l]
+        if lines or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
     assert len(lines) == 1
     line = lines[0]
     assert line["route"] == "(unknown)" and line["status"] == 404

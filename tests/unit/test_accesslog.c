@@ -48,9 +48,18 @@ line(void **state)
 	cJSON_Delete(doc);
 
 	e.code = NULL;
+	e.duration_us = 5;
 	n = accesslog_format(buf, sizeof(buf), &e);
+	assert_int_equal((size_t)n, strlen(buf));
 	assert_non_null(strstr(buf, "\"code\":null"));
+	assert_non_null(strstr(buf, "\"duration_ms\":0.005,"));
+	assert_int_equal(buf[17], 'T');
+	assert_int_equal(buf[26], '.');
+	assert_int_equal(buf[30], 'Z');
 	assert_int_equal(accesslog_format(buf, 20, &e), 0);
+	/* Exactly the line's length and its NUL fit; one byte less does not. */
+	assert_int_equal(accesslog_format(buf, (size_t)n + 1, &e), n);
+	assert_int_equal(accesslog_format(buf, (size_t)n, &e), 0);
 }
 
 int
