@@ -28,6 +28,8 @@ import urllib.parse
 import psycopg
 import requests
 
+import idle  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "integration"))
 from places import queue_positions  # noqa: E402
@@ -38,6 +40,7 @@ DATA = pathlib.Path(os.environ["BQ_DATA_DIR"])
 PORT = os.environ.get("BQ_DB_PORT", "5432")
 PASSWORD = "Balabaqsha-demo-2026"
 CLIENTS = 64
+IDLE = 10000
 TMP = pathlib.Path(tempfile.mkdtemp(prefix="bq-bench-"))
 
 
@@ -59,9 +62,10 @@ def claims(token):
     return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
 
 
-def pgbench(script, seconds, clients=CLIENTS, name="sql"):
+def pgbench(script, seconds, clients=CLIENTS, name="sql", transactions=None):
     """The same SQL straight to PostgreSQL as the service's role: the
-    rate, and p50 and p99 in ms from the per-transaction log."""
+    rate, and p50 and p99 in ms from the per-transaction log; for
+    SECONDS, or TRANSACTIONS a client when the script uses rows up."""
     f = TMP / f"{name}.pgbench"
     f.write_text(script)
     logs = TMP / f"log-{name}"
@@ -70,7 +74,8 @@ def pgbench(script, seconds, clients=CLIENTS, name="sql"):
     out = subprocess.run(
         ["pgbench", "-n", "-M", "prepared", "-h", str(DATA / "run"), "-p", PORT,
          "-U", "bq_api", "-c", str(clients), "-j", str(min(clients, 2)),
-         "-T", str(seconds), "-l", "--log-prefix", str(logs), "-f", str(f),
+         *(["-t", str(transactions)] if transactions else ["-T", str(seconds)]),
+         "-l", "--log-prefix", str(logs), "-f", str(f),
          "balabaqsha"], capture_output=True, text=True, cwd=TMP)
     if out.returncode != 0:
         raise SystemExit(f"pgbench failed: {out.stderr}")
@@ -84,6 +89,19 @@ def pgbench(script, seconds, clients=CLIENTS, name="sql"):
             "p50": lat[len(lat) // 2] if lat else 0.0,
             "p99": lat[int(len(lat) * 0.99)] if lat else 0.0,
             "mean": sum(lat) / len(lat) if lat else 0.0}
+
+
+def worker_rss():
+    """Resident kB of each of the service's Kore workers (the children of
+    the parent in its pidfile)."""
+    parent = (DATA / "kore.pid").read_text().split()[0]
+    kids = pathlib.Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+    rss = {}
+    for pid in kids:
+        for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                rss[pid] = int(line.split()[1])
+    return rss
 
 
 def machine():
@@ -182,7 +200,8 @@ def main():
                 "FROM bench.pick WHERE i = :i;\n")
     sql_read = pgbench(card_sql, secs, name="position")
     row("GET /v1/applications/{id}", read, sql_read, "pgbench",
-        f"{len(picks)} applications of {len(tokens)} parents")
+        f"{len(picks)} applications of {len(tokens)} parents; p99 "
+        f"{read['p99'] / max(sql_read['p99'], 0.001):.2f}x pgbench's ({sql_read['p99']:.1f} ms)")
     one = pgbench(card_sql, 5, clients=1, name="position1")
     biggest = conn.execute(
         "SELECT count(*) FROM bq.application WHERE status = 'queued' "
@@ -242,21 +261,43 @@ def main():
     row("POST /v1/auth/login, the flood", signed_in, argon2, "argon2id",
         f"{turned:.0f} turned away (429, Retry-After)")
 
-    # Filings: the children without an application, by their parents.
+    # Filings: the children without an application, by their parents:
+    # every other one by the service (wrk), the rest by pgbench calling
+    # bq.application_file with the same arguments, one child a call.
     rnd = random.Random(country[0])
     children = conn.execute(
         "SELECT c.id, c.owner_id FROM bq.child c WHERE c.id::text LIKE "
         "'00000000-0000-4002-%%' AND NOT EXISTS (SELECT 1 FROM bq.application a "
         "WHERE a.child_id = c.id) AND c.owner_id = ANY(%s) ORDER BY c.id",
         (owners,)).fetchall()
-    filings = [("POST", "/v1/applications", tokens[str(owner)],
-                json.dumps({"child_id": str(cid), "queue_type": "general",
-                            "region_id": str(rnd.choice(regions)),
-                            "languages": [rnd.choice(["kk", "ru"])], "consent": True}))
-               for cid, owner in children]
+
+    def body(cid):
+        return json.dumps({"child_id": str(cid), "queue_type": "general",
+                           "region_id": str(rnd.choice(regions)),
+                           "languages": [rnd.choice(["kk", "ru"])], "consent": True})
+    filings = [("POST", "/v1/applications", tokens[str(owner)], body(cid))
+               for cid, owner in children[0::2]]
+    conn.execute("DROP TABLE IF EXISTS bench.filing")
+    conn.execute("DROP SEQUENCE IF EXISTS bench.filing_next")
+    conn.execute("CREATE TABLE bench.filing (i serial PRIMARY KEY, account uuid, "
+                 "sid uuid, body jsonb)")
+    conn.execute("CREATE SEQUENCE bench.filing_next")
+    with conn.cursor() as cur:
+        for cid, owner in children[1::2]:
+            cur.execute("INSERT INTO bench.filing (account, sid, body) VALUES (%s, %s, %s)",
+                        (owner, claims(tokens[str(owner)])["sid"], body(cid)))
+    conn.execute("GRANT SELECT ON bench.filing TO bq_api")
+    conn.execute("GRANT USAGE, UPDATE ON bench.filing_next TO bq_api")
     before = conn.execute("SELECT count(*) FROM bq.application").fetchone()[0]
     filed = replay.run(a.service, filings, min(secs, 10), name="filing")
+    filed["rate"] = filed.get("ok", 0) / min(secs, 10)
     after = conn.execute("SELECT count(*) FROM bq.application").fetchone()[0]
+    sql_filed = pgbench(
+        "WITH n AS (SELECT nextval('bench.filing_next') AS i)\n"
+        "SELECT bq.application_file(f.account, f.sid, f.body, NULL, NULL, 'kk') "
+        "FROM bench.filing f JOIN n ON f.i = n.i;\n",
+        0, name="filing", transactions=len(children[1::2]) // CLIENTS)
+    by_sql = conn.execute("SELECT count(*) FROM bq.application").fetchone()[0] - after
     sample = conn.execute(
         "SELECT a.id, a.queue_region, a.queue_type, a.queue_correction, a.birth_year, "
         "c.owner_id FROM bq.application a JOIN bq.child c ON c.id = a.child_id "
@@ -274,9 +315,26 @@ def main():
         got = s.get(f"{a.service}/v1/applications/{app}", timeout=30,
                     headers={"Authorization": "Bearer " + tokens[str(owner)]}).json()
         right += got.get("queue_position") == want
-    row("POST /v1/applications", filed, None, "",
-        f"{after - before} filed; positions right afterwards: {right} of {len(sample)} "
+    row("POST /v1/applications", filed, sql_filed, "pgbench",
+        f"{after - before} filed by the service, {by_sql} by pgbench; p99 pgbench "
+        f"{sql_filed['p99']:.1f} ms; positions right afterwards: {right} of {len(sample)} "
         "checked against an independent ordering")
+
+    # Idle keep-alive connections: 10,000 held while 64 others ask
+    # /health, the workers' memory before and with them.
+    url = urllib.parse.urlparse(a.service)
+    rss_before = worker_rss()
+    held = idle.Idle(url.hostname, url.port, IDLE)
+    rss_with = worker_rss()
+    # Kore waits http_header_timeout (10 s) for a kept-alive connection's
+    # next request: wrk runs 6 s of that, then each is asked again.
+    beside = replay.run(a.service, health, 6, name="health-idle")
+    still = held.still_held()
+    held.close()
+    row(f"GET /health beside {IDLE} idle keep-alive connections", beside, service, "alone",
+        f"{held.opened} opened in {held.open_seconds:.1f} s, {still} still answering after; "
+        f"workers' memory {sum(rss_before.values()) // 1024} MiB without, "
+        f"{sum(rss_with.values()) // 1024} MiB with them; p99 alone {service['p99']:.1f} ms")
 
     # An allocation round in every region of the country, two at a time.
     admin = s.post(a.service + "/v1/auth/login",
@@ -296,11 +354,19 @@ def main():
         done = list(pool.map(round_in, regions))
     took = time.perf_counter() - t
     issued = sum(d["issued"] for d in done)
+    # Each round checked itself before publishing (bq.round_check): the
+    # replay from its kept inputs and seed by the independent allocation,
+    # and the checks of pools, order and skips.
+    published = sum(d["status"] == "published" for d in done)
+    passed = sum(all(c["passed"] for c in d["checks"]) for d in done)
+    checks_s = sum(d.get("checks_ms") or 0 for d in done) / 1000
     rows.append((f"allocation rounds, all {len(regions)} regions, two at a time",
                  f"{took:.1f} s", "", "", "", "", "",
                  f"{queued} queued, {sum(d['places'] for d in done)} places, "
-                 f"{issued} vouchers; slowest region "
-                 f"{max(d['applications'] for d in done)} applications"))
+                 f"{issued} vouchers; {published} of {len(done)} published, every check "
+                 f"(replay included) passed in {passed}, checks {checks_s:.1f} s of the "
+                 f"rounds' time; slowest region {max(d['applications'] for d in done)} "
+                 "applications"))
     print("  ".join(rows[-1]), flush=True)
 
     head = ("| measure | rate (/s) | p50 (ms) | p99 (ms) | 5xx | ceiling | ratio | note |\n"
