@@ -15,17 +15,27 @@
 
 /*
  * Places: tasks this worker has started and not yet collected, at most
- * BQ_TASKS_MAX.  argon2id takes about 46 ms of a core and task_threads run
- * them two at a time, so more at once would only make every caller wait
- * past its deadline.  Past them requests wait their turn asleep, in
- * arrival order, up to BQ_TASKS_WAIT of them for BQ_TASK_WAIT_MS each: a
- * login flood that ignores Retry-After and was answered 429 as fast as it
- * asked took the cores from the hashes with its storm of answers
- * (bench/README), while a waiting request costs nothing.
+ * BQ_TASKS_MAX, by default as many as its task threads.  A task started
+ * beyond them would wait in Kore's own queue, where nothing bounds its
+ * wait but the task's deadline: in a login flood beside reads, with the
+ * hashes yielding to the reads (BQ_HASH_NICE), sixteen queued a worker
+ * overran it and were answered 503.  Past the places requests wait their
+ * turn here instead, asleep, in arrival order, up to BQ_TASKS_WAIT of
+ * them for BQ_TASK_WAIT_MS each, and are then answered 429.  Answering
+ * 429 at once instead made a flood that ignores Retry-After a storm of
+ * answers that took the cores from the hashes (bench/README), while a
+ * waiting request costs nothing.
  */
 static int tasks_in_flight;
 static TAILQ_HEAD(, api_call) task_queue = TAILQ_HEAD_INITIALIZER(task_queue);
 static int tasks_waiting;
+
+static int
+places(void)
+{
+	return (api_config.tasks_max > 0 ? api_config.tasks_max
+					 : (int)kore_task_threads);
+}
 
 /* What a caller can make the service do: a password hash. */
 static int
@@ -96,8 +106,7 @@ api_task_reserve(struct api_call *c, int hash)
 		tasks_waiting--;
 		return (turned_away(c, hash, NULL));
 	}
-	if (tasks_in_flight < api_config.tasks_max &&
-	    TAILQ_EMPTY(&task_queue)) {
+	if (tasks_in_flight < places() && TAILQ_EMPTY(&task_queue)) {
 		tasks_in_flight++;
 		c->task_queued = 1;
 		return (API_DONE);

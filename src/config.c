@@ -116,8 +116,9 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		goto fail;
 	}
 
-	if (!env_int("BQ_TASKS_MAX", 16, 1, 1024, &c->tasks_max)) {
-		(void)snprintf(err, errlen, "BQ_TASKS_MAX must be 1 to 1024");
+	/* 0: as many as the worker's task threads (api/task.c). */
+	if (!env_int("BQ_TASKS_MAX", 0, 0, 1024, &c->tasks_max)) {
+		(void)snprintf(err, errlen, "BQ_TASKS_MAX must be 0 to 1024");
 		goto fail;
 	}
 	/* A login flood waits asleep rather than being answered as fast as
