@@ -5,38 +5,59 @@
 -- of the children who asked for or hold a place with it; a verifier its
 -- region's applications and vouchers; a department its city's.
 
--- Writes a voucher's, an enrolment's or a contract's move (the
--- application's is bq.application_moved's), after bq.workflow_guard let
--- it through: the actor and the reason are those bq.set_actor set.
-CREATE OR REPLACE FUNCTION bq.workflow_logged() RETURNS trigger
+-- Writes a voucher's, an enrolment's or a contract's moves (the
+-- application's are bq.applications_moved's), after bq.workflow_guard let
+-- them through: the actor and the reason are those bq.set_actor set.
+-- Once a statement, over its transition tables (logged: the rows before
+-- and after): a round issues thousands of vouchers at once.  TG_ARGV[0]
+-- is the table's workflow.
+CREATE OR REPLACE FUNCTION bq.workflows_logged() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-	v_from text;
+	v_actor uuid := nullif(current_setting('bq.actor', true), '')::uuid;
+	v_reason text := nullif(current_setting('bq.reason', true), '');
+	v_role text := bq.acting_role();
 BEGIN
-	IF TG_OP = 'UPDATE' THEN
-		IF NEW.status = OLD.status THEN
-			RETURN NULL;
-		END IF;
-		v_from := OLD.status::text;
+	IF TG_OP = 'INSERT' THEN
+		INSERT INTO bq.workflow_event (workflow, object_id, actor,
+		    actor_role, from_status, to_status, reason)
+		SELECT TG_ARGV[0]::bq.workflow, n.id, v_actor, v_role, NULL,
+		    n.status::text, v_reason
+		FROM logged_new n;
+		RETURN NULL;
 	END IF;
 	INSERT INTO bq.workflow_event (workflow, object_id, actor, actor_role,
 	    from_status, to_status, reason)
-	VALUES (TG_ARGV[0]::bq.workflow, NEW.id,
-	    nullif(current_setting('bq.actor', true), '')::uuid,
-	    bq.acting_role(), v_from, NEW.status::text,
-	    nullif(current_setting('bq.reason', true), ''));
+	SELECT TG_ARGV[0]::bq.workflow, n.id, v_actor, v_role, o.status::text,
+	    n.status::text, v_reason
+	FROM logged_old o JOIN logged_new n ON n.id = o.id
+	WHERE n.status <> o.status;
 	RETURN NULL;
 END
 $$;
 
-CREATE OR REPLACE TRIGGER workflow_logged AFTER INSERT OR UPDATE OF status
-	ON bq.voucher FOR EACH ROW EXECUTE FUNCTION bq.workflow_logged('voucher');
-CREATE OR REPLACE TRIGGER workflow_logged AFTER INSERT OR UPDATE OF status
-	ON bq.enrolment FOR EACH ROW
-	EXECUTE FUNCTION bq.workflow_logged('enrolment');
-CREATE OR REPLACE TRIGGER workflow_logged AFTER INSERT OR UPDATE OF status
-	ON bq.contract FOR EACH ROW
-	EXECUTE FUNCTION bq.workflow_logged('contract');
+DROP TRIGGER IF EXISTS workflow_logged ON bq.voucher;
+DROP TRIGGER IF EXISTS workflow_logged ON bq.enrolment;
+DROP TRIGGER IF EXISTS workflow_logged ON bq.contract;
+DROP FUNCTION IF EXISTS bq.workflow_logged();
+CREATE OR REPLACE TRIGGER workflows_logged_in AFTER INSERT ON bq.voucher
+	REFERENCING NEW TABLE AS logged_new
+	FOR EACH STATEMENT EXECUTE FUNCTION bq.workflows_logged('voucher');
+CREATE OR REPLACE TRIGGER workflows_logged AFTER UPDATE ON bq.voucher
+	REFERENCING OLD TABLE AS logged_old NEW TABLE AS logged_new
+	FOR EACH STATEMENT EXECUTE FUNCTION bq.workflows_logged('voucher');
+CREATE OR REPLACE TRIGGER workflows_logged_in AFTER INSERT ON bq.enrolment
+	REFERENCING NEW TABLE AS logged_new
+	FOR EACH STATEMENT EXECUTE FUNCTION bq.workflows_logged('enrolment');
+CREATE OR REPLACE TRIGGER workflows_logged AFTER UPDATE ON bq.enrolment
+	REFERENCING OLD TABLE AS logged_old NEW TABLE AS logged_new
+	FOR EACH STATEMENT EXECUTE FUNCTION bq.workflows_logged('enrolment');
+CREATE OR REPLACE TRIGGER workflows_logged_in AFTER INSERT ON bq.contract
+	REFERENCING NEW TABLE AS logged_new
+	FOR EACH STATEMENT EXECUTE FUNCTION bq.workflows_logged('contract');
+CREATE OR REPLACE TRIGGER workflows_logged AFTER UPDATE ON bq.contract
+	REFERENCING OLD TABLE AS logged_old NEW TABLE AS logged_new
+	FOR EACH STATEMENT EXECUTE FUNCTION bq.workflows_logged('contract');
 CREATE OR REPLACE TRIGGER workflow_event_kept BEFORE UPDATE OR DELETE
 	ON bq.workflow_event FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
 
@@ -124,7 +145,7 @@ BEGIN
 END
 $$;
 
-REVOKE EXECUTE ON FUNCTION bq.workflow_logged(),
+REVOKE EXECUTE ON FUNCTION bq.workflows_logged(),
     bq.history_subject(bq.workflow, uuid),
     bq.history_visible(uuid, uuid, bq.workflow, uuid),
     bq.history_json(bq.workflow, uuid)

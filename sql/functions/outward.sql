@@ -36,46 +36,54 @@ $$;
 -- their inbox: the texts are written for the family).  The SMS has its own
 -- text (no IIN, no surname); the e-mail is the inbox text with the card's
 -- address.  One that could only go after its deadline is recorded dead,
--- not sent.
-CREATE OR REPLACE FUNCTION bq.notification_outward() RETURNS trigger
+-- not sent.  Once a statement, over the messages it made (made): a round
+-- writes thousands at once.
+CREATE OR REPLACE FUNCTION bq.notifications_outward() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
-	v_to bq.account;
 	v_at timestamptz := bq.quiet_release(now());
-	v_late boolean := NEW.due_at IS NOT NULL AND v_at >= NEW.due_at;
-	v_status text := CASE WHEN v_late THEN 'dead' ELSE 'pending' END;
-	v_error text := CASE WHEN v_late
-	    THEN 'its deadline passes in quiet hours' END;
-	v_args jsonb := NEW.params || jsonb_build_object('card',
-	    regexp_replace(coalesce(NEW.link, ''), '^/v1', ''));
 BEGIN
-	IF NOT EXISTS (SELECT 1 FROM bq.outward_kind WHERE kind = NEW.kind)
-	    OR NOT EXISTS (SELECT 1 FROM bq.account_role
-		WHERE account_id = NEW.account_id AND role = 'parent') THEN
-		RETURN NULL;
-	END IF;
-	SELECT * INTO v_to FROM bq.account WHERE id = NEW.account_id;
-	IF v_to.notify_sms AND v_to.phone IS NOT NULL THEN
+	-- Each message once, with its account's choices; then its copies.
+	WITH c AS (
+		SELECT n.*, n.due_at IS NOT NULL AND v_at >= n.due_at AS late,
+		    n.params || jsonb_build_object('card',
+			regexp_replace(coalesce(n.link, ''), '^/v1', '')) AS args,
+		    x.phone, x.email, x.language,
+		    x.notify_sms AND x.phone IS NOT NULL AS sms,
+		    x.notify_email AND x.email IS NOT NULL AS mail
+		FROM made n JOIN bq.account x ON x.id = n.account_id
+		WHERE EXISTS (SELECT 1 FROM bq.outward_kind k
+			WHERE k.kind = n.kind)
+		  AND EXISTS (SELECT 1 FROM bq.account_role r
+			WHERE r.account_id = n.account_id AND r.role = 'parent')),
+	    texts AS (
 		INSERT INTO bq.sms_outbox (phone, kind, body, notification_id,
 		    not_after, next_attempt_at, status, last_error)
-		VALUES (v_to.phone, NEW.kind, CASE WHEN NOT v_late THEN
-		    bq.message(NEW.kind || '_sms', v_to.language, v_args) END,
-		    NEW.id, NEW.due_at, v_at, v_status, v_error);
-	END IF;
-	IF v_to.notify_email AND v_to.email IS NOT NULL THEN
-		INSERT INTO bq.email_outbox (address, language, kind, subject, body,
-		    notification_id, not_after, next_attempt_at, status, last_error)
-		VALUES (v_to.email, v_to.language, NEW.kind,
-		    bq.message('email_' || NEW.kind || '_subject', v_to.language, '{}'),
-		    CASE WHEN NOT v_late THEN NEW.text ||
-			bq.message('email_footer', v_to.language, v_args) END,
-		    NEW.id, NEW.due_at, v_at, v_status, v_error);
-	END IF;
+		SELECT c.phone, c.kind, CASE WHEN NOT c.late THEN
+			bq.message(c.kind || '_sms', c.language, c.args) END,
+		    c.id, c.due_at, v_at,
+		    CASE WHEN c.late THEN 'dead' ELSE 'pending' END,
+		    CASE WHEN c.late THEN 'its deadline passes in quiet hours' END
+		FROM c WHERE c.sms
+		RETURNING 1)
+	INSERT INTO bq.email_outbox (address, language, kind, subject, body,
+	    notification_id, not_after, next_attempt_at, status, last_error)
+	SELECT c.email, c.language, c.kind,
+	    bq.message('email_' || c.kind || '_subject', c.language, '{}'),
+	    CASE WHEN NOT c.late THEN c.text ||
+		bq.message('email_footer', c.language, c.args) END,
+	    c.id, c.due_at, v_at,
+	    CASE WHEN c.late THEN 'dead' ELSE 'pending' END,
+	    CASE WHEN c.late THEN 'its deadline passes in quiet hours' END
+	FROM c WHERE c.mail;
 	RETURN NULL;
 END
 $$;
-CREATE OR REPLACE TRIGGER notification_outward AFTER INSERT ON bq.notification
-	FOR EACH ROW EXECUTE FUNCTION bq.notification_outward();
+DROP TRIGGER IF EXISTS notification_outward ON bq.notification;
+CREATE OR REPLACE TRIGGER notifications_outward AFTER INSERT ON bq.notification
+	REFERENCING NEW TABLE AS made
+	FOR EACH STATEMENT EXECUTE FUNCTION bq.notifications_outward();
+DROP FUNCTION IF EXISTS bq.notification_outward();
 
 -- A copy's state as the inbox and the metrics show it: queued (to go),
 -- failed (tried, to be tried again, or refused by the gateway), sent,

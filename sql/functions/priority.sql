@@ -4,7 +4,7 @@
 -- refuted claims are placed as ordinary (rank 2).  Each move of the rank
 -- while queued is two rows of the partition's log (left with the old
 -- rank, joined with the new, one cause), so positions and their history
--- replay it; bq.queue_counted moves the counts.
+-- replay it; bq.queue_recount moves the counts.
 
 -- The rank a category gives once proved: 0 extraordinary, 1 priority.
 CREATE OR REPLACE FUNCTION bq.priority_rank(p_category text)
