@@ -15,10 +15,10 @@
 
 /*
  * Places: tasks this worker has started and not yet collected, at most
- * BQ_TASKS_MAX, by default as many as its task threads.  A task started
- * beyond them would wait in Kore's own queue, where nothing bounds its
- * wait but the task's deadline: in a login flood beside reads, with the
- * hashes yielding to the reads (BQ_HASH_NICE), sixteen queued a worker
+ * BQ_TASKS_MAX, by default two for each of its task threads.  A task
+ * started beyond them would wait in Kore's own queue, where nothing bounds
+ * its wait but the task's deadline: in a login flood beside reads, with
+ * the hashes yielding to the reads (BQ_HASH_NICE), sixteen queued a worker
  * overran it and were answered 503.  Past the places requests wait their
  * turn here instead, asleep, in arrival order, up to BQ_TASKS_WAIT of
  * them for BQ_TASK_WAIT_MS each, and are then answered 429.  Answering
@@ -30,11 +30,14 @@ static int tasks_in_flight;
 static TAILQ_HEAD(, api_call) task_queue = TAILQ_HEAD_INITIALIZER(task_queue);
 static int tasks_waiting;
 
+/* By default two a thread: one hashing, one whose login is at its lookup
+ * meanwhile.  A place a thread made its thread wait through each lookup's
+ * round trip, and logins alone reached 54% of argon2id (bench/README). */
 static int
 places(void)
 {
 	return (api_config.tasks_max > 0 ? api_config.tasks_max
-					 : (int)kore_task_threads);
+					 : 2 * (int)kore_task_threads);
 }
 
 /* What a caller can make the service do: a password hash. */

@@ -116,7 +116,7 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 		goto fail;
 	}
 
-	/* 0: as many as the worker's task threads (api/task.c). */
+	/* 0: two for each of the worker's task threads (api/task.c). */
 	if (!env_int("BQ_TASKS_MAX", 0, 0, 1024, &c->tasks_max)) {
 		(void)snprintf(err, errlen, "BQ_TASKS_MAX must be 0 to 1024");
 		goto fail;

@@ -30,7 +30,7 @@ struct bq_config {
 	int db_timeout_ms;
 	int db_long_timeout_ms; /* allocation rounds, replays, the sweeper */
 	int sweep_interval_ms; /* 0: no sweeper timer in this node */
-	int tasks_max; /* tasks a worker runs at once; 0: its task threads */
+	int tasks_max; /* tasks a worker has at once; 0: two a task thread */
 	int tasks_wait; /* requests that wait for one of those places */
 	int task_wait_ms; /* how long one waits before a 429 (or 503) */
 	int hash_nice; /* task threads' niceness while they hash */
