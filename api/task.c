@@ -61,6 +61,15 @@ turned_away(struct api_call *c, int hash, union api_task_in *in)
 	return (API_ANSWERED);
 }
 
+/* Out of the queue of those waiting for a place. */
+static void
+wait_leave(struct api_call *c)
+{
+	TAILQ_REMOVE(&task_queue, c, task_wait);
+	c->task_waits = 0;
+	tasks_waiting--;
+}
+
 static void
 timer_stop(struct api_call *c)
 {
@@ -104,9 +113,7 @@ api_task_reserve(struct api_call *c, int hash)
 			http_request_sleep(c->req);
 			return (API_PENDING);
 		}
-		TAILQ_REMOVE(&task_queue, c, task_wait);
-		c->task_waits = 0;
-		tasks_waiting--;
+		wait_leave(c);
 		return (turned_away(c, hash, NULL));
 	}
 	if (tasks_in_flight < places() && TAILQ_EMPTY(&task_queue)) {
@@ -135,18 +142,13 @@ api_task_release(struct api_call *c)
 {
 	struct api_call *next;
 
-	if (c->task_waits) {
-		TAILQ_REMOVE(&task_queue, c, task_wait);
-		c->task_waits = 0;
-		tasks_waiting--;
-	}
+	if (c->task_waits)
+		wait_leave(c);
 	if (!c->task_queued)
 		return;
 	c->task_queued = 0;
 	if ((next = TAILQ_FIRST(&task_queue)) != NULL) {
-		TAILQ_REMOVE(&task_queue, next, task_wait);
-		next->task_waits = 0;
-		tasks_waiting--;
+		wait_leave(next);
 		timer_stop(next);
 		next->task_queued = 1;
 		http_request_wakeup(next->req);
