@@ -20,6 +20,7 @@
 #include "bq/accesslog.h"
 #include "bq/api_log.h"
 #include "bq/api_call.h"
+#include "bq/forwarded.h"
 #include "bq/api_db.h"
 #include "bq/api_framing.h"
 #include "bq/api_reply.h"
@@ -27,7 +28,8 @@
 #define CORS_ALLOW_HEADERS \
 	"Authorization, Content-Type, Accept-Language, Idempotency-Key, " \
 	"X-Request-Id"
-#define CORS_EXPOSE_HEADERS "X-Request-Id, Content-Language, Retry-After"
+#define CORS_EXPOSE_HEADERS \
+	"X-Request-Id, Content-Language, Retry-After, X-Commit-LSN"
 
 uint64_t
 api_now_us(void)
@@ -118,13 +120,14 @@ call_free(struct http_request *req)
 
 /*
  * The client's address, for rate limits only (stored as a keyed digest).
- * Behind a reverse proxy this is the proxy: deployments put the limits
- * that need the real address at the proxy.
+ * Behind a reverse proxy named in BQ_TRUSTED_PROXIES, the address that
+ * proxy put last in X-Forwarded-For; from anyone else, the connection's.
  */
 void
 api_client_address(struct http_request *req, char *out, size_t len)
 {
 	struct connection *c = req->owner;
+	const char *xff;
 
 	out[0] = '\0';
 	if (c->family == AF_INET)
@@ -133,6 +136,11 @@ api_client_address(struct http_request *req, char *out, size_t len)
 	else if (c->family == AF_INET6)
 		(void)inet_ntop(
 		    AF_INET6, &c->addr.ipv6.sin6_addr, out, (socklen_t)len);
+	if (api_config.trusted_proxies != NULL &&
+	    forwarded_trusted(api_config.trusted_proxies, out) &&
+	    http_request_header(req, "x-forwarded-for", &xff))
+		/* Unreadable, it leaves the proxy's own address. */
+		(void)forwarded_client(xff, out, len);
 }
 
 static const char *
@@ -171,6 +179,11 @@ common_headers(struct api_call *c)
 	http_response_header(req, "x-content-type-options", FIXED_HEADERS);
 	http_response_header(req, "cache-control",
 	    c->cache_control != NULL ? c->cache_control : "no-store");
+	if (c->commit_lsn[0] != '\0')
+		http_response_header(req, "x-commit-lsn", c->commit_lsn);
+	if (api_config.read_from_header && c->read_from != READ_NONE)
+		http_response_header(req, "x-read-from",
+		    c->read_from == READ_STANDBY ? "standby" : "primary");
 	if ((origin = origin_allowed(req)) != NULL) {
 		http_response_header(
 		    req, "access-control-allow-origin", origin);
@@ -285,21 +298,13 @@ api_reply_problem(
 {
 	const struct problem *p = &problems[code];
 	cJSON *doc, *errors, *e;
-	char type[96], seconds[16], *text;
+	char seconds[16], *text;
 	size_t i;
 	int ret;
 
-	(void)snprintf(
-	    type, sizeof(type), "urn:balabaqsha:problem:%s", p->code);
-	if ((doc = cJSON_CreateObject()) == NULL ||
-	    cJSON_AddStringToObject(doc, "type", type) == NULL ||
-	    cJSON_AddStringToObject(doc, "title", p->title[c->lang]) == NULL ||
-	    cJSON_AddNumberToObject(doc, "status", p->status) == NULL ||
-	    cJSON_AddStringToObject(doc, "code", p->code) == NULL ||
-	    cJSON_AddStringToObject(
-		doc, "detail", problem_detail(c, p, detail)) == NULL ||
-	    cJSON_AddStringToObject(doc, "request_id", c->request_id) == NULL ||
-	    (errors = cJSON_AddArrayToObject(doc, "errors")) == NULL)
+	if ((doc = problem_document(code, c->lang, problem_detail(c, p, detail),
+		 c->request_id)) == NULL ||
+	    (errors = cJSON_GetObjectItemCaseSensitive(doc, "errors")) == NULL)
 		goto fail;
 
 	for (i = 0; i < c->fe.n; i++) {
@@ -467,6 +472,19 @@ api_call_begin(struct http_request *req, enum route_id route, size_t ext)
 	if (req->method == HTTP_METHOD_OPTIONS) {
 		(void)preflight(c);
 		return (NULL);
+	}
+	/* Reads only: where a write goes has no choice. */
+	if ((req->method == HTTP_METHOD_GET ||
+		req->method == HTTP_METHOD_HEAD) &&
+	    http_request_header(req, "x-read-after", &v)) {
+		if (!lsn_parse(v, &c->read_after)) {
+			field_errors_add(
+			    &c->fe, "X-Read-After", FIELD_INVALID_FORMAT);
+			(void)api_reply_problem(
+			    c, PROBLEM_VALIDATION_FAILED, NULL);
+			return (NULL);
+		}
+		c->has_read_after = 1;
 	}
 	if (!(routes[route].methods & method_bit(req->method))) {
 		if (routes[route].methods == 0) {

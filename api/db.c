@@ -30,6 +30,16 @@
  * connections, so a round never holds one the quick requests need, and a
  * server-side statement timeout to match their deadline. */
 #define DB_SLOW "db_slow"
+/* A hot standby, for the reads api/replica.c lets it take. */
+#define DB_READ "db_read"
+
+/* After a write, where the primary's WAL has got to: at least the end of
+ * the write's commit record, so a standby that has replayed this far has
+ * the write (X-Commit-LSN, then X-Read-After). */
+#define DB_LSN_QUERY "SELECT pg_current_wal_insert_lsn()::text"
+
+/* The pools whose statements take turns (the slow pool does not). */
+enum { TURNS_PRIMARY, TURNS_STANDBY, TURNS__MAX };
 
 static int db_setup(struct http_request *);
 static int db_query(struct http_request *);
@@ -97,7 +107,12 @@ api_db_slow(struct api_call *c)
 	c->db.slow = 1;
 }
 
-/* Each worker's two pools (kore_pgsql_register copies the strings). */
+/*
+ * Each worker's pools (kore_pgsql_register copies the strings).  The slow
+ * pool's statement timeout is in its own connection string, or, behind
+ * PgBouncer (which passes no options=), in the BQ_DB_SLOW_DSN the
+ * deployment gives it.
+ */
 void
 api_db_register(void)
 {
@@ -106,6 +121,14 @@ api_db_register(void)
 
 	if (!kore_pgsql_register(DB_NAME, api_config.db_dsn))
 		fatal("bq: cannot register the database");
+	if (api_config.db_read_dsn != NULL &&
+	    !kore_pgsql_register(DB_READ, api_config.db_read_dsn))
+		fatal("bq: cannot register the standby's pool");
+	if (api_config.db_slow_dsn != NULL) {
+		if (!kore_pgsql_register(DB_SLOW, api_config.db_slow_dsn))
+			fatal("bq: cannot register the slow database pool");
+		return;
+	}
 	/* A later keyword wins in a libpq connection string. */
 	len = strlen(api_config.db_dsn) + 64;
 	slow = kore_malloc(len);
@@ -198,6 +221,24 @@ db_deadline(void *arg, uint64_t now)
 	(void)now;
 	c = http_state_get(req);
 	c->db.timer = NULL;
+	/*
+	 * A read on the standby has half the time: a standby that died
+	 * under it leaves PgBouncer waiting for a server that will not come
+	 * (query_wait_timeout), and the primary can still answer in the half
+	 * that is left.
+	 */
+	if (c->db.standby && !c->db.standby_late) {
+		c->db.standby_late = 1;
+		api_replica_failed();
+		c->db.timer = kore_timer_add(db_deadline,
+		    (uint64_t)(api_config.db_timeout_ms -
+			api_config.db_timeout_ms / 2),
+		    req, KORE_TIMER_ONESHOT);
+		if (c->db.sql.conn != NULL)
+			db_abandon(c);
+		http_request_wakeup(req);
+		return;
+	}
 	c->db.timed_out = 1;
 	metrics_count(&stats()->db_timeouts);
 	if (c->db.sql.conn != NULL) {
@@ -208,10 +249,14 @@ db_deadline(void *arg, uint64_t now)
 		 * server hangs; one sent late, after waiting for a pooled
 		 * connection under load, says nothing of it, and marking the
 		 * database down for it turned saturation into 503 bursts.
+		 * Nor does one whose commit waits for a synchronous standby
+		 * that is gone (statement_timeout ends before the commit),
+		 * while the primary answers the replica probe: reads go on.
 		 */
 		if (!c->db.slow && c->db.sent_us != 0 &&
 		    api_now_us() - c->db.sent_us >=
-			(uint64_t)(api_config.db_timeout_ms - 100) * 1000)
+			(uint64_t)(api_config.db_timeout_ms - 100) * 1000 &&
+		    !api_replica_primary_answers())
 			db_mark_down();
 	}
 	http_request_wakeup(req);
@@ -233,23 +278,30 @@ db_fail(struct api_call *c)
  * some requests starved to their deadline.  With turns, Kore always has a
  * connection free for the request that holds one.
  */
-static TAILQ_HEAD(, api_call) db_queue = TAILQ_HEAD_INITIALIZER(db_queue);
-static int db_turns;
+static struct {
+	TAILQ_HEAD(, api_call) queue;
+	int taken;
+} turns[TURNS__MAX] = {
+	{ TAILQ_HEAD_INITIALIZER(turns[0].queue), 0 },
+	{ TAILQ_HEAD_INITIALIZER(turns[1].queue), 0 },
+};
 
 static int
-db_take_turn(struct api_call *c)
+db_take_turn(struct api_call *c, int pool)
 {
 	if (c->db_turn)
 		return (1);
-	if (!c->db_queued && db_turns < pgsql_conn_max &&
-	    TAILQ_EMPTY(&db_queue)) {
+	if (!c->db_queued && turns[pool].taken < pgsql_conn_max &&
+	    TAILQ_EMPTY(&turns[pool].queue)) {
 		c->db_turn = 1;
-		db_turns++;
+		c->db_turn_pool = pool;
+		turns[pool].taken++;
 		return (1);
 	}
 	if (!c->db_queued) {
-		TAILQ_INSERT_TAIL(&db_queue, c, db_wait);
+		TAILQ_INSERT_TAIL(&turns[pool].queue, c, db_wait);
 		c->db_queued = 1;
+		c->db_turn_pool = pool;
 	}
 	http_request_sleep(c->req);
 
@@ -262,21 +314,108 @@ void
 api_db_leave(struct api_call *c)
 {
 	struct api_call *next;
+	int pool = c->db_turn_pool;
 
 	if (c->db_queued) {
-		TAILQ_REMOVE(&db_queue, c, db_wait);
+		TAILQ_REMOVE(&turns[pool].queue, c, db_wait);
 		c->db_queued = 0;
 	}
 	if (!c->db_turn)
 		return;
 	c->db_turn = 0;
-	if ((next = TAILQ_FIRST(&db_queue)) != NULL) {
-		TAILQ_REMOVE(&db_queue, next, db_wait);
+	if ((next = TAILQ_FIRST(&turns[pool].queue)) != NULL) {
+		TAILQ_REMOVE(&turns[pool].queue, next, db_wait);
 		next->db_queued = 0;
 		next->db_turn = 1;
 		http_request_wakeup(next->req);
 	} else
-		db_turns--;
+		turns[pool].taken--;
+}
+
+/*
+ * The statement starts over from its setup on another pool (the primary,
+ * when the standby could not answer) or as another statement (the
+ * position after a write): the same deadline, a fresh connection.
+ */
+static int
+db_restart(struct api_call *c)
+{
+	api_db_leave(c);
+	set_waiting(c, 0);
+	set_busy(c, 0);
+	if (c->started_db)
+		kore_pgsql_cleanup(&c->db.sql);
+	c->started_db = 0;
+	c->db.failed = 0;
+	c->db.resends = 0;
+	c->db.sent_us = 0;
+	c->db.sqlstate[0] = c->db.column[0] = c->db.hint[0] = '\0';
+	c->db.detail[0] = '\0';
+	c->req->fsm_state = S_SETUP;
+
+	return (HTTP_STATE_CONTINUE);
+}
+
+/*
+ * A read the standby could not answer is asked of the primary: whatever
+ * failed there (a connection, PgBouncer's word that it has no server, a
+ * cancel to replay, a statement that turned out to write) but the
+ * service's own refusals, which the primary would repeat.  Reads repeat
+ * safely.
+ */
+static int
+db_standby_retry(struct api_call *c)
+{
+	if (!c->db.failed || !c->db.standby || c->db.timed_out ||
+	    c->db.lsn_phase || strncmp(c->db.sqlstate, "BQ", 2) == 0)
+		return (0);
+	/* The standby itself, not this statement: 08 connection, 57 shut
+	 * down, 58 system. */
+	if (c->db.sqlstate[0] == '\0' ||
+	    strncmp(c->db.sqlstate, "08", 2) == 0 || c->db.sqlstate[0] == '5')
+		api_replica_failed();
+	c->db.standby = 0;
+	kore_free(c->out);
+	c->out = NULL;
+	c->out_len = 0;
+	c->db.rows = 0;
+
+	return (1);
+}
+
+/*
+ * A write succeeded: where the WAL is now, asked of the primary, for the
+ * answer's X-Commit-LSN.  Only when reads go to a standby at all, and
+ * only for requests that write.
+ */
+static int
+db_wants_lsn(struct api_call *c)
+{
+	return (api_config.db_read_dsn != NULL && !c->db.lsn_phase &&
+	    !c->db.standby && !c->db.binary &&
+	    c->req->method != HTTP_METHOD_GET &&
+	    c->req->method != HTTP_METHOD_HEAD);
+}
+
+/*
+ * PostgreSQL's warning that a commit's wait for the synchronous standby
+ * was cancelled (by the statement timeout, or a cancel): the transaction
+ * is committed here but maybe on no standby, so it must not be
+ * acknowledged.  The receiver is set on the connection before each
+ * statement; Kore reads a connection only while a statement of it runs,
+ * so the call it names is the one alive.
+ */
+static void
+db_notice(void *arg, const PGresult *res)
+{
+	struct api_call *c = arg;
+	const char *sev, *msg;
+
+	sev = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
+	msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+	if (sev != NULL && strcmp(sev, "WARNING") == 0 && msg != NULL &&
+	    strstr(msg, "wait for synchronous replication") != NULL)
+		c->db.unreplicated = 1;
 }
 
 static int
@@ -288,14 +427,23 @@ db_setup(struct http_request *req)
 		return (db_fail(c));
 	if (!c->db.armed) {
 		c->db.armed = 1;
+		c->db.standby = api_replica_for(c);
 		c->db.timer = kore_timer_add(db_deadline,
-		    (uint64_t)(c->db.slow ? api_config.db_long_timeout_ms
-					  : api_config.db_timeout_ms),
+		    (uint64_t)(c->db.slow   ? api_config.db_long_timeout_ms
+			    : c->db.standby ? api_config.db_timeout_ms / 2
+					    : api_config.db_timeout_ms),
 		    req, KORE_TIMER_ONESHOT);
 	}
-	if (!api_db_available())
+	/* Its half gone before it had a connection: the primary. */
+	if (c->db.standby && c->db.standby_late) {
+		c->db.failed = 1;
+		(void)db_standby_retry(c);
+		return (db_restart(c));
+	}
+	if (!c->db.standby && !api_db_available())
 		return (db_fail(c));
-	if (!c->db.slow && !db_take_turn(c)) {
+	if (!c->db.slow &&
+	    !db_take_turn(c, c->db.standby ? TURNS_STANDBY : TURNS_PRIMARY)) {
 		set_waiting(c, 1);
 		return (HTTP_STATE_RETRY);
 	}
@@ -306,17 +454,22 @@ db_setup(struct http_request *req)
 		kore_pgsql_bind_request(&c->db.sql, req);
 	}
 
-	if (!kore_pgsql_setup(
-		&c->db.sql, c->db.slow ? DB_SLOW : DB_NAME, KORE_PGSQL_ASYNC)) {
+	if (!kore_pgsql_setup(&c->db.sql,
+		c->db.slow	    ? DB_SLOW
+		    : c->db.standby ? DB_READ
+				    : DB_NAME,
+		KORE_PGSQL_ASYNC)) {
 		if (c->db.sql.state == KORE_PGSQL_STATE_INIT) {
 			/* Queued for a connection; Kore wakes us. */
 			set_waiting(c, 1);
 			return (HTTP_STATE_RETRY);
 		}
 		set_waiting(c, 0);
-		kore_log(LOG_NOTICE, "request %s: no database connection: %s",
-		    c->request_id, c->db.sql.error ? c->db.sql.error : "?");
-		db_mark_down();
+		kore_log(LOG_NOTICE, "request %s: no %s connection: %s",
+		    c->request_id, c->db.standby ? "standby" : "database",
+		    c->db.sql.error ? c->db.sql.error : "?");
+		if (!c->db.standby)
+			db_mark_down();
 		return (db_fail(c));
 	}
 	set_waiting(c, 0);
@@ -342,26 +495,39 @@ conn_stale(struct kore_pgsql *sql)
 	return (pfd.fd < 0 || poll(&pfd, 1, 0) != 0);
 }
 
+/* The statement never ran on this connection: it goes, the next one
+ * takes the statement. */
+static int
+db_resend(struct api_call *c)
+{
+	db_abandon(c);
+	kore_pgsql_cleanup(&c->db.sql);
+	kore_pgsql_init(&c->db.sql);
+	kore_pgsql_bind_request(&c->db.sql, c->req);
+	c->db.sqlstate[0] = '\0';
+	if (++c->db.resends > pgsql_conn_max)
+		return (db_fail(c));
+	c->req->fsm_state = S_SETUP;
+
+	return (HTTP_STATE_CONTINUE);
+}
+
 static int
 db_query(struct http_request *req)
 {
 	struct api_call *c = http_state_get(req);
+	int stale;
 
 	set_busy(c, 1);
 	c->db.sent_us = api_now_us();
-	if (conn_stale(&c->db.sql) ||
+	if (!(stale = conn_stale(&c->db.sql)))
+		(void)PQsetNoticeReceiver(c->db.sql.conn->db, db_notice, c);
+	if (stale ||
 	    !kore_pgsql_query_param_fields(&c->db.sql, c->db.query,
 		c->db.binary, c->db.nparams, c->db.values, c->db.lengths,
 		c->db.formats)) {
 		/* Not sent: a connection the server closed.  Try another. */
-		db_abandon(c);
-		kore_pgsql_cleanup(&c->db.sql);
-		kore_pgsql_init(&c->db.sql);
-		kore_pgsql_bind_request(&c->db.sql, req);
-		if (++c->db.resends > pgsql_conn_max)
-			return (db_fail(c));
-		req->fsm_state = S_SETUP;
-		return (HTTP_STATE_CONTINUE);
+		return (db_resend(c));
 	}
 
 	req->fsm_state = S_WAIT;
@@ -402,6 +568,16 @@ db_result(struct http_request *req)
 {
 	struct api_call *c = http_state_get(req);
 
+	if (c->db.lsn_phase) {
+		if (kore_pgsql_ntuples(&c->db.sql) == 1 &&
+		    (size_t)kore_pgsql_getlength(&c->db.sql, 0, 0) <
+			sizeof(c->commit_lsn))
+			(void)snprintf(c->commit_lsn, sizeof(c->commit_lsn),
+			    "%s", kore_pgsql_getvalue(&c->db.sql, 0, 0));
+		kore_pgsql_continue(&c->db.sql);
+		req->fsm_state = S_WAIT;
+		return (HTTP_STATE_CONTINUE);
+	}
 	c->db.rows += kore_pgsql_ntuples(&c->db.sql);
 	if (c->out == NULL && c->db.binary &&
 	    kore_pgsql_ntuples(&c->db.sql) > 0 &&
@@ -458,6 +634,20 @@ db_error(struct http_request *req)
 	copy_diag(c->db.hint, sizeof(c->db.hint), res, PG_DIAG_MESSAGE_HINT);
 	copy_diag(
 	    c->db.detail, sizeof(c->db.detail), res, PG_DIAG_MESSAGE_DETAIL);
+	/*
+	 * Read-only, on the primary's pool: the connection leads to a
+	 * standby.  PgBouncer keeps a client connection across its server's
+	 * failover, so libpq's target_session_attrs=read-write, checked at
+	 * connect, no longer holds; a new connection chooses again.  The
+	 * statement was refused whole, so it is sent again.
+	 */
+	if (!c->db.standby && strcmp(c->db.sqlstate, "25006") == 0) {
+		kore_log(LOG_NOTICE,
+		    "request %s: the primary's pool reached a standby; "
+		    "reconnecting",
+		    c->request_id);
+		return (db_resend(c));
+	}
 	if (strncmp(c->db.sqlstate, "BQ", 2) != 0)
 		kore_log(LOG_NOTICE, "request %s: %s: sqlstate %s",
 		    c->request_id, routes[c->route].path, c->db.sqlstate);
@@ -509,6 +699,47 @@ db_done(struct http_request *req)
 	struct api_call *c = http_state_get(req);
 	enum problem_code code;
 
+	/* The position after a write: whatever became of it, the write
+	 * stands; without one, the caller's next reads go to the primary. */
+	if (c->db.lsn_phase) {
+		c->db.lsn_phase = 0;
+		c->db.query = c->db.saved_query;
+		c->db.failed = 0;
+		if (c->commit_lsn[0] == '\0')
+			kore_log(LOG_NOTICE,
+			    "request %s: no position after "
+			    "the write",
+			    c->request_id);
+		goto done;
+	}
+	if (db_standby_retry(c))
+		return (db_restart(c));
+	if (!c->db.failed && c->db.unreplicated) {
+		kore_log(LOG_WARNING,
+		    "request %s: %s: committed on the primary only (the wait "
+		    "for the standby was cancelled): not acknowledged",
+		    c->request_id, routes[c->route].path);
+		c->db.failed = 1;
+		c->db.sqlstate[0] = '\0';
+	}
+	if (!c->db.failed && c->db.rows > 0 && db_wants_lsn(c)) {
+		c->db.lsn_phase = 1;
+		c->db.saved_query = c->db.query;
+		c->db.saved_nparams = c->db.nparams;
+		c->db.query = DB_LSN_QUERY;
+		c->db.nparams = 0;
+		c->db.saved_slow = c->db.slow;
+		c->db.slow = 0;
+		return (db_restart(c));
+	}
+	c->read_from = c->db.standby ? READ_STANDBY : READ_PRIMARY;
+done:
+	if (c->db.saved_query != NULL) {
+		c->db.nparams = c->db.saved_nparams;
+		c->db.slow = c->db.saved_slow;
+		c->db.saved_query = NULL;
+		c->read_from = READ_PRIMARY;
+	}
 	if (c->db.timer != NULL) {
 		kore_timer_remove(c->db.timer);
 		c->db.timer = NULL;

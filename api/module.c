@@ -166,6 +166,7 @@ bq_init(int state)
 	if (mallopt(M_MMAP_THRESHOLD, 1024 * 1024) != 1)
 		kore_log(LOG_NOTICE, "bq: cannot set the mmap threshold");
 	api_db_register();
+	api_replica_start();
 	api_sweeper_start();
 
 	return (KORE_RESULT_OK);

@@ -32,6 +32,8 @@ BQ_PACKAGES=(
 	libcurl4-openssl-dev libengine-gost-openssl
 	python3 python3-pytest python3-requests python3-psycopg
 	python3-jsonschema python3-yaml python3-hypothesis python3-aiosmtpd curl openssl jq
+	# scripts/cluster: the deployment's proxies
+	pgbouncer haproxy
 )
 
 ensure_packages() {

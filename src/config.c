@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bq/config.h"
+#include "bq/forwarded.h"
 
 static char *
 env_dup(const char *name, const char *fallback)
@@ -92,6 +93,24 @@ config_load(struct bq_config *c, char *err, size_t errlen)
 
 	if ((c->db_dsn = env_dup("BQ_DB_DSN", NULL)) == NULL) {
 		(void)snprintf(err, errlen, "BQ_DB_DSN is not set");
+		goto fail;
+	}
+
+	c->db_slow_dsn = env_dup("BQ_DB_SLOW_DSN", NULL);
+	c->db_read_dsn = env_dup("BQ_DB_READ_DSN", NULL);
+	c->trusted_proxies = env_dup("BQ_TRUSTED_PROXIES", NULL);
+	if (c->trusted_proxies != NULL &&
+	    !forwarded_list_ok(c->trusted_proxies)) {
+		(void)snprintf(err, errlen,
+		    "BQ_TRUSTED_PROXIES: comma separated IP addresses");
+		goto fail;
+	}
+	/* Past it, a catalogue read would be older than a parent notices. */
+	if (!env_int("BQ_READ_LAG_MS", 1000, 0, 60000, &c->read_lag_ms) ||
+	    !env_int("BQ_READ_FROM_HEADER", 0, 0, 1, &c->read_from_header)) {
+		(void)snprintf(err, errlen,
+		    "BQ_READ_LAG_MS must be 0 to 60000, BQ_READ_FROM_HEADER 0 "
+		    "or 1");
 		goto fail;
 	}
 
@@ -225,6 +244,9 @@ config_free(struct bq_config *c)
 		return;
 	free(c->data_dir);
 	free(c->db_dsn);
+	free(c->db_slow_dsn);
+	free(c->db_read_dsn);
+	free(c->trusted_proxies);
 	free(c->openapi_path);
 	free(c->secret_file);
 	free(c->common_passwords);

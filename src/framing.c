@@ -88,6 +88,7 @@ framing_scan(const uint8_t *buf, size_t len, struct framing *f)
 			continue;
 		}
 		if (is_header(line, rest, "content-length")) {
+			f->lengths += f->has_length;
 			f->has_length = 1;
 			f->length_nonzero |= nonzero(line, rest);
 		} else if (is_header(line, rest, "transfer-encoding"))
@@ -100,6 +101,8 @@ framing_scan(const uint8_t *buf, size_t len, struct framing *f)
 enum framing_refusal
 framing_refusal(const struct framing *f)
 {
+	if (f->lengths > 0)
+		return (FRAMING_LENGTH_TWICE);
 	if (f->body_method)
 		return (f->has_transfer_coding ? FRAMING_CHUNKED : FRAMING_OK);
 	if (f->has_transfer_coding || f->length_nonzero)

@@ -7,6 +7,10 @@
 
 #include <string.h>
 
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
 #include "bq/problem.h"
 
 const struct problem problems[PROBLEM__MAX] = {
@@ -536,4 +540,36 @@ field_code_from_name(const char *name)
 	}
 
 	return (FIELD_INVALID_VALUE);
+}
+
+/*
+ * A problem's document without its field errors (the "errors" array is
+ * there, empty): what every problem answer starts from, the service's and
+ * the cluster edge's (bq-vocab problem).  NULL when out of memory.
+ */
+cJSON *
+problem_document(enum problem_code code, enum lang lang, const char *detail,
+    const char *request_id)
+{
+	const struct problem *p = &problems[code];
+	char type[96];
+	cJSON *doc;
+
+	(void)snprintf(
+	    type, sizeof(type), "urn:balabaqsha:problem:%s", p->code);
+	if ((doc = cJSON_CreateObject()) == NULL)
+		return (NULL);
+	if (cJSON_AddStringToObject(doc, "type", type) == NULL ||
+	    cJSON_AddStringToObject(doc, "title", p->title[lang]) == NULL ||
+	    cJSON_AddNumberToObject(doc, "status", p->status) == NULL ||
+	    cJSON_AddStringToObject(doc, "code", p->code) == NULL ||
+	    cJSON_AddStringToObject(doc, "detail",
+		detail != NULL ? detail : p->detail[lang]) == NULL ||
+	    cJSON_AddStringToObject(doc, "request_id", request_id) == NULL ||
+	    cJSON_AddArrayToObject(doc, "errors") == NULL) {
+		cJSON_Delete(doc);
+		return (NULL);
+	}
+
+	return (doc);
 }

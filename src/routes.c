@@ -55,3 +55,28 @@ route_role_bit(const char *role)
 
 	return (1 << i);
 }
+
+/*
+ * The reads that may be a moment stale, served by a standby while it is
+ * within BQ_READ_LAG_MS (api/replica.c): what everyone reads and nobody
+ * has just written, the catalogue, the public queue, statistics,
+ * reference lists, and the forecast, an estimate anyway.
+ */
+int
+route_stale_ok(enum route_id id)
+{
+	switch (id) {
+	case ROUTE_REGIONS:
+	case ROUTE_REFERENCE:
+	case ROUTE_KINDERGARTENS:
+	case ROUTE_KINDERGARTEN:
+	case ROUTE_QUEUE:
+	case ROUTE_STATS_QUEUE:
+	case ROUTE_STATS_VOUCHERS:
+	case ROUTE_STATS_POPULAR:
+	case ROUTE_APPLICATION_FORECAST:
+		return (1);
+	default:
+		return (0);
+	}
+}

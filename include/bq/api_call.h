@@ -16,6 +16,8 @@
 #include <openssl/x509.h>
 
 #include "bq/api_db.h"
+#include "bq/api_replica.h"
+#include "bq/lsn.h"
 #include "bq/api_task.h"
 #include "bq/config.h"
 #include "bq/json.h"
@@ -49,6 +51,7 @@ struct api_call {
 	TAILQ_ENTRY(api_call) db_wait; /* in the worker's queue for a turn */
 	int db_queued; /* in that queue */
 	int db_turn; /* holds one of the pool's turns */
+	int db_turn_pool; /* the pool of that turn or that queue */
 	enum route_id route;
 	enum lang lang;
 	char request_id[REQID_MAX + 1];
@@ -74,6 +77,14 @@ struct api_call {
 	size_t raw_len;
 
 	struct api_db db;
+
+	/* Reads through a standby (api/replica.c): the position the caller
+	 * last wrote, as it sent it in X-Read-After; where the last
+	 * statement ran; the position a write left, for X-Commit-LSN. */
+	uint64_t read_after;
+	int has_read_after;
+	enum api_read_from read_from;
+	char commit_lsn[LSN_TEXT_MAX];
 
 	/* The caller, when the route needs a token. */
 	struct token_claims auth;

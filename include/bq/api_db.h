@@ -31,6 +31,13 @@ struct api_db {
 	int ok_status; /* the reply's status when the statement succeeds */
 	int binary; /* results in binary: a file and its type */
 	int slow; /* on the pool for long statements, with its deadline */
+	int standby; /* on the standby's pool (api/replica.c) */
+	int standby_late; /* its half of the deadline passed */
+	int lsn_phase; /* asking the position after a write succeeded */
+	int unreplicated; /* the commit's wait for the standby was cancelled */
+	const char *saved_query; /* the write's, during lsn_phase */
+	int saved_nparams;
+	int saved_slow;
 	uint64_t sent_us; /* when the statement went to the server */
 	int nparams;
 	const char *values[API_DB_PARAMS_MAX];

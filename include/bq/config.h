@@ -16,6 +16,9 @@
 struct bq_config {
 	char *data_dir;
 	char *db_dsn;
+	char *db_slow_dsn; /* NULL: db_dsn with the long statement timeout */
+	char *db_read_dsn; /* NULL: every statement on db_dsn */
+	char *trusted_proxies; /* addresses whose X-Forwarded-For counts */
 	char *openapi_path;
 	char *secret_file;
 	char *common_passwords;
@@ -29,6 +32,8 @@ struct bq_config {
 	char *receipt_token; /* the SMS gateway's, for its receipts */
 	int db_timeout_ms;
 	int db_long_timeout_ms; /* allocation rounds, replays, the sweeper */
+	int read_lag_ms; /* a standby further behind: reads on the primary */
+	int read_from_header; /* answers say X-Read-From (tests) */
 	int sweep_interval_ms; /* 0: no sweeper timer in this node */
 	int tasks_max; /* tasks a worker has at once; 0: two a task thread */
 	int tasks_wait; /* requests that wait for one of those places */

@@ -15,6 +15,7 @@ struct framing {
 	int crlf; /* lines end in CR LF (else LF alone) */
 	int body_method; /* POST, PUT or PATCH: Kore wants a length */
 	int has_length; /* a Content-Length header */
+	int lengths; /* Content-Length headers after the first */
 	int length_nonzero; /* ... whose value is not all zeros */
 	int has_transfer_coding; /* a Transfer-Encoding header */
 };
@@ -30,6 +31,12 @@ enum framing_refusal {
 	 * a request smuggled past whatever checked this one.
 	 */
 	FRAMING_BODY_UNEXPECTED,
+	/*
+	 * Two Content-Length headers: Kore reads the first, a proxy in
+	 * front may have read the other, and the bytes between are a
+	 * request smuggled past it.  Refused even when they agree.
+	 */
+	FRAMING_LENGTH_TWICE,
 };
 
 /* 0 while the header block is incomplete, 1 when f describes it. */

@@ -143,4 +143,8 @@ enum problem_code problem_from_sqlstate(const char *);
 enum problem_code problem_from_name(const char *);
 enum field_code field_code_from_name(const char *);
 
+struct cJSON;
+struct cJSON *
+problem_document(enum problem_code, enum lang, const char *, const char *);
+
 #endif

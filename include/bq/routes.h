@@ -238,5 +238,7 @@ extern const struct route routes[ROUTE__MAX];
 
 int route_allow_header(int, char *, size_t);
 int route_role_bit(const char *);
+/* Whether a GET of the route may be answered by a standby. */
+int route_stale_ok(enum route_id);
 
 #endif

@@ -294,6 +294,7 @@ BEGIN
 				    USING ERRCODE = 'BQ409', COLUMN = 'Idempotency-Key',
 				    HINT = 'taken';
 			END IF;
+			PERFORM bq.replayed();
 			RETURN bq.application_json(v_app, p_lang);
 		END IF;
 	END IF;

@@ -69,6 +69,20 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 $$;
 
 -- A limit or duration of bq.setting; a name not there is a bug.
+-- An idempotent replay answers as the first request did; it must commit
+-- as the first did too.  A first answer whose wait for the synchronous
+-- standby was cancelled was refused (503: committed on the primary only,
+-- api/db.c), and its replay, a read, would commit without waiting at all.
+-- One WAL record makes the replay's commit wait for the standby to have
+-- everything before it, the first request's commit included.
+CREATE OR REPLACE FUNCTION bq.replayed() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
+BEGIN
+	PERFORM pg_logical_emit_message(true, 'bq.replayed', '');
+END
+$$;
+REVOKE EXECUTE ON FUNCTION bq.replayed() FROM bq_api;
+
 CREATE OR REPLACE FUNCTION bq.setting(p_name text) RETURNS integer
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE

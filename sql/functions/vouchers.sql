@@ -979,6 +979,7 @@ BEGIN
 				    USING ERRCODE = 'BQ409',
 				    COLUMN = 'Idempotency-Key', HINT = 'taken';
 			END IF;
+			PERFORM bq.replayed();
 			RETURN bq.round_summary(v_round);
 		END IF;
 	END IF;

@@ -17,7 +17,7 @@ import pytest
 import requests
 
 import spec
-from people import Parent
+from people import Parent, lift_limits
 from places import add_city
 from servers import wait_up
 
@@ -49,7 +49,16 @@ class Stack:
                         BQ_MODE="demo", BQ_SWEEP_INTERVAL_MS="0",
                         BQ_CORS_ORIGINS="https://portal.example.kz," + self.web_origin,
                         BQ_SMS_RECEIPT_TOKEN=RECEIPT_TOKEN,
-                        BQ_PORTAL_URL="https://portal.example.kz")
+                        BQ_PORTAL_URL="https://portal.example.kz",
+                        # The read pool on the primary itself: every
+                        # statement's routing, the replica's samples and
+                        # X-Commit-LSN run in every test, as in a cluster
+                        # (tests/integration/test_cluster.py has the standby).
+                        BQ_DB_READ_DSN=f"host={self.data / 'run'} port=5432 "
+                                       "dbname=balabaqsha user=bq_api connect_timeout=2 "
+                                       "application_name=bq-api-read "
+                                       "options='-c statement_timeout=1300'",
+                        BQ_READ_FROM_HEADER="1")
         self.server = None
         self.secrets = set()
 
@@ -62,17 +71,8 @@ class Stack:
         shutil.rmtree(self.data, ignore_errors=True)
         self.script("db", "start")
         self.script("migrate", "--seed")
-        # Every test request comes from 127.0.0.1: lift the per-address
-        # cap on codes (its own test lowers it again).
         with self.db() as conn:
-            conn.execute("UPDATE bq.setting SET value = 100000 "
-                         "WHERE name IN ('otp_per_client_hour', "
-                         "'registry_lookups_per_hour', 'login_per_client_minute', "
-                         "'login_per_name_minute')")
-            # Quiet hours off (equal hours): the suite runs at any hour;
-            # their own test sets them.
-            conn.execute("UPDATE bq.setting SET value = 0 "
-                         "WHERE name IN ('quiet_start_hour', 'quiet_end_hour')")
+            lift_limits(conn)
         self.log = open(self.log_path, "wb")
         self.server = subprocess.Popen([str(SCRIPTS / "serve")], env=self.env,
                                        stdout=self.log,

@@ -9,13 +9,12 @@ import os
 import signal
 import threading
 import time
-import uuid
 
 import psycopg
 import pytest
 
 from conftest import Api
-from people import Parent, bearer, post
+from people import Parent, bearer, file_until_stored
 
 # Long: scripts/test --long (and .ci/run) runs it, the default run does not.
 pytestmark = pytest.mark.skipif(os.environ.get("BQ_LONG") != "1",
@@ -49,28 +48,12 @@ class Load:
     def filer(self, p):
         api = Api(self.stack)
         for child in p.children:
-            # Retried with its key until answered: a 503 may or may not have
-            # stored it, the key makes the retry safe either way.
-            key = str(uuid.uuid4())
-            while not self.stop.is_set():
-                started = time.monotonic()
-                try:
-                    r = post(api, "/v1/applications",
-                             {"child_id": child, "queue_type": "general",
-                              "region_id": self.region, "languages": ["kk"],
-                              "consent": True},
-                             token=p.token, headers={"Idempotency-Key": key}, timeout=5)
-                except Exception:
-                    self.record(started, "error", "file")
-                    continue
-                self.record(started, r.status_code, "file")
-                if r.status_code == 201:
-                    with self.lock:
-                        self.acknowledged.append(r.json()["id"])
-                    break
-                time.sleep(0.05)
-            if self.stop.is_set():
+            app = file_until_stored(api, p.token, child, self.region, self.stop,
+                                    lambda started, status: self.record(started, status, "file"))
+            if app is None:
                 return
+            with self.lock:
+                self.acknowledged.append(app)
 
     def reader(self):
         api = Api(self.stack)

@@ -108,12 +108,22 @@ refusals(void **state)
 	    scan("HEAD /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", &f),
 	    1);
 	assert_int_equal(framing_refusal(&f), FRAMING_BODY_UNEXPECTED);
-	/* Two lengths, one of them not zero: refused. */
+	/* Two lengths, whatever they say and on any method: refused. */
 	assert_int_equal(scan("GET /a HTTP/1.1\r\nContent-Length: "
 			      "0\r\nContent-Length: 7\r\n\r\n",
 			     &f),
 	    1);
-	assert_int_equal(framing_refusal(&f), FRAMING_BODY_UNEXPECTED);
+	assert_int_equal(framing_refusal(&f), FRAMING_LENGTH_TWICE);
+	assert_int_equal(scan("POST /a HTTP/1.1\r\nContent-Length: "
+			      "2\r\ncontent-length: 2\r\n\r\n{}",
+			     &f),
+	    1);
+	assert_int_equal(framing_refusal(&f), FRAMING_LENGTH_TWICE);
+	assert_int_equal(scan("POST /a HTTP/1.1\r\nTransfer-Encoding: "
+			      "xchunked\r\n\r\n",
+			     &f),
+	    1);
+	assert_int_equal(framing_refusal(&f), FRAMING_CHUNKED);
 }
 
 static void

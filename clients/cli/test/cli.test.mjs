@@ -394,3 +394,18 @@ test("email: a new address waits for the code sent to it", async () => {
 	assert.equal(p.run(["email"]).code, 2);
 	assert.equal(p.run(["email", "clear"]).json().email, null);
 });
+
+test("a write's X-Commit-LSN is kept in the session and sent with the reads after it", async () => {
+	const p = await parent();
+	const child = p.run(["children", "add", makeIin(bornAgo(3)), "male"]);
+	assert.equal(child.code, 0, child.err);
+	const kept = JSON.parse(readFileSync(p.session, "utf8")).read_after;
+	assert.match(kept, /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/);
+	assert.equal(statSync(p.session).mode & 0o777, 0o600);
+	const listed = p.run(["children"]);
+	assert.ok(listed.json().items.some((c) => c.id === child.json().id));
+	// A session file whose position is none: not sent, the read goes on.
+	const s = JSON.parse(readFileSync(p.session, "utf8"));
+	writeFileSync(p.session, JSON.stringify({ ...s, read_after: "not-a-position" }), { mode: 0o600 });
+	assert.equal(p.run(["children"]).code, 0);
+});

@@ -95,6 +95,8 @@ export interface ClientOptions {
 	onTokens?: (tokens: Tokens | null) => void;
 	fetch?: typeof globalThis.fetch;
 	headers?: Record<string, string>;
+	/** The last write's X-Commit-LSN from a session before: reads are answered where that write is. */
+	readAfter?: string | null;
 }
 
 export type Client = { readonly [K in OperationId]: Call<K> } & {
@@ -102,6 +104,8 @@ export type Client = { readonly [K in OperationId]: Call<K> } & {
 	paginate<K extends PagedOperationId>(operation: K, args?: Args<K>): AsyncGenerator<Item<K>, void, undefined>;
 	setTokens(tokens: Tokens | null): void;
 	readonly tokens: Tokens | null;
+	/** The position of the session's latest write (X-Commit-LSN), sent as X-Read-After with each read. */
+	readonly readAfter: string | null;
 	language: Language | null;
 };
 

@@ -79,6 +79,16 @@ function newKey() {
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+// WAL positions ("16/B374D848") in order: is a after b (b may be null)?
+function lsnAfter(a, b) {
+	if (!b) return true;
+	const n = (v) => v.split("/").map((h) => BigInt(`0x${h}`));
+	const [ah, al] = n(a), [bh, bl] = n(b);
+	return ah > bh || (ah === bh && al > bl);
+}
+
+const LSN = /^[0-9A-Fa-f]{1,8}\/[0-9A-Fa-f]{1,8}$/;
+
 // options: baseUrl (required), language ("kk", "ru", "en"), tokens (from a
 // previous session), onTokens(tokens|null) called whenever they change (to
 // keep them), fetch (a fetch of one's own), headers (sent with every call).
@@ -89,6 +99,9 @@ export function createClient(options = {}) {
 	let tokens = options.tokens ?? null;
 	let language = options.language ?? null;
 	let refreshing = null;
+	// Read-your-writes behind a standby: the position the session's
+	// latest write left (X-Commit-LSN), sent with every read after it.
+	let readAfter = options.readAfter ?? null;
 
 	function setTokens(t) {
 		tokens = t ? { ...t } : null;
@@ -100,6 +113,7 @@ export function createClient(options = {}) {
 		const lang = args.language ?? language;
 		if (lang) headers["Accept-Language"] = lang;
 		if (key) headers["Idempotency-Key"] = key;
+		if (readAfter && op.method === "GET") headers["X-Read-After"] = readAfter;
 		let body;
 		if (op.body === "json" && args.body !== undefined) {
 			headers["Content-Type"] = "application/json";
@@ -179,6 +193,8 @@ export function createClient(options = {}) {
 			}
 			break;
 		}
+		const lsn = res.headers.get("x-commit-lsn");
+		if (lsn && LSN.test(lsn) && lsnAfter(lsn, readAfter)) readAfter = lsn;
 		const data = await readBody(res).catch(() => undefined);
 		if (!res.ok) {
 			const problem = data && typeof data === "object" && !(data instanceof Blob) ? data : {};
@@ -208,6 +224,7 @@ export function createClient(options = {}) {
 		paginate,
 		setTokens,
 		get tokens() { return tokens; },
+		get readAfter() { return readAfter; },
 		get language() { return language; },
 		set language(v) { language = v; },
 	};

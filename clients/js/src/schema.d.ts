@@ -4851,6 +4851,15 @@ export interface components {
         IdempotencyKey: string;
         /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
         AcceptLanguage: string;
+        /**
+         * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+         *     standby (README, "A cluster") answers this read from the standby
+         *     only once the standby has replayed that far, and from the primary
+         *     before; without it, a read of the caller's own objects always goes
+         *     to the primary. Either way the caller sees its own writes. A value
+         *     that is not a WAL position is a 422 naming `X-Read-After`.
+         */
+        ReadAfter: string;
         /** @description The caller's id for this request, echoed back when plain. */
         RequestId: string;
     };
@@ -4858,6 +4867,13 @@ export interface components {
     headers: {
         /** @description The id of this request in the server's log. */
         "X-Request-Id": string;
+        /**
+         * @description Where the database's write-ahead log stood after this write, in a
+         *     deployment with a standby: send it back as `X-Read-After` on the
+         *     next reads to have them answered by the standby once it has the
+         *     write.
+         */
+        "X-Commit-LSN": string;
         /**
          * @description CORS, for a browser front end: the request's `Origin` when it is
          *     one of the configured origins (`BQ_CORS_ORIGINS`; `*` there lets
@@ -4886,7 +4902,17 @@ export interface operations {
     getHealth: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4907,12 +4933,23 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     getReady: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4951,6 +4988,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4958,7 +4996,17 @@ export interface operations {
     getMetrics: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4977,13 +5025,24 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
     getOpenApi: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5001,6 +5060,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5026,6 +5086,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5065,6 +5126,7 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5100,6 +5162,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5138,6 +5201,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5174,6 +5238,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5212,6 +5277,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5247,6 +5313,7 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5280,6 +5347,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5311,6 +5379,7 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5326,7 +5395,17 @@ export interface operations {
     getMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5345,6 +5424,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5366,6 +5446,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5402,6 +5483,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5438,6 +5520,7 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5473,6 +5556,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5499,7 +5583,17 @@ export interface operations {
                 /** @description The `next_cursor` of the page before. */
                 cursor?: components["parameters"]["Cursor"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5531,7 +5625,17 @@ export interface operations {
                 /** @description Only accounts with this role (`parent` lists no one). */
                 role?: components["schemas"]["Role"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5573,6 +5677,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5600,6 +5705,15 @@ export interface operations {
             header?: {
                 /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
             };
             path?: never;
             cookie?: never;
@@ -5618,6 +5732,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5625,7 +5740,17 @@ export interface operations {
     getReference: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5643,6 +5768,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5670,6 +5796,15 @@ export interface operations {
             header?: {
                 /** @description `kk`, `ru` or `en`, with q-values; `kk` when none fits. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
             };
             path?: never;
             cookie?: never;
@@ -5696,7 +5831,17 @@ export interface operations {
     getKindergarten: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The id. */
                 id: string;
@@ -5718,6 +5863,7 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5742,6 +5888,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5780,6 +5927,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5803,7 +5951,17 @@ export interface operations {
     getChildren: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5823,6 +5981,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5844,6 +6003,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5868,7 +6028,17 @@ export interface operations {
     getTrustedChildren: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5888,6 +6058,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5895,7 +6066,17 @@ export interface operations {
     getTrusteeInvitations: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5915,6 +6096,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5935,6 +6117,7 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5964,6 +6147,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -5983,7 +6167,17 @@ export interface operations {
     getGuardianships: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6003,6 +6197,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6024,6 +6219,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6048,7 +6244,17 @@ export interface operations {
     getChild: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The id. */
                 id: string;
@@ -6072,6 +6278,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6092,6 +6299,7 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6125,6 +6333,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6147,7 +6356,17 @@ export interface operations {
     getChildPhoto: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The id. */
                 id: string;
@@ -6172,6 +6391,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6197,6 +6417,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6218,7 +6439,17 @@ export interface operations {
     getChildTrustees: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The id. */
                 id: string;
@@ -6242,6 +6473,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6266,6 +6498,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6304,6 +6537,7 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6339,6 +6573,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6360,7 +6595,17 @@ export interface operations {
     getDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The id. */
                 id: string;
@@ -6385,6 +6630,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6405,6 +6651,7 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6428,7 +6675,17 @@ export interface operations {
                 /** @description true for archived and rejected ones only, false for the others. */
                 archived?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6479,6 +6736,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6501,7 +6759,17 @@ export interface operations {
     getApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The application. */
                 id: string;
@@ -6525,6 +6793,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6549,6 +6818,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6573,7 +6843,17 @@ export interface operations {
     getPositionHistory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The application. */
                 id: string;
@@ -6597,6 +6877,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6617,6 +6898,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6650,6 +6932,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6683,7 +6966,17 @@ export interface operations {
                 /** @description The `next_cursor` of the page before (the last position shown). */
                 cursor?: components["parameters"]["QueueCursor"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6712,7 +7005,17 @@ export interface operations {
                 /** @description awaiting_verification by default. */
                 status?: components["schemas"]["ApplicationStatus"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6753,6 +7056,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6790,6 +7094,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6813,7 +7118,17 @@ export interface operations {
     getPriorityClaims: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6833,6 +7148,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6857,6 +7173,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6898,6 +7215,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -6925,7 +7243,17 @@ export interface operations {
                 /** @description The claims' status. */
                 status?: components["schemas"]["GuardianshipStatus"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6966,6 +7294,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7003,6 +7332,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7032,7 +7362,17 @@ export interface operations {
                 /** @description The `next_cursor` of the page before. */
                 cursor?: components["parameters"]["Cursor"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7059,7 +7399,17 @@ export interface operations {
     getUnreadCount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7078,6 +7428,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7085,7 +7436,17 @@ export interface operations {
     getNotificationSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7104,6 +7465,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7125,6 +7487,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7160,6 +7523,7 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7193,6 +7557,7 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7209,7 +7574,17 @@ export interface operations {
     getForecast: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The application. */
                 id: string;
@@ -7233,6 +7608,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7243,7 +7619,17 @@ export interface operations {
                 /** @description issued, active, cancelled or used. */
                 status?: components["schemas"]["VoucherStatus"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7271,7 +7657,17 @@ export interface operations {
     getVoucher: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The voucher. */
                 id: string;
@@ -7295,6 +7691,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7315,6 +7712,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7348,6 +7746,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7381,6 +7780,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7404,7 +7804,17 @@ export interface operations {
                 /** @description Only this region's. */
                 region_id?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7453,6 +7863,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7479,7 +7890,17 @@ export interface operations {
                 /** @description json (default) or csv. */
                 format?: "json" | "csv";
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The round. */
                 id: string;
@@ -7512,7 +7933,17 @@ export interface operations {
     getRoundReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The round. */
                 id: string;
@@ -7534,6 +7965,7 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7554,6 +7986,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7583,6 +8016,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7601,7 +8035,17 @@ export interface operations {
     getApplicationEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The application's id. */
                 id: string;
@@ -7625,6 +8069,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7632,7 +8077,17 @@ export interface operations {
     getVoucherHistory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The voucher's id. */
                 id: string;
@@ -7656,6 +8111,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7663,7 +8119,17 @@ export interface operations {
     getEnrolmentHistory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The enrolment's id. */
                 id: string;
@@ -7687,6 +8153,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7694,7 +8161,17 @@ export interface operations {
     getContractHistory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The contract's id. */
                 id: string;
@@ -7718,6 +8195,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7728,7 +8206,17 @@ export interface operations {
                 /** @description json (default) or csv. */
                 format?: "json" | "csv";
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The region (a city). */
                 id: string;
@@ -7766,7 +8254,17 @@ export interface operations {
                 /** @description json (default) or csv. */
                 format?: "json" | "csv";
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description YYYY-MM. */
                 month: string;
@@ -7799,7 +8297,17 @@ export interface operations {
     getRoundSchedule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The region (a city). */
                 id: string;
@@ -7823,6 +8331,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7847,6 +8356,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7870,7 +8380,17 @@ export interface operations {
     getCalendarYear: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The calendar year. */
                 year: number;
@@ -7918,6 +8438,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7957,6 +8478,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -7992,6 +8514,7 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8009,7 +8532,17 @@ export interface operations {
     getAdminAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The id. */
                 id: string;
@@ -8033,6 +8566,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8059,6 +8593,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8098,6 +8633,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8135,6 +8671,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8172,6 +8709,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8201,7 +8739,17 @@ export interface operations {
                 /** @description Only entries of this action. */
                 action?: components["schemas"]["AuditAction"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8243,6 +8791,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8283,6 +8832,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8324,6 +8874,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8361,6 +8912,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8398,6 +8950,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8439,6 +8992,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8480,6 +9034,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8518,6 +9073,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8544,7 +9100,17 @@ export interface operations {
                 /** @description A region (a district counts as its city); all when absent. */
                 region_id?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8575,7 +9141,17 @@ export interface operations {
                 /** @description 2000 to 2100; this year by default. */
                 year?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8606,7 +9182,17 @@ export interface operations {
                 /** @description 1 to 100 (10 by default). */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8649,6 +9235,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8690,6 +9277,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8717,7 +9305,17 @@ export interface operations {
                 /** @description requested, contract, enrolled, declined or cancelled. */
                 status?: components["schemas"]["EnrolmentStatus"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8762,6 +9360,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8803,6 +9402,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8827,7 +9427,17 @@ export interface operations {
     getContracts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8847,6 +9457,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8854,7 +9465,17 @@ export interface operations {
     getContract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The contract. */
                 id: string;
@@ -8878,6 +9499,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8902,6 +9524,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8943,6 +9566,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -8967,7 +9591,17 @@ export interface operations {
     getContractDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The contract. */
                 id: string;
@@ -8992,6 +9626,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9016,6 +9651,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -9040,7 +9676,17 @@ export interface operations {
     getContractEvidence: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The contract. */
                 id: string;
@@ -9065,6 +9711,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9089,6 +9736,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -9113,7 +9761,17 @@ export interface operations {
     getGroupAttendance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The group. */
                 id: string;
@@ -9166,6 +9824,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -9193,7 +9852,17 @@ export interface operations {
                 /** @description YYYY-MM (required). */
                 month: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The child. */
                 id: string;
@@ -9240,6 +9909,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -9264,7 +9934,17 @@ export interface operations {
                 /** @description json (default) or csv. */
                 format?: "json" | "csv";
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description YYYY-MM. */
                 month: string;
@@ -9296,7 +9976,17 @@ export interface operations {
     getMenu: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The day, YYYY-MM-DD. */
                 date: string;
@@ -9344,6 +10034,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
@@ -9369,7 +10060,17 @@ export interface operations {
                 /** @description YYYY-MM-DD; today by default. */
                 date?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 /** @description The child. */
                 id: string;
@@ -9408,7 +10109,17 @@ export interface operations {
                 /** @description The `next_cursor` of the page before. */
                 cursor?: components["parameters"]["Cursor"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9453,6 +10164,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };

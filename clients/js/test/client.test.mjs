@@ -216,3 +216,19 @@ test("the parent's journey: apply, see the position, get and confirm a voucher",
 	const replay = await admin.postRoundReplay({ path: { id: round.id } });
 	assert.equal(replay.matches, true);
 });
+
+test("a write's X-Commit-LSN goes back as X-Read-After with the reads after it", async () => {
+	const rec = recorder();
+	const { bq } = await parentClient({ fetch: rec.fetch });
+	const before = bq.readAfter;
+	const child = await bq.postChildren({ body: { iin: makeIin(bornAgo(2)), sex: "female" } });
+	assert.match(bq.readAfter, /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/);
+	assert.notEqual(bq.readAfter, before);
+	const listed = await bq.getChildren();
+	assert.ok(listed.items.some((c) => c.id === child.id));
+	const read = rec.sent.at(-1);
+	assert.equal(read.method, "GET");
+	assert.equal(read.headers["X-Read-After"], bq.readAfter);
+	// Writes carry none: where a write goes has no choice.
+	assert.equal(rec.sent.findLast((x) => x.method === "POST").headers["X-Read-After"], undefined);
+});
