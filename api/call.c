@@ -27,7 +27,7 @@
 
 #define CORS_ALLOW_HEADERS \
 	"Authorization, Content-Type, Accept-Language, Idempotency-Key, " \
-	"X-Request-Id"
+	"X-Request-Id, X-Read-After"
 #define CORS_EXPOSE_HEADERS \
 	"X-Request-Id, Content-Language, Retry-After, X-Commit-LSN"
 

@@ -374,6 +374,7 @@ db_standby_retry(struct api_call *c)
 	if (c->db.sqlstate[0] == '\0' ||
 	    strncmp(c->db.sqlstate, "08", 2) == 0 || c->db.sqlstate[0] == '5')
 		api_replica_failed();
+	metrics_count(&stats()->standby_fallbacks);
 	c->db.standby = 0;
 	kore_free(c->out);
 	c->out = NULL;
@@ -733,6 +734,8 @@ db_done(struct http_request *req)
 		return (db_restart(c));
 	}
 	c->read_from = c->db.standby ? READ_STANDBY : READ_PRIMARY;
+	if (c->db.standby && !c->db.failed)
+		metrics_count(&stats()->standby_reads);
 done:
 	if (c->db.saved_query != NULL) {
 		c->db.nparams = c->db.saved_nparams;

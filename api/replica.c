@@ -148,6 +148,12 @@ probe_sample(struct probe *p, uint64_t now, uint64_t *lsn, int *recovery)
 	return (1);
 }
 
+static struct metrics_worker *
+stats(void)
+{
+	return (&api_metrics->worker[worker->id]);
+}
+
 static void
 replica_tick(void *arg, uint64_t now)
 {
@@ -174,6 +180,9 @@ replica_tick(void *arg, uint64_t now)
 		seen.up = 0;
 		break;
 	}
+	__atomic_store_n(&stats()->standby_up, seen.up, __ATOMIC_RELAXED);
+	__atomic_store_n(&stats()->standby_lag_ms,
+	    (int64_t)lag_behind(lag, now, seen.replay), __ATOMIC_RELAXED);
 }
 
 void

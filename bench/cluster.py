@@ -25,7 +25,7 @@ import replay  # noqa: E402
 from cluster import Cluster  # noqa: E402
 from conftest import Api  # noqa: E402
 from people import Parent  # noqa: E402
-from measure import machine  # noqa: E402
+from host import machine  # noqa: E402
 
 PARENTS = 20
 
@@ -48,7 +48,8 @@ def mix(cluster):
         lines.append(("GET", "/v1/applications", p.token, None))
         lines.append(("GET", f"/v1/kindergartens/{kgs[i % len(kgs)]['id']}", None, None))
         lines.append(("GET", "/v1/kindergartens?limit=20", None, None))
-        lines.append(("GET", f"/v1/queue?region_id={region}&limit=20", None, None))
+        lines.append(("GET", f"/v1/queue?region_id={region}&queue_type=general"
+                      f"&birth_year={2021 + i % 4}&limit=20", None, None))
     return lines
 
 
@@ -77,12 +78,12 @@ def main():
         first = replay.mean(got[configs[0][0]])
         print(f"`bench/cluster.py {seconds}` on {time.strftime('%Y-%m-%d')}: {machine()}; "
               f"wrk -t2 -c64, {len(lines)} requests in turn, each config twice\n")
-        print("| config | requests/s | ratio | p50 ms | p99 ms | 5xx |")
-        print("|---|---:|---:|---:|---:|---:|")
+        print("| config | requests/s | ratio | p50 ms | p99 ms | 4xx | 5xx |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for name, _, _ in configs:
             m = replay.mean(got[name])
             print(f"| {name} | {m['rate']:,.0f} | {m['rate'] / first['rate']:.2f} | "
-                  f"{m['p50']:.2f} | {m['p99']:.2f} | {int(m['5xx'])} |")
+                  f"{m['p50']:.2f} | {m['p99']:.2f} | {int(m['4xx'])} | {int(m['5xx'])} |")
     finally:
         c.stop()
 

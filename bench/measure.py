@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "tests" / "integration"))
 from places import queue_positions  # noqa: E402
 
 import replay  # noqa: E402
+from host import machine  # noqa: E402
 
 DATA = pathlib.Path(os.environ["BQ_DATA_DIR"])
 PORT = os.environ.get("BQ_DB_PORT", "5432")
@@ -102,16 +103,6 @@ def worker_rss():
             if line.startswith("VmRSS:"):
                 rss[pid] = int(line.split()[1])
     return rss
-
-
-def machine():
-    cpu = "unknown CPU"
-    for line in open("/proc/cpuinfo"):
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    mem = int(open("/proc/meminfo").readline().split()[1]) // 1024 // 1024
-    return f"{os.cpu_count()} cores ({cpu}), {mem} GiB"
 
 
 def main():

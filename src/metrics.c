@@ -144,6 +144,20 @@ render_pool(const struct metrics *m, int workers, struct strbuf *sb)
 		{ "bq_password_hashings_total", "counter",
 		    "argon2id runs started (hash or verify), per worker.",
 		    offsetof(struct metrics_worker, password_hashings) },
+		{ "bq_standby_up", "gauge",
+		    "Whether the standby answers this worker's probe.",
+		    offsetof(struct metrics_worker, standby_up) },
+		{ "bq_standby_lag_milliseconds", "gauge",
+		    "How far behind the primary the standby is, in time, per "
+		    "worker.",
+		    offsetof(struct metrics_worker, standby_lag_ms) },
+		{ "bq_standby_reads_total", "counter",
+		    "Statements the standby answered, per worker.",
+		    offsetof(struct metrics_worker, standby_reads) },
+		{ "bq_standby_fallbacks_total", "counter",
+		    "Reads the standby failed or was late for, asked again of "
+		    "the primary, per worker.",
+		    offsetof(struct metrics_worker, standby_fallbacks) },
 	};
 	const char *w;
 	size_t s;

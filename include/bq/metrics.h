@@ -31,6 +31,10 @@ struct metrics_worker {
 	uint64_t db_timeouts; /* queries given up at the deadline */
 	uint64_t db_failures; /* connections lost or refused */
 	uint64_t password_hashings; /* argon2id tasks started */
+	int64_t standby_up; /* the standby answers its probe (api/replica.c) */
+	int64_t standby_lag_ms; /* how far behind it is, in time */
+	uint64_t standby_reads; /* statements the standby answered */
+	uint64_t standby_fallbacks; /* ... it failed, asked of the primary */
 };
 
 struct metrics {

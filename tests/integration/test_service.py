@@ -130,6 +130,8 @@ def test_cors_preflight_for_an_allowed_origin(api):
     assert r.headers["access-control-allow-origin"] == "https://portal.example.kz"
     assert "POST" in r.headers["access-control-allow-methods"]
     assert "Content-Type" in r.headers["access-control-allow-headers"]
+    # The JS client sends a write's position back with its reads.
+    assert "X-Read-After" in r.headers["access-control-allow-headers"]
     assert r.headers["allow"] == "POST, OPTIONS"
 
 

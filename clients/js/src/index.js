@@ -113,7 +113,10 @@ export function createClient(options = {}) {
 		const lang = args.language ?? language;
 		if (lang) headers["Accept-Language"] = lang;
 		if (key) headers["Idempotency-Key"] = key;
-		if (readAfter && op.method === "GET") headers["X-Read-After"] = readAfter;
+		// Only with a token: an anonymous read is public and may be a
+		// moment stale anyway, and a header of its own would cost a
+		// browser a CORS preflight for every such URL.
+		if (readAfter && op.method === "GET" && op.auth) headers["X-Read-After"] = readAfter;
 		let body;
 		if (op.body === "json" && args.body !== undefined) {
 			headers["Content-Type"] = "application/json";
