@@ -294,7 +294,21 @@ wait_for_news(PGconn *db)
 {
 	struct pollfd pfd;
 	PGnotify *note;
+	int news = 0;
 
+	/*
+	 * A NOTIFY that came while the last batch's statements ran is in
+	 * libpq's queue already, and the socket has nothing more to say of
+	 * it: polling first slept IDLE_MS on a message that was due (a copy
+	 * past its deadline then waited that long to be marked dead).
+	 */
+	(void)PQconsumeInput(db);
+	while ((note = PQnotifies(db)) != NULL) {
+		PQfreemem(note);
+		news = 1;
+	}
+	if (news)
+		return;
 	pfd.fd = PQsocket(db);
 	pfd.events = POLLIN;
 	pfd.revents = 0;
