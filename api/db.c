@@ -364,15 +364,19 @@ db_restart(struct api_call *c)
  * safely.
  */
 static int
-db_standby_retry(struct api_call *c)
+db_standby_retries(const struct api_call *c)
 {
-	if (!c->db.failed || !c->db.standby || c->db.timed_out ||
-	    c->db.lsn_phase || strncmp(c->db.sqlstate, "BQ", 2) == 0)
-		return (0);
-	/* The standby itself, not this statement: 08 connection, 57 shut
-	 * down, 58 system. */
-	if (c->db.sqlstate[0] == '\0' ||
-	    strncmp(c->db.sqlstate, "08", 2) == 0 || c->db.sqlstate[0] == '5')
+	return (c->db.failed && c->db.standby && !c->db.timed_out &&
+	    strncmp(c->db.sqlstate, "BQ", 2) != 0);
+}
+
+/* The statement starts over on the primary; faulted: the standby itself
+ * failed, not this statement, and takes no reads until a sample says it
+ * is up. */
+static int
+db_off_standby(struct api_call *c, int faulted)
+{
+	if (faulted)
 		api_replica_failed();
 	metrics_count(&stats()->standby_fallbacks);
 	c->db.standby = 0;
@@ -381,7 +385,7 @@ db_standby_retry(struct api_call *c)
 	c->out_len = 0;
 	c->db.rows = 0;
 
-	return (1);
+	return (db_restart(c));
 }
 
 /*
@@ -392,9 +396,8 @@ db_standby_retry(struct api_call *c)
 static int
 db_wants_lsn(struct api_call *c)
 {
-	return (api_config.db_read_dsn != NULL && !c->db.lsn_phase &&
-	    !c->db.standby && !c->db.binary &&
-	    c->req->method != HTTP_METHOD_GET &&
+	return (api_config.db_read_dsn != NULL && !c->db.standby &&
+	    !c->db.binary && c->req->method != HTTP_METHOD_GET &&
 	    c->req->method != HTTP_METHOD_HEAD);
 }
 
@@ -435,12 +438,10 @@ db_setup(struct http_request *req)
 					    : api_config.db_timeout_ms),
 		    req, KORE_TIMER_ONESHOT);
 	}
-	/* Its half gone before it had a connection: the primary. */
-	if (c->db.standby && c->db.standby_late) {
-		c->db.failed = 1;
-		(void)db_standby_retry(c);
-		return (db_restart(c));
-	}
+	/* Its half gone before it had a connection: the primary (the
+	 * deadline has marked the standby failed). */
+	if (c->db.standby && c->db.standby_late)
+		return (db_off_standby(c, 0));
 	if (!c->db.standby && !api_db_available())
 		return (db_fail(c));
 	if (!c->db.slow &&
@@ -524,9 +525,10 @@ db_query(struct http_request *req)
 	if (!(stale = conn_stale(&c->db.sql)))
 		(void)PQsetNoticeReceiver(c->db.sql.conn->db, db_notice, c);
 	if (stale ||
-	    !kore_pgsql_query_param_fields(&c->db.sql, c->db.query,
-		c->db.binary, c->db.nparams, c->db.values, c->db.lengths,
-		c->db.formats)) {
+	    !kore_pgsql_query_param_fields(&c->db.sql,
+		c->db.lsn_phase ? DB_LSN_QUERY : c->db.query, c->db.binary,
+		c->db.lsn_phase ? 0 : c->db.nparams, c->db.values,
+		c->db.lengths, c->db.formats)) {
 		/* Not sent: a connection the server closed.  Try another. */
 		return (db_resend(c));
 	}
@@ -700,49 +702,36 @@ db_done(struct http_request *req)
 	struct api_call *c = http_state_get(req);
 	enum problem_code code;
 
-	/* The position after a write: whatever became of it, the write
-	 * stands; without one, the caller's next reads go to the primary. */
 	if (c->db.lsn_phase) {
-		c->db.lsn_phase = 0;
-		c->db.query = c->db.saved_query;
+		/* The position after a write: whatever became of it, the
+		 * write stands; without one, the caller's next reads go to
+		 * the primary. */
 		c->db.failed = 0;
 		if (c->commit_lsn[0] == '\0')
 			kore_log(LOG_NOTICE,
-			    "request %s: no position after "
-			    "the write",
+			    "request %s: no position after the write",
 			    c->request_id);
-		goto done;
-	}
-	if (db_standby_retry(c))
-		return (db_restart(c));
-	if (!c->db.failed && c->db.unreplicated) {
+	} else if (db_standby_retries(c))
+		/* The standby itself: 08 connection, 57 shut down, 58 system. */
+		return (db_off_standby(c,
+		    c->db.sqlstate[0] == '\0' ||
+			strncmp(c->db.sqlstate, "08", 2) == 0 ||
+			c->db.sqlstate[0] == '5'));
+	else if (!c->db.failed && c->db.unreplicated) {
 		kore_log(LOG_WARNING,
 		    "request %s: %s: committed on the primary only (the wait "
 		    "for the standby was cancelled): not acknowledged",
 		    c->request_id, routes[c->route].path);
 		c->db.failed = 1;
 		c->db.sqlstate[0] = '\0';
-	}
-	if (!c->db.failed && c->db.rows > 0 && db_wants_lsn(c)) {
+	} else if (!c->db.failed && c->db.rows > 0 && db_wants_lsn(c)) {
+		/* The same connection pool, the statement DB_LSN_QUERY. */
 		c->db.lsn_phase = 1;
-		c->db.saved_query = c->db.query;
-		c->db.saved_nparams = c->db.nparams;
-		c->db.query = DB_LSN_QUERY;
-		c->db.nparams = 0;
-		c->db.saved_slow = c->db.slow;
-		c->db.slow = 0;
 		return (db_restart(c));
 	}
 	c->read_from = c->db.standby ? READ_STANDBY : READ_PRIMARY;
 	if (c->db.standby && !c->db.failed)
 		metrics_count(&stats()->standby_reads);
-done:
-	if (c->db.saved_query != NULL) {
-		c->db.nparams = c->db.saved_nparams;
-		c->db.slow = c->db.saved_slow;
-		c->db.saved_query = NULL;
-		c->read_from = READ_PRIMARY;
-	}
 	if (c->db.timer != NULL) {
 		kore_timer_remove(c->db.timer);
 		c->db.timer = NULL;

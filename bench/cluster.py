@@ -12,7 +12,6 @@ what a second node gives on the same two cores.
 Usage: bench/cluster.py [SECONDS]   (10 a run)
 """
 
-import os
 import pathlib
 import socket
 import sys
@@ -55,14 +54,9 @@ def mix(cluster):
 
 def main():
     seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 10
-    os.environ.pop("BQ_DATA_DIR", None)
-    c = Cluster(BQ_CLUSTER_RATE="100000000", BQ_CLUSTER_CONNS="100000",
+    c = Cluster(data=ROOT / "var" / "bench-cluster", port=8870,
+                BQ_CLUSTER_RATE="100000000", BQ_CLUSTER_CONNS="100000",
                 BQ_READ_FROM_HEADER="0")
-    c.data = ROOT / "var" / "bench-cluster"
-    c.env["BQ_CLUSTER_DIR"] = str(c.data)
-    c.port = 8870
-    c.env["BQ_CLUSTER_PORT"] = str(c.port)
-    c.base, c.nodes = f"http://127.0.0.1:{c.port}", [f"http://127.0.0.1:{c.port + n}" for n in (1, 2)]
     c.start()
     try:
         lines = mix(c)

@@ -40,41 +40,49 @@ canonical(const char *s, size_t len, char *out, size_t outlen)
 	return (0);
 }
 
-int
-forwarded_list_ok(const char *list)
+/*
+ * Each address of a comma-separated list: 0 when one is not an address;
+ * *found when one is peer's (canonical), if peer is given.
+ */
+static int
+list_scan(const char *list, const char *peer, int *found)
 {
-	char addr[ADDR_TEXT_MAX];
+	char one[ADDR_TEXT_MAX];
 	const char *p, *comma;
 
+	*found = 0;
 	for (p = list;; p = comma + 1) {
 		comma = strchr(p, ',');
 		if (!canonical(p,
-			comma != NULL ? (size_t)(comma - p) : strlen(p), addr,
-			sizeof(addr)))
+			comma != NULL ? (size_t)(comma - p) : strlen(p), one,
+			sizeof(one)))
 			return (0);
+		if (peer != NULL && strcmp(one, peer) == 0)
+			*found = 1;
 		if (comma == NULL)
 			return (1);
 	}
 }
 
 int
+forwarded_list_ok(const char *list)
+{
+	int found;
+
+	return (list_scan(list, NULL, &found));
+}
+
+/* The list was checked when the configuration was read. */
+int
 forwarded_trusted(const char *list, const char *addr)
 {
-	char one[ADDR_TEXT_MAX], peer[ADDR_TEXT_MAX];
-	const char *p, *comma;
+	char peer[ADDR_TEXT_MAX];
+	int found;
 
 	if (list == NULL || !canonical(addr, strlen(addr), peer, sizeof(peer)))
 		return (0);
-	for (p = list;; p = comma + 1) {
-		comma = strchr(p, ',');
-		if (canonical(p,
-			comma != NULL ? (size_t)(comma - p) : strlen(p), one,
-			sizeof(one)) &&
-		    strcmp(one, peer) == 0)
-			return (1);
-		if (comma == NULL)
-			return (0);
-	}
+
+	return (list_scan(list, peer, &found) && found);
 }
 
 int

@@ -35,9 +35,6 @@ struct api_db {
 	int standby_late; /* its half of the deadline passed */
 	int lsn_phase; /* asking the position after a write succeeded */
 	int unreplicated; /* the commit's wait for the standby was cancelled */
-	const char *saved_query; /* the write's, during lsn_phase */
-	int saved_nparams;
-	int saved_slow;
 	uint64_t sent_us; /* when the statement went to the server */
 	int nparams;
 	const char *values[API_DB_PARAMS_MAX];

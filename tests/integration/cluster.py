@@ -69,9 +69,10 @@ class Cluster:
     """What conftest's Stack offers the helpers of people.py (base, data,
     secrets, db), for a whole cluster behind its HAProxy."""
 
-    def __init__(self, **env):
-        self.data = ROOT / "var" / f"test-cluster-{os.getpid()}"
-        self.port = _free_block(4)
+    def __init__(self, data=None, port=None, **env):
+        """A folder and ports of its own (a free block), unless given."""
+        self.data = data or ROOT / "var" / f"test-cluster-{os.getpid()}"
+        self.port = port or _free_block(4)
         self.base = f"http://127.0.0.1:{self.port}"
         self.nodes = [f"http://127.0.0.1:{self.port + n}" for n in (1, 2)]
         self.secrets = set()
