@@ -180,6 +180,48 @@ api_check_uuid(struct api_call *c, const char *field, const char *v)
 	return (1);
 }
 
+/*
+ * An array of min to max distinct UUIDs (each item's error names it, as
+ * field[n]), written to out as the SQL array literal {a,b,...}.
+ */
+int
+api_check_uuid_list(struct api_call *c, const char *field, const cJSON *array,
+    size_t min, size_t max, char *out, size_t outlen)
+{
+	const cJSON *item;
+	char name[FIELD_NAME_MAX], id[TOKEN_ID_MAX];
+	size_t n, len, before = c->fe.n;
+
+	n = (size_t)cJSON_GetArraySize(array);
+	if (n < min || n > max) {
+		field_errors_add(
+		    &c->fe, field, n < min ? FIELD_TOO_SHORT : FIELD_TOO_LONG);
+		return (0);
+	}
+	len = (size_t)snprintf(out, outlen, "{");
+	n = 0;
+	cJSON_ArrayForEach(item, array)
+	{
+		(void)snprintf(name, sizeof(name), "%s[%zu]", field, n++);
+		if (!cJSON_IsString(item))
+			field_errors_add(&c->fe, name, FIELD_WRONG_TYPE);
+		else if (!uuid_copy(item->valuestring, id, sizeof(id)))
+			field_errors_add(&c->fe, name, FIELD_INVALID_FORMAT);
+		else if (strstr(out, id) != NULL)
+			field_errors_add(&c->fe, name, FIELD_INVALID_VALUE);
+		else if (len < outlen)
+			len += (size_t)snprintf(out + len, outlen - len, "%s%s",
+			    n > 1 ? "," : "", id);
+	}
+	if (len + 2 > outlen) {
+		field_errors_add(&c->fe, field, FIELD_TOO_LONG);
+		return (0);
+	}
+	(void)snprintf(out + len, outlen - len, "}");
+
+	return (c->fe.n == before);
+}
+
 /* A date, YYYY-MM-DD, that exists. */
 int
 api_check_date(struct api_call *c, const char *field, const char *v)

@@ -428,6 +428,31 @@ const struct field_message field_messages[FIELD__MAX] = {
 		"подтверждения.",
 		"This application has no priority claim waiting for a "
 		"proof." } },
+	[FIELD_VOUCHERS_OUTSTANDING] = { "vouchers_outstanding",
+	    { "Аймақта әлі пул ваучерлері бар; олар пайдаланылғанда немесе "
+	      "жабылғанда рейтингтік раундтарға көшуге болады.",
+		"В регионе ещё есть действующие ваучеры пула; перейти на "
+		"рейтинговые раунды можно, когда они будут использованы или "
+		"закрыты.",
+		"Pool vouchers of the region are still live; the region can "
+		"move to ranked rounds once they are used or closed." } },
+	[FIELD_NOT_ENROLLED] = { "not_enrolled",
+	    { "Бала балабақшаға қабылданбаған.",
+		"Ребёнок не зачислен в детский сад.",
+		"The child is not enrolled at a kindergarten." } },
+	[FIELD_NO_OFFER] = { "no_offer",
+	    { "Бұл ауысуға ұсыныс жоқ.", "По этому переводу нет предложения.",
+		"This transfer has no offer." } },
+	[FIELD_ACCEPTED_ALREADY] = { "accepted_already",
+	    { "Ұсыныс бұрын қабылданған.", "Предложение уже принято.",
+		"The offer was accepted already." } },
+	[FIELD_NOT_ALIKE] = { "not_alike",
+	    { "Балалардың кезегі, аймағы, жас тобы немесе тілдері бірдей "
+	      "емес.",
+		"У детей разные очередь, регион, возрастная группа или "
+		"языки.",
+		"The children differ in queue, region, age group or "
+		"languages." } },
 	[FIELD_MISMATCH] = { "mismatch",
 	    { "Құпиясөздер сәйкес келмейді.", "Пароли не совпадают.",
 		"The passwords do not match." } },

@@ -23,6 +23,9 @@ int api_check_login_name(struct api_call *, const char *, const char *);
 int api_check_email(struct api_call *, const char *, const char *);
 int api_check_page(struct api_call *, long *, long *);
 int api_check_uuid(struct api_call *, const char *, const char *);
+/* An array of distinct UUIDs, min to max, as an SQL array literal. */
+int api_check_uuid_list(struct api_call *, const char *, const cJSON *, size_t,
+    size_t, char *, size_t);
 int api_check_date(struct api_call *, const char *, const char *);
 int
 api_check_month(struct api_call *, const char *, const char *, char *, size_t);

@@ -222,6 +222,23 @@
 	    ROUTE_R_ADMIN) \
 	X(DEPARTMENT_STATEMENTS, "/v1/admin/statements/{month}", ROUTE_M_GET, \
 	    ROUTE_R_ADMIN) \
+	X(ALLOCATION_RULES, "/v1/admin/regions/{id}/allocation-rules", \
+	    ROUTE_M_GET | ROUTE_M_PUT, ROUTE_R_ADMIN) \
+	X(APPLICATION_CHOICES, "/v1/applications/{id}/choices", ROUTE_M_PUT, \
+	    ROUTE_R_PARENT) \
+	X(FAMILY_GROUPS, "/v1/family-groups", ROUTE_M_GET | ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(FAMILY_GROUP, "/v1/family-groups/{id}", ROUTE_M_DELETE, \
+	    ROUTE_R_PARENT) \
+	X(TRANSFERS, "/v1/transfers", ROUTE_M_GET | ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(TRANSFER, "/v1/transfers/{id}", ROUTE_M_GET, ROUTE_R_PARENT) \
+	X(TRANSFER_ACCEPT, "/v1/transfers/{id}/accept", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(TRANSFER_DECLINE, "/v1/transfers/{id}/decline", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
+	X(TRANSFER_CANCEL, "/v1/transfers/{id}/cancel", ROUTE_M_POST, \
+	    ROUTE_R_PARENT) \
 	X(UNKNOWN, "(unknown)", 0, ROUTE_PUBLIC)
 
 #define ROUTE_ENUM(id, path, methods, roles) ROUTE_##id,

@@ -254,6 +254,7 @@ BEGIN
 		    'status_label', bq.status_label('application', a.status::text, p_lang),
 		    'queue_position', bq.position(a),
 		    'financing_type', a.financing_type,
+		    'family_group_id', a.family_group_id,
 		    'timeline', bq.application_timeline(a)));
 END
 $$;
@@ -607,7 +608,20 @@ BEGIN
 			v_last := v_pos;
 		END IF;
 	END LOOP;
-	RETURN json_build_object('items', to_json(v_rows),
+	-- And each round that passed it over while it stood ahead of a
+	-- child placed, with the reason (bq.round_check).
+	RETURN json_build_object('items', (SELECT coalesce(json_agg(x.r
+	    ORDER BY x.at, x.n), '[]')
+	    FROM (SELECT u.r, (u.r->>'at')::timestamptz AS at, u.n
+		FROM unnest(v_rows) WITH ORDINALITY u (r, n)
+		UNION ALL
+		SELECT json_build_object('at', r.started_at,
+		    'position', k.position, 'change', NULL,
+		    'cause', 'round_' || k.reason), r.started_at, 0
+		FROM bq.round_skip k
+		JOIN bq.allocation_round r ON r.id = k.round_id
+		WHERE k.application_id = v_app.id
+		  AND r.status = 'published') x),
 	    'position', bq.position(v_app));
 END
 $$;

@@ -126,6 +126,27 @@ LANGUAGE sql STABLE AS $$
 		  AND bq.top_region(k.region_id) = v.region_id);
 $$;
 
+-- The kindergarten's group of the age group and correction type with a
+-- free seat, in the first of the languages that has one (NULL: none).
+CREATE OR REPLACE FUNCTION bq.free_group(p_kindergarten uuid,
+    p_age_group text, p_correction text, p_languages text[], p_region uuid)
+RETURNS bq.kindergarten_group
+LANGUAGE sql STABLE AS $$
+	SELECT x.* FROM bq.kindergarten_group x
+	JOIN bq.kindergarten k ON k.id = x.kindergarten_id
+	WHERE x.kindergarten_id = p_kindergarten
+	  AND x.age_group = p_age_group
+	  AND coalesce(x.correction_type, '') = p_correction
+	  AND x.language = ANY (p_languages)
+	  AND bq.group_open(x.closed_at, k.suspended_at)
+	  AND bq.top_region(k.region_id) = p_region
+	  AND x.capacity > (SELECT count(*) FROM bq.seat s
+	      WHERE s.group_id = x.id AND s.released_at IS NULL
+		AND (s.kind = 'enrolled' OR s.held_until > now()))
+	ORDER BY array_position(p_languages, x.language), x.name, x.id
+	LIMIT 1;
+$$;
+
 -- Holds a seat of the group for the voucher (BQ409 no_free_seat when
 -- there is none) and opens the enrolment; the kindergarten is told.
 CREATE OR REPLACE FUNCTION bq.seat_hold(v bq.voucher, g bq.kindergarten_group,
@@ -198,16 +219,9 @@ BEGIN
 			END IF;
 			CONTINUE;
 		END IF;
-		SELECT x.* INTO g FROM bq.kindergarten_group x
-		WHERE x.kindergarten_id = p_kindergarten
-		  AND bq.group_fits(x, v, v_app.languages)
-		  AND x.capacity > (SELECT count(*) FROM bq.seat s
-		      WHERE s.group_id = x.id AND s.released_at IS NULL
-			AND (s.kind = 'enrolled' OR s.held_until > now()))
-		ORDER BY array_position(v_app.languages, x.language), x.name,
-		    x.id
-		LIMIT 1;
-		IF NOT FOUND THEN
+		g := bq.free_group(p_kindergarten, v.age_group,
+		    v.correction_type, v_app.languages, v.region_id);
+		IF g.id IS NULL THEN
 			CONTINUE;
 		END IF;
 		e := bq.seat_hold(v, g, NULL);
@@ -215,6 +229,8 @@ BEGIN
 		PERFORM bq.notify_linked(v_app, 'seat_held', bq.enrolment_args(e, NULL),
 		    '/v1/vouchers/' || v.id);
 	END LOOP;
+	-- Then the children who would move here (sql/functions/transfers.sql).
+	PERFORM bq.transfers_serve(p_kindergarten);
 	PERFORM bq.act_as(v_before);
 END
 $$;
@@ -417,11 +433,15 @@ BEGIN
 	UPDATE bq.enrolment SET status = 'declined', closed_at = now(),
 	    reason = p_reason
 	WHERE id = p_id RETURNING * INTO e;
-	PERFORM bq.set_actor(p_actor, p_cause || ': ' || p_reason);
-	UPDATE bq.application SET status = 'voucher_active'
-	WHERE id = e.application_id RETURNING * INTO v_app;
-	PERFORM bq.notify_linked(v_app, 'enrolment_declined', bq.enrolment_args(e,
-	    jsonb_build_object('reason', p_reason)), '/v1/vouchers/' || e.voucher_id);
+	-- A transfer's: the child stays where it is (bq.transfer_follows).
+	IF e.transfer_id IS NULL THEN
+		PERFORM bq.set_actor(p_actor, p_cause || ': ' || p_reason);
+		UPDATE bq.application SET status = 'voucher_active'
+		WHERE id = e.application_id RETURNING * INTO v_app;
+		PERFORM bq.notify_linked(v_app, 'enrolment_declined',
+		    bq.enrolment_args(e, jsonb_build_object('reason', p_reason)),
+		    '/v1/vouchers/' || e.voucher_id);
+	END IF;
 	PERFORM bq.seat_release(e.seat_id);
 	RETURN e;
 END
@@ -569,8 +589,9 @@ BEGIN
 	RETURNING * INTO c;
 	UPDATE bq.enrolment SET status = 'contract' WHERE id = e.id;
 	PERFORM bq.set_actor(p_account, 'contract ' || c.number);
+	-- A child moving is enrolled all along: its application stays.
 	UPDATE bq.application SET status = 'contract_signing'
-	WHERE id = e.application_id RETURNING * INTO v_app;
+	WHERE id = e.application_id AND e.transfer_id IS NULL;
 	PERFORM bq.notify_linked(v_app, 'contract_sent', bq.enrolment_args(e,
 	    jsonb_build_object('number', c.number,
 		'deadline', bq.local_time(c.sign_by))), '/v1/contracts/' || c.id);
@@ -834,6 +855,7 @@ BEGIN
 	-- The deadlines' moves are the system's, whoever asked for the run.
 	v_out := (bq.sweep_vouchers()::jsonb ||
 	    jsonb_build_object('contracts_expired', bq.sweep_contracts(),
+		'transfer_offers_lapsed', bq.sweep_transfers(),
 		'documents_removed', bq.sweep_documents(),
 		'invitations_expired', bq.sweep_invitations(),
 		'reminders_sent', bq.sweep_reminders()))::json;
@@ -850,6 +872,7 @@ REVOKE EXECUTE ON FUNCTION bq.seat_place(), bq.contract_fixed(),
     bq.enrolment_args(bq.enrolment, jsonb),
     bq.enrolment_json(bq.enrolment, text),
     bq.group_fits(bq.kindergarten_group, bq.voucher, text[]),
+    bq.free_group(uuid, text, text, text[], uuid),
     bq.seat_hold(bq.voucher, bq.kindergarten_group, uuid),
     bq.seat_release(uuid), bq.waiting_list_serve(uuid), bq.voucher_closed(),
     bq.enrolment_declined(uuid, uuid, text, text),

@@ -58,6 +58,12 @@ CREATE OR REPLACE TRIGGER workflows_logged_in AFTER INSERT ON bq.contract
 CREATE OR REPLACE TRIGGER workflows_logged AFTER UPDATE ON bq.contract
 	REFERENCING OLD TABLE AS logged_old NEW TABLE AS logged_new
 	FOR EACH STATEMENT EXECUTE FUNCTION bq.workflows_logged('contract');
+CREATE OR REPLACE TRIGGER workflows_logged_in AFTER INSERT ON bq.transfer
+	REFERENCING NEW TABLE AS logged_new
+	FOR EACH STATEMENT EXECUTE FUNCTION bq.workflows_logged('transfer');
+CREATE OR REPLACE TRIGGER workflows_logged AFTER UPDATE ON bq.transfer
+	REFERENCING OLD TABLE AS logged_old NEW TABLE AS logged_new
+	FOR EACH STATEMENT EXECUTE FUNCTION bq.workflows_logged('transfer');
 CREATE OR REPLACE TRIGGER workflow_event_kept BEFORE UPDATE OR DELETE
 	ON bq.workflow_event FOR EACH ROW EXECUTE FUNCTION bq.history_is_kept();
 
@@ -77,7 +83,9 @@ LANGUAGE sql STABLE AS $$
 		    FROM bq.enrolment e WHERE e.id = p_id)
 		WHEN 'contract' THEN (SELECT e.application_id FROM bq.contract c
 		    JOIN bq.enrolment e ON e.id = c.enrolment_id
-		    WHERE c.id = p_id) END AS app,
+		    WHERE c.id = p_id)
+		WHEN 'transfer' THEN (SELECT t.application_id
+		    FROM bq.transfer t WHERE t.id = p_id) END AS app,
 	    CASE p_workflow
 		WHEN 'enrolment' THEN (SELECT e.kindergarten_id
 		    FROM bq.enrolment e WHERE e.id = p_id)

@@ -76,7 +76,7 @@ BEGIN
 	SELECT * INTO v_round FROM bq.allocation_round WHERE id = p_round;
 	v_replay := bq.round_result_hash(v_round.seed, v_inputs,
 	    (SELECT string_agg(bq.round_result_line(x), '' ORDER BY x.ord)
-	    FROM bq.round_allocate(p_round) x));
+	    FROM bq.round_compute(p_round) x));
 
 	WITH placed AS MATERIALIZED (
 		SELECT * FROM bq.round_input_places(p_round)),
@@ -92,7 +92,9 @@ BEGIN
 		SELECT pl.correction_type, pl.age_group, pl.language,
 		    pl.places, (SELECT count(*) FROM held h
 			WHERE (h.correction_type, h.age_group, h.language) =
-			    (pl.correction_type, pl.age_group, pl.language))
+			    (pl.correction_type, pl.age_group, pl.language)
+			  AND h.kindergarten_id IS NOT DISTINCT FROM
+			      pl.kindergarten_id)
 			AS issued,
 		    -- The position of the holder that took the pool's last
 		    -- place; NULL while places were left.
@@ -100,6 +102,8 @@ BEGIN
 			FROM held h
 			WHERE (h.correction_type, h.age_group, h.language) =
 			    (pl.correction_type, pl.age_group, pl.language)
+			  AND h.kindergarten_id IS NOT DISTINCT FROM
+			      pl.kindergarten_id
 			ORDER BY h.true_pos OFFSET pl.places - 1 LIMIT 1) END
 			AS filled_at
 		FROM bq.round_pool pl WHERE pl.round_id = p_round),
@@ -107,18 +111,21 @@ BEGIN
 		SELECT count(*) AS n FROM held h WHERE NOT EXISTS (
 		    SELECT 1 FROM bq.round_pool pl WHERE pl.round_id = p_round
 		      AND (pl.correction_type, pl.age_group, pl.language) =
-			  (h.correction_type, h.age_group, h.language))),
+			  (h.correction_type, h.age_group, h.language)
+		      AND pl.kindergarten_id IS NOT DISTINCT FROM
+			  h.kindergarten_id)),
 	waiting AS MATERIALIZED (
 		SELECT p.* FROM placed p WHERE NOT EXISTS (SELECT 1 FROM held h
 		    WHERE h.application_id = p.application_id)),
 	-- A waiting child one of whose languages' pools still had a place
-	-- when its turn came.
+	-- when its turn came (a pool round's rule; a ranked round's is
+	-- its stability, bq.round_stability).
 	wronged AS (
 		SELECT DISTINCT w.application_id FROM waiting w
 		CROSS JOIN LATERAL unnest(w.languages) l (language)
 		JOIN pools f ON (f.correction_type, f.age_group, f.language) =
 		    (w.correction_type, w.age_group, l.language)
-		WHERE f.places > 0
+		WHERE f.places > 0 AND NOT v_round.ranked
 		  AND (f.filled_at IS NULL OR f.filled_at > w.pos)),
 	-- A waiting child behind whom a holder of its pool group got one.
 	last_held AS (
@@ -134,15 +141,21 @@ BEGIN
 	skipped AS (
 		INSERT INTO bq.round_skip (round_id, application_id, number,
 		    queue_type, correction_type, birth_year, position, reason)
-		SELECT p_round, application_id, number, queue_type,
-		    correction_type, birth_year, pos, 'no_place_in_languages'
-		FROM passed
+		SELECT p_round, p.application_id, p.number, p.queue_type,
+		    p.correction_type, p.birth_year, p.pos,
+		    CASE WHEN NOT v_round.ranked THEN 'no_place_in_languages'
+			WHEN i.family_group IS NOT NULL
+			    THEN 'family_not_together'
+			ELSE 'no_place_in_choices' END
+		FROM passed p
+		JOIN bq.round_input i ON i.round_id = p_round
+		 AND i.application_id = p.application_id
 		-- Checked again (bench/allocation_round.py), the same rows.
 		ON CONFLICT DO NOTHING RETURNING 1),
 	ordered AS (
 		SELECT h.true_pos < lag(h.true_pos) OVER (PARTITION BY
 		    h.correction_type, h.age_group ORDER BY h.ord) AS back
-		FROM held h)
+		FROM held h WHERE NOT v_round.ranked)
 	SELECT jsonb_build_array(
 	    bq.round_check_row('pool_places',
 		NOT EXISTS (SELECT 1 FROM pools WHERE issued > places)
@@ -194,6 +207,14 @@ BEGIN
 	    (SELECT count(*) FILTER (WHERE in_inputs) AS checked,
 		count(*) FILTER (WHERE in_inputs AND (position <> true_pos
 		    OR rank <> true_rank)) AS wrong FROM held) q;
+	-- A ranked round's places go by choice, not down each pool: its
+	-- rule is stability, which takes the place of the pool round's
+	-- order and skip checks.
+	IF v_round.ranked THEN
+		v_report := (SELECT jsonb_agg(x) FROM jsonb_array_elements(
+		    v_report) x WHERE x->>'check' NOT IN ('issued_order',
+		    'no_skip')) || bq.round_stability(p_round);
+	END IF;
 	RETURN v_report;
 END
 $$;

@@ -103,6 +103,13 @@ BEGIN
 	THEN
 		UPDATE bq.contract SET status = 'signed', closed_at = now()
 		WHERE id = p_id RETURNING * INTO c;
+		SELECT * INTO e FROM bq.enrolment WHERE id = c.enrolment_id;
+		-- A child moving: its old seat is given back only now
+		-- (sql/functions/transfers.sql).
+		IF e.transfer_id IS NOT NULL THEN
+			PERFORM bq.transfer_signed(e, p_account);
+			RETURN bq.contract_json(c, p_lang);
+		END IF;
 		UPDATE bq.enrolment SET status = 'enrolled', closed_at = now()
 		WHERE id = c.enrolment_id RETURNING * INTO e;
 		UPDATE bq.seat SET kind = 'enrolled', held_until = NULL

@@ -115,19 +115,28 @@ LANGUAGE sql IMMUTABLE AS $$
 	    i.correction_type, i.birth_year, i.rank,
 	    to_char(i.filed_at AT TIME ZONE 'UTC',
 		'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-	    array_to_string(i.languages, ',')) || E'\n';
+	    array_to_string(i.languages, ','),
+	    -- A ranked round's: its choices, family group and the
+	    -- kindergartens its siblings attend (none in a pool round).
+	    CASE WHEN i.choices IS NOT NULL THEN
+		array_to_string(i.choices, ',') END,
+	    CASE WHEN i.choices IS NOT NULL THEN
+		coalesce(i.family_group::text, '-') END,
+	    CASE WHEN i.choices IS NOT NULL THEN
+		coalesce(array_to_string(i.sibling_at, ','), '') END)
+	    || E'\n';
 $$;
 
 CREATE OR REPLACE FUNCTION bq.round_pool_line(p bq.round_pool) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT concat_ws(E'\t', 'pool', p.correction_type, p.age_group,
-	    p.language, p.places) || E'\n';
+	    p.language, p.places, p.kindergarten_id) || E'\n';
 $$;
 
 CREATE OR REPLACE FUNCTION bq.round_result_line(r bq.round_result) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT concat_ws(E'\t', r.ord, r.number, r.position, r.age_group,
-	    r.language) || E'\n';
+	    r.language, r.kindergarten_id) || E'\n';
 $$;
 
 CREATE OR REPLACE FUNCTION bq.round_inputs_hash(p_round uuid) RETURNS text
@@ -135,7 +144,8 @@ LANGUAGE sql STABLE AS $$
 	SELECT encode(sha256(convert_to('bq-round-inputs-v1' || E'\n' ||
 	    r.school_year || E'\n' ||
 	    coalesce((SELECT string_agg(bq.round_pool_line(p), ''
-		ORDER BY p.correction_type, p.age_group, p.language)
+		ORDER BY p.kindergarten_id NULLS FIRST, p.correction_type,
+		    p.age_group, p.language)
 		FROM bq.round_pool p WHERE p.round_id = r.id), '') ||
 	    coalesce((SELECT string_agg(bq.round_input_line(i), ''
 		ORDER BY i.seq)
@@ -153,76 +163,95 @@ LANGUAGE sql IMMUTABLE AS $$
 	    'UTF8')), 'hex');
 $$;
 
--- The allocation itself, from a round's kept inputs and seed only.
---
--- Each partition's applications in queue order (positions by the 1:3
--- rule, from rank, filing time and number).  A pool group (correction
--- type and age group) serves its partitions in turns: every first place,
--- then every second, ..., the partitions of one turn in an order drawn
--- from the seed; in practice two birth years share the pre-school group.
--- Each application takes a place in the first of its languages that has
--- one left; one with no place in its languages is passed over.
-CREATE OR REPLACE FUNCTION bq.round_allocate(p_round uuid)
-RETURNS SETOF bq.round_result
+-- A round's inputs in the queue's order, from its kept inputs and seed
+-- only: each partition's applications by the 1:3 rule (positions from
+-- rank, filing time and number); a pool group (correction type and age
+-- group) serves its partitions in turns, every first place, then every
+-- second, ..., the partitions of one turn in an order drawn from the seed
+-- (in practice two birth years share the pre-school group).  k numbers
+-- the order; only the pool groups that have places are in it.
+CREATE OR REPLACE FUNCTION bq.round_order(p_round uuid)
+RETURNS TABLE (i bq.round_input, age_group text, pos integer,
+    k integer)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
 	v_round bq.allocation_round;
-	v_keys text[];
-	v_left integer[];
-	v_total integer;
 	v_served text[];
 	v_years integer[];
 	v_groups text[];
-	v_row record;
-	v_lang text;
-	v_i integer;
-	v_out bq.round_result;
 BEGIN
 	SELECT * INTO v_round FROM bq.allocation_round WHERE id = p_round;
-	SELECT array_agg(p.correction_type || '/' || p.age_group || '/' ||
-		p.language ORDER BY p.correction_type, p.age_group, p.language),
-	    array_agg(p.places ORDER BY p.correction_type, p.age_group,
-		p.language),
-	    array_agg(DISTINCT p.correction_type || '/' || p.age_group),
-	    sum(p.places)
-	INTO v_keys, v_left, v_served, v_total
+	SELECT array_agg(DISTINCT p.correction_type || '/' || p.age_group)
+	INTO v_served
 	FROM bq.round_pool p WHERE p.round_id = p_round AND p.places > 0;
-	IF coalesce(v_total, 0) = 0 THEN
-		RETURN;
-	END IF;
 	-- Small lookups as arrays, so the one statement below is a scan,
 	-- a sort and two windows whatever the planner knows of the table.
 	SELECT array_agg(y), array_agg(bq.cohort_age_group(y,
 	    v_round.school_year))
 	INTO v_years, v_groups
 	FROM generate_series(v_round.school_year - 8, v_round.school_year) y;
+	RETURN QUERY
+	SELECT x.i, x.age_group, x.position, (row_number() OVER (ORDER BY
+		(x.i).correction_type, x.age_group, x.position,
+		sha256(convert_to(v_round.seed || '/' || (x.i).queue_type ||
+		    '/' || (x.i).birth_year, 'UTF8'))))::integer
+	FROM (SELECT q.i, q.age_group, bq.position_of((q.i).rank, q.n,
+		q.e::integer, q.p::integer, q.o::integer) AS position
+	    FROM (SELECT r AS i,
+		v_groups[array_position(v_years, r.birth_year)] AS age_group,
+		row_number() OVER (PARTITION BY r.queue_type,
+		    r.correction_type, r.birth_year, r.rank
+		    ORDER BY r.filed_at, r.seq)::integer AS n,
+		count(*) FILTER (WHERE r.rank = 0) OVER w AS e,
+		count(*) FILTER (WHERE r.rank = 1) OVER w AS p,
+		count(*) FILTER (WHERE r.rank = 2) OVER w AS o
+		FROM bq.round_input r
+		WHERE r.round_id = p_round
+		WINDOW w AS (PARTITION BY r.queue_type, r.correction_type,
+		    r.birth_year)) q) x
+	WHERE (x.i).correction_type || '/' || x.age_group = ANY (v_served);
+END
+$$;
+
+-- The allocation of a pool round, from bq.round_order: each application
+-- takes a place in the first of its languages that has one left; one with
+-- no place in its languages is passed over.  Over a ranked round's
+-- kindergarten pools it serves each child's first choice alone: the
+-- queue's order where every family ranks one kindergarten, which
+-- bq.round_allocate_ranked must give too.
+CREATE OR REPLACE FUNCTION bq.round_allocate(p_round uuid)
+RETURNS SETOF bq.round_result
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	v_keys text[];
+	v_left integer[];
+	v_total integer;
+	v_row record;
+	v_lang text;
+	v_i integer;
+	v_out bq.round_result;
+BEGIN
+	SELECT array_agg(coalesce(p.kindergarten_id::text, '') || '/' ||
+		p.correction_type || '/' || p.age_group || '/' || p.language
+		ORDER BY p.correction_type, p.age_group, p.language),
+	    array_agg(p.places ORDER BY p.correction_type, p.age_group,
+		p.language),
+	    sum(p.places)
+	INTO v_keys, v_left, v_total
+	FROM bq.round_pool p WHERE p.round_id = p_round AND p.places > 0;
+	IF coalesce(v_total, 0) = 0 THEN
+		RETURN;
+	END IF;
 
 	v_out.round_id := p_round;
 	v_out.ord := 0;
-	FOR v_row IN
-	    SELECT * FROM (SELECT q.*, bq.position_of(q.rank, q.n,
-		q.e::integer, q.p::integer, q.o::integer) AS position
-		FROM (SELECT i.*,
-		    v_groups[array_position(v_years, i.birth_year)]
-			AS age_group,
-		    row_number() OVER (PARTITION BY i.queue_type,
-			i.correction_type, i.birth_year, i.rank
-			ORDER BY i.filed_at, i.seq)::integer AS n,
-		    count(*) FILTER (WHERE i.rank = 0) OVER w AS e,
-		    count(*) FILTER (WHERE i.rank = 1) OVER w AS p,
-		    count(*) FILTER (WHERE i.rank = 2) OVER w AS o
-		FROM bq.round_input i
-		WHERE i.round_id = p_round
-		WINDOW w AS (PARTITION BY i.queue_type, i.correction_type,
-		    i.birth_year)) q) x
-	    WHERE x.correction_type || '/' || x.age_group = ANY (v_served)
-	    ORDER BY x.correction_type, x.age_group, x.position,
-		sha256(convert_to(v_round.seed || '/' || x.queue_type || '/' ||
-		    x.birth_year, 'UTF8'))
-	LOOP
+	FOR v_row IN SELECT (o.i).*, o.age_group, o.pos AS position
+	    FROM bq.round_order(p_round) o ORDER BY o.k LOOP
 		FOREACH v_lang IN ARRAY v_row.languages LOOP
-			v_i := array_position(v_keys, v_row.correction_type ||
-			    '/' || v_row.age_group || '/' || v_lang);
+			v_i := array_position(v_keys,
+			    coalesce(v_row.choices[1]::text, '') || '/' ||
+			    v_row.correction_type || '/' || v_row.age_group ||
+			    '/' || v_lang);
 			IF v_i IS NOT NULL AND v_left[v_i] > 0 THEN
 				v_left[v_i] := v_left[v_i] - 1;
 				v_total := v_total - 1;
@@ -236,6 +265,7 @@ BEGIN
 				v_out.position := v_row.position;
 				v_out.age_group := v_row.age_group;
 				v_out.language := v_lang;
+				v_out.kindergarten_id := v_row.choices[1];
 				RETURN NEXT v_out;
 				EXIT;
 			END IF;
@@ -251,6 +281,7 @@ CREATE OR REPLACE FUNCTION bq.round_summary(r bq.allocation_round) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', r.id, 'region_id', r.region_id,
 	    'started_at', r.started_at, 'school_year', r.school_year,
+	    'ranked', r.ranked,
 	    'seed', r.seed, 'scheduled_for', r.scheduled_for,
 	    'status', r.status, 'applications', r.applications,
 	    'places', r.places, 'issued', r.issued,
@@ -264,13 +295,17 @@ LANGUAGE sql STABLE AS $$
 	    'pools', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		'correction_type', nullif(p.correction_type, ''),
 		'age_group', p.age_group, 'language', p.language,
+		'kindergarten_id', p.kindergarten_id,
 		'places', p.places,
 		'issued', (SELECT count(*) FROM bq.round_result x
 		    WHERE x.round_id = r.id
 		      AND x.correction_type = p.correction_type
 		      AND x.age_group = p.age_group
-		      AND x.language = p.language))
-		ORDER BY p.correction_type, p.age_group, p.language)
+		      AND x.language = p.language
+		      AND x.kindergarten_id IS NOT DISTINCT FROM
+			  p.kindergarten_id))
+		ORDER BY p.kindergarten_id NULLS FIRST, p.correction_type,
+		    p.age_group, p.language)
 		FROM bq.round_pool p WHERE p.round_id = r.id), '[]'),
 	    'partitions', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		'queue_type', t.queue_type,
@@ -289,7 +324,8 @@ LANGUAGE sql STABLE AS $$
 		'birth_year', x.birth_year, 'position', x.position,
 		'priority', CASE x.rank WHEN 0 THEN 'extraordinary'
 		    WHEN 1 THEN 'priority' END,
-		'age_group', x.age_group, 'language', x.language)
+		'age_group', x.age_group, 'language', x.language,
+		'kindergarten_id', x.kindergarten_id)
 		ORDER BY x.ord)
 		FROM bq.round_result x WHERE x.round_id = r.id), '[]'),
 	    'skipped', coalesce((SELECT jsonb_agg(jsonb_build_object(
@@ -360,6 +396,7 @@ DECLARE
 	v_held integer;
 	v_confirm_by timestamptz := bq.add_working_days(now(),
 	    bq.setting('voucher_confirm_days'));
+	v_rules bq.region;
 BEGIN
 	IF NOT pg_try_advisory_xact_lock(hashtextextended(
 	    'bq.allocation_round/' || p_region, 0)) THEN
@@ -369,20 +406,37 @@ BEGIN
 
 	-- Proofs whose validity ended count no more from this round on.
 	PERFORM bq.priorities_expire(p_region);
+	SELECT * INTO v_rules FROM bq.region WHERE id = p_region;
 	INSERT INTO bq.allocation_round (region_id, started_by, school_year,
-	    seed, scheduled_for)
+	    seed, scheduled_for, ranked)
 	VALUES (p_region, p_account, bq.school_year(now()),
-	    encode(gen_random_bytes(32), 'hex'), p_scheduled_for)
+	    encode(gen_random_bytes(32), 'hex'), p_scheduled_for,
+	    v_rules.ranked_choices > 0)
 	RETURNING * INTO v_round;
+	-- A ranked round keeps each application's first ranked_choices
+	-- kindergartens, its family group and, under the sibling rule, where
+	-- its brothers and sisters attend (sql/functions/choice_rounds.sql).
 	INSERT INTO bq.round_input
 	SELECT v_round.id, a.seq, a.id, a.number, a.queue_type,
-	    a.queue_correction, a.birth_year, a.rank, a.filed_at, a.languages
+	    a.queue_correction, a.birth_year, a.rank, a.filed_at, a.languages,
+	    CASE WHEN v_round.ranked
+		THEN a.kindergarten_ids[1:v_rules.ranked_choices] END,
+	    CASE WHEN v_round.ranked THEN a.family_group_id END,
+	    CASE WHEN v_round.ranked AND v_rules.sibling_priority
+		THEN bq.siblings_at(a.child_id) END
 	FROM bq.application a
 	WHERE a.status = 'queued' AND a.queue_region = p_region;
-	INSERT INTO bq.round_pool
-	SELECT v_round.id, p.* FROM bq.region_pools(p_region) p;
+	IF v_round.ranked THEN
+		INSERT INTO bq.round_pool (round_id, correction_type, age_group,
+		    language, places, kindergarten_id)
+		SELECT v_round.id, p.* FROM bq.kindergarten_pools(p_region) p;
+	ELSE
+		INSERT INTO bq.round_pool (round_id, correction_type, age_group,
+		    language, places)
+		SELECT v_round.id, p.* FROM bq.region_pools(p_region) p;
+	END IF;
 	INSERT INTO bq.round_result
-	SELECT * FROM bq.round_allocate(v_round.id);
+	SELECT * FROM bq.round_compute(v_round.id);
 
 	v_inputs := bq.round_inputs_hash(v_round.id);
 	v_result := bq.round_result_hash(v_round.seed, v_inputs,
@@ -429,9 +483,10 @@ BEGIN
 		    USING ERRCODE = 'BQ409', COLUMN = 'region_id', HINT = 'busy';
 	END IF;
 	INSERT INTO bq.voucher (application_id, round_id, region_id,
-	    correction_type, age_group, language, confirm_by)
+	    correction_type, age_group, language, confirm_by, kindergarten_id)
 	SELECT x.application_id, v_round.id, v_round.region_id,
-	    x.correction_type, x.age_group, x.language, v_confirm_by
+	    x.correction_type, x.age_group, x.language, v_confirm_by,
+	    x.kindergarten_id
 	FROM bq.round_result x WHERE x.round_id = v_round.id ORDER BY x.ord;
 	PERFORM bq.set_actor(p_account, 'allocation round ' || v_round.seq);
 	UPDATE bq.application a SET status = 'voucher_issued'
@@ -439,6 +494,9 @@ BEGIN
 	WHERE x.round_id = v_round.id AND a.id = x.application_id;
 	PERFORM bq.vouchers_notify(ARRAY(SELECT id FROM bq.voucher
 	    WHERE round_id = v_round.id), 'voucher_issued');
+	-- Enrolled children who asked to move: the swaps among them
+	-- (sql/functions/transfers.sql).
+	PERFORM bq.swaps_find(p_region, v_round.id);
 	RETURN v_round;
 END
 $$;
@@ -496,7 +554,7 @@ BEGIN
 	v_inputs := bq.round_inputs_hash(p_id);
 	v_result := bq.round_result_hash(v_round.seed, v_inputs,
 	    (SELECT string_agg(bq.round_result_line(x), '' ORDER BY x.ord)
-	    FROM bq.round_allocate(p_id) x));
+	    FROM bq.round_compute(p_id) x));
 	RETURN json_build_object('id', p_id, 'result_hash', v_result,
 	    'inputs_hash', v_inputs,
 	    'recorded_result_hash', v_round.result_hash,
@@ -545,7 +603,7 @@ LANGUAGE sql STABLE AS $$
 	    'closed_at', v.closed_at, 'cancel_reason', v.cancel_reason,
 	    'age_group', v.age_group, 'language', v.language,
 	    'correction_type', nullif(v.correction_type, ''),
-	    'round_id', v.round_id)
+	    'round_id', v.round_id, 'kindergarten_id', v.kindergarten_id)
 	FROM bq.application a JOIN bq.child c ON c.id = a.child_id
 	WHERE a.id = v.application_id;
 $$;
@@ -613,6 +671,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = bq, public AS $$
 DECLARE
 	v bq.voucher;
 	v_app bq.application;
+	v_group bq.kindergarten_group;
 BEGIN
 	PERFORM bq.session_guard(p_sid, p_account, 'parent');
 	v := bq.voucher_locked(p_account, p_id);
@@ -650,8 +709,21 @@ BEGIN
 		WHERE id = p_id RETURNING * INTO v;
 		PERFORM bq.set_actor(p_account, 'interest confirmed');
 		UPDATE bq.application SET status = 'voucher_active'
-		WHERE id = v.application_id;
+		WHERE id = v.application_id RETURNING * INTO v_app;
 		PERFORM bq.voucher_notify(v, 'voucher_confirmed');
+		-- A ranked round's voucher names the kindergarten the round
+		-- placed the child in: its seat is held at once (when one was
+		-- taken meanwhile, the family chooses as with any voucher).
+		IF v.kindergarten_id IS NOT NULL THEN
+			v_group := bq.free_group(v.kindergarten_id, v.age_group,
+			    v.correction_type, ARRAY[v.language], v.region_id);
+			IF v_group.id IS NOT NULL THEN
+				PERFORM bq.notify_linked(v_app, 'seat_held',
+				    bq.enrolment_args(bq.seat_hold(v, v_group,
+					p_account), NULL),
+				    '/v1/vouchers/' || v.id);
+			END IF;
+		END IF;
 	ELSE
 		IF v.status <> 'active' THEN
 			RAISE EXCEPTION 'not active' USING ERRCODE = 'BQ409',
@@ -1009,6 +1081,7 @@ REVOKE EXECUTE ON FUNCTION bq.school_year(timestamptz),
     bq.round_input_line(bq.round_input), bq.round_pool_line(bq.round_pool),
     bq.round_result_line(bq.round_result), bq.round_inputs_hash(uuid),
     bq.round_result_hash(text, text, text), bq.round_allocate(uuid),
+    bq.round_order(uuid),
     bq.round_summary(bq.allocation_round),
     bq.round_protocol(bq.allocation_round), bq.region_pools(uuid),
     bq.voucher_holds_place(bq.voucher),

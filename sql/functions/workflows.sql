@@ -1,5 +1,6 @@
 -- The workflows: one trigger guards the statuses of applications,
--- vouchers, enrolments, contracts, guardianships and trustee invitations,
+-- vouchers, enrolments, contracts, guardianships, trustee invitations and
+-- transfers,
 -- against one table of moves (bq.workflow_transition,
 -- sql/migrations/0020_workflows.sql and 0023_family_bonds.sql).
 
@@ -16,6 +17,7 @@ LANGUAGE sql STABLE AS $$
 		THEN enum_range(NULL::bq.guardianship_status)::text[]
 	    WHEN 'trustee_invitation'
 		THEN enum_range(NULL::bq.trustee_invitation_status)::text[]
+	    WHEN 'transfer' THEN enum_range(NULL::bq.transfer_status)::text[]
 	    END);
 $$;
 
@@ -97,6 +99,8 @@ CREATE OR REPLACE TRIGGER workflow_guard BEFORE INSERT OR UPDATE OF status
 CREATE OR REPLACE TRIGGER workflow_guard BEFORE INSERT OR UPDATE OF status
 	ON bq.trustee_invitation FOR EACH ROW
 	EXECUTE FUNCTION bq.workflow_guard('trustee_invitation');
+CREATE OR REPLACE TRIGGER workflow_guard BEFORE INSERT OR UPDATE OF status
+	ON bq.transfer FOR EACH ROW EXECUTE FUNCTION bq.workflow_guard('transfer');
 
 REVOKE EXECUTE ON FUNCTION bq.workflow_label(bq.workflow, text),
     bq.acting_role(), bq.act_as(text), bq.workflow_guard() FROM bq_api;
