@@ -49,6 +49,7 @@ def main():
     owner = psql("-c", "SELECT id FROM bq.account WHERE login = 'admin'")[0]
     t = time.perf_counter()
     psql("-1", "-v", f"region={region}", "-v", f"owner={owner}", "-v", f"n={N}",
+         "-v", "first=7200",
          "-c", "ALTER TABLE bq.application DISABLE TRIGGER USER",
          "-f", os.path.join(ROOT, "tests", "integration", "sql", "big_region.sql"),
          "-c", "ALTER TABLE bq.application ENABLE TRIGGER USER",

@@ -2,7 +2,9 @@
 // e-mail with the code sent to it, add a child (or claim it back), invite
 // trustees and answer invitations, apply, follow the position and its
 // history, confirm a voucher; claim a priority with its proof and hand in
-// a new proof when it waits or has expired.
+// a new proof when it waits or has expired; rank kindergartens, place
+// twins and siblings together, move an enrolled child (a transfer, a
+// swap) and answer the offers.
 import { ApiError, bq, day, guarded, el, localName, onSubmit, regionOptions, t, when } from "./api.js";
 import { translate } from "./i18n.js";
 
@@ -63,7 +65,7 @@ async function showChildren() {
 	$("children").replaceChildren(...items.map((c) => el("li", { dataset: { id: c.id } },
 	    `${childName(c)}, ${c.birth_date}`)));
 	$("no-children").hidden = items.length > 0;
-	for (const form of ["apply-form", "invite-form"])
+	for (const form of ["apply-form", "invite-form", "transfer-form"])
 		$(form).elements.child_id.replaceChildren(...items.map(
 		    (c) => el("option", { value: c.id }, childName(c))));
 }
@@ -153,7 +155,110 @@ function priorityBlock(a) {
 	    ["claimed", "expired"].includes(a.priority_state) ? form : null);
 }
 
-function applicationCard(a, forecast) {
+// ---- rankings, family groups, transfers -------------------------------
+
+// The kindergartens of a region, fetched once a page.
+const kindergartensOf = new Map();
+function regionKindergartens(region) {
+	if (!kindergartensOf.has(region))
+		kindergartensOf.set(region, bq.getKindergartens({ query: { region_id: region, limit: 50 } })
+		    .then((r) => r.items));
+	return kindergartensOf.get(region);
+}
+
+// Three choices, best first, as selects; chosenOf() reads them back.
+function choiceSelects(kgs, chosen = []) {
+	return [0, 1, 2].map((i) => el("label", {}, el("span", {}, t(`choice_${i + 1}`)),
+	    el("select", { class: "choice", name: `choice_${i + 1}` }, el("option", { value: "" }, "—"),
+		...kgs.map((k) => el("option", { value: k.id, selected: chosen[i] === k.id }, `${k.code} ${k.name}`)))));
+}
+
+function chosenOf(form) {
+	return [...form.querySelectorAll("select.choice")].map((s) => s.value).filter(Boolean);
+}
+
+// Until a voucher the family may rank again: the first ranked_choices
+// of them are what a ranked-choice round places the child by.
+const OPEN = ["awaiting_verification", "queued", "suspended"];
+
+async function rankingForm(a) {
+	if (!OPEN.includes(a.status)) return null;
+	const form = el("form", { class: "inline ranking" },
+	    ...choiceSelects(await regionKindergartens(a.region.id), a.kindergartens.map((k) => k.id)),
+	    el("button", { type: "submit", class: "secondary" }, t("rank_save")),
+	    el("p", { class: "error", dataset: { role: "error" }, hidden: true }));
+	onSubmit(form, async (f) => {
+		await bq.putApplicationChoices({ path: { id: a.id }, body: { kindergarten_ids: chosenOf(f) } });
+		await Promise.all([showApplications(), showFamilies()]);
+	});
+	return el("details", { class: "rank" }, el("summary", {}, t("rank")), form);
+}
+
+async function showFamilies() {
+	const [{ items: groups }, { items: apps }] = await Promise.all([bq.getFamilyGroups(), bq.getApplications()]);
+	const form = $("family-form");
+	$("families").replaceChildren(...groups.map((g) => el("li", { class: "family", dataset: { id: g.id } },
+	    g.applications.map((a) => `${a.number} ${childName(a.child)}`).join(" + "), " ",
+	    el("button", { class: "secondary end", type: "button", onclick: () => guarded(form, async () => {
+		await bq.deleteFamilyGroup({ path: { id: g.id } });
+		await Promise.all([showFamilies(), showApplications()]);
+	    }) }, t("family_end")))));
+	$("no-families").hidden = groups.length > 0;
+	const grouped = new Set(groups.flatMap((g) => g.applications.map((a) => a.id)));
+	$("family-applications").replaceChildren(el("legend", {}, t("family_pick")),
+	    ...apps.filter((a) => OPEN.includes(a.status) && !grouped.has(a.id)).map((a) =>
+		el("label", { class: "check" }, el("input", { type: "checkbox", name: "application_ids", value: a.id }),
+		    `${a.number} ${childName(a.child)}`)));
+}
+
+onSubmit($("family-form"), async (f) => {
+	await bq.postFamilyGroup({ body: { application_ids:
+	    [...f.querySelectorAll("input[name=application_ids]:checked")].map((i) => i.value) } });
+	await Promise.all([showFamilies(), showApplications()]);
+});
+
+function transferCard(x) {
+	const form = $("transfer-errors");
+	const act = (action) => guarded(form, async () => {
+		await action({ path: { id: x.id } });
+		await Promise.all([showTransfers(), showNotifications()]);
+	});
+	const offer = x.offer;
+	return el("div", { class: "card transfer", dataset: { id: x.id, status: x.status } },
+	    el("div", {}, el("strong", {}, childName(x.child)), ` · ${t("transfer_from")}: ${x.from.kindergarten.name}`),
+	    el("div", {}, `${t("status")}: `, el("span", { class: "status" }, x.status_label)),
+	    el("ol", { class: "choices" }, x.choices.map((c) => el("li", {}, c.kindergarten.name,
+		c.ahead === null ? null : el("small", { class: "muted ahead" }, ` · ${t("ahead")}: ${c.ahead}`)))),
+	    offer ? el("div", { class: "offer" }, `${offer.swap_id ? t("swap_offer").replace("{n}", offer.swap_size)
+		: t("seat_offer")}: ${offer.kindergarten.name}, ${offer.group.name}`,
+		offer.offer_by ? el("small", {}, ` · ${t("offer_by")} ${when(offer.offer_by)}`) : null) : null,
+	    x.status === "offered" ? el("button", { class: "accept", type: "button",
+		onclick: () => act(bq.postTransferAccept) }, t("accept")) : null,
+	    x.status === "offered" ? el("button", { class: "secondary decline", type: "button",
+		onclick: () => act(bq.postTransferDecline) }, t("decline")) : null,
+	    ["waiting", "offered"].includes(x.status) ? el("button", { class: "secondary cancel", type: "button",
+		onclick: () => act(bq.postTransferCancel) }, t("transfer_cancel")) : null);
+}
+
+async function showTransfers() {
+	const { items } = await bq.getTransfers();
+	$("transfers").replaceChildren(...items.map(transferCard));
+	$("no-transfers").hidden = items.length > 0;
+}
+
+// The transfer form's choices: the kindergartens of the region the apply
+// form shows (the family's city).
+async function transferChoices() {
+	const region = $("apply-form").elements.region_id.value;
+	$("transfer-choices").replaceChildren(...choiceSelects(region ? await regionKindergartens(region) : []));
+}
+
+onSubmit($("transfer-form"), async (f) => {
+	await bq.postTransfer({ body: { child_id: f.elements.child_id.value, kindergarten_ids: chosenOf(f) } });
+	await Promise.all([showTransfers(), showNotifications()]);
+});
+
+function applicationCard(a, forecast, ranking) {
 	const history = el("div", { class: "history-box" });
 	const button = el("button", { class: "secondary", type: "button", onclick: async () => {
 		const h = await bq.getPositionHistory({ path: { id: a.id } });
@@ -169,6 +274,8 @@ function applicationCard(a, forecast) {
 	    el("div", { class: "muted" }, `${t("age_group")}: ${ageGroupName(a.age_group)} · ${t("languages_of")}: ${a.languages.join(", ")}`),
 	    a.kindergartens.length ? el("div", { class: "muted" }, a.kindergartens.map((k) => k.name).join("; ")) : null,
 	    forecast ? el("div", {}, `${t("forecast")}: `, el("span", { class: "forecast" }, forecastText(forecast))) : null,
+	    a.family_group_id ? el("div", { class: "muted together" }, t("family_together")) : null,
+	    ranking,
 	    el("details", {}, el("summary", {}, t("timeline")), timeline(a)),
 	    button, history);
 }
@@ -180,7 +287,8 @@ async function showApplications() {
 	// When a voucher is likely, for those still waiting.
 	const forecasts = await Promise.all(cards.map((a) =>
 	    a.status === "queued" ? bq.getForecast({ path: { id: a.id } }) : null));
-	$("applications").replaceChildren(...cards.map((a, i) => applicationCard(a, forecasts[i])));
+	const rankings = await Promise.all(cards.map(rankingForm));
+	$("applications").replaceChildren(...cards.map((a, i) => applicationCard(a, forecasts[i], rankings[i])));
 	$("no-applications").hidden = cards.length > 0;
 }
 
@@ -224,7 +332,8 @@ async function kindergartenOptions() {
 	f.elements.kindergarten_ids.replaceChildren(...items.map((k) => el("option", { value: k.id }, `${k.code} ${k.name}`)));
 }
 
-$("apply-form").elements.region_id.addEventListener("change", () => kindergartenOptions());
+$("apply-form").elements.region_id.addEventListener("change", () =>
+    Promise.all([kindergartenOptions(), transferChoices()]));
 
 $("check-iin").addEventListener("click", () => {
 	const f = $("child-form");
@@ -243,7 +352,7 @@ async function applyForm() {
 	f.elements.priority_category.replaceChildren(el("option", { value: "" }, t("priority_none")),
 	    ...reference.priority_categories.map((c) => el("option", { value: c.code }, localName(c.name))));
 	regionOptions(f.elements.region_id, (await bq.getRegions()).items);
-	await kindergartenOptions();
+	await Promise.all([kindergartenOptions(), transferChoices()]);
 }
 
 // Adding a child: when an account with no standing holds it, its parent
@@ -334,7 +443,7 @@ async function load() {
 			reference ??= await bq.getReference();
 			formReady ??= applyForm();
 			await Promise.all([showChildren(), formReady, showApplications(), showVouchers(),
-				showNotifications(), showTrust(),
+				showNotifications(), showTrust(), showFamilies(), showTransfers(),
 				bq.getNotificationSettings().then(showNotifySettings)]);
 		} catch (e) {
 			formReady = null;

@@ -30,7 +30,7 @@ TABLES = ["application", "application_event", "voucher", "enrolment", "contract"
           "child", "child_photo", "notification", "feedback", "kindergarten_group",
           "waiting_list", "allocation_round", "queue_log", "guardianship",
           "trustee_invitation", "round_schedule", "scheduled_run", "priority_proof",
-          "filing_stop"]
+          "filing_stop", "transfer", "swap", "family_group", "region"]
 
 
 def route_roles():
@@ -113,6 +113,19 @@ def world(stack):
         claimed = p.file(p.child("210602"), region, priority="large_family").json()
         proof = upload(api, p.token, "large_family_certificate")
 
+        # Twins placed together, and a move asked for the child whose
+        # contract is in progress, as the routes would make them (the move
+        # wants a child enrolled, which wants both signatures).
+        twins = [p.file(p.child("220704"), region).json()["id"] for _ in range(2)]
+        family = post(api, "/v1/family-groups", {"application_ids": twins},
+                      token=p.token).json()["id"]
+        db.execute("SELECT set_config('bq.role', 'parent', false)")
+        transfer = str(db.execute(
+            "INSERT INTO bq.transfer (application_id, child_id, region_id, from_enrolment_id,"
+            " requested_by, kindergarten_ids) VALUES (%s, %s, %s, %s, %s, ARRAY[%s]::uuid[])"
+            " RETURNING id", (app["id"], child, region, e["id"], p.account, kg)).fetchone()[0])
+        db.execute("SELECT set_config('bq.role', '', false)")
+
         # The outsiders.
         stranger = Parent(api, stack)
         other_kg = add_kindergarten(db, other_region, [("senior", "kk", 5)])
@@ -138,7 +151,8 @@ def world(stack):
                 "month": (yesterday.replace(day=1) - datetime.timedelta(days=1))
                 .strftime("%Y-%m"),
                 "stranger_doc": stranger_doc, "invitation": invitation,
-                "guardianship": guardianship, "owner": p.account, "region": region},
+                "guardianship": guardianship, "owner": p.account, "region": region,
+                "twin": twins[0], "family": family, "transfer": transfer},
         "outsiders": {"parent": stranger.token, "kindergarten_staff": other_staff,
                       "verifier": other_verifier},
         "insiders": {"parent": p.token, "kindergarten_staff": staff, "admin": admin},
@@ -288,6 +302,22 @@ def cases(w):
         ("PUT", "/v1/admin/regions/{id}/round-schedule"): (
             f"/v1/admin/regions/{i['region']}/round-schedule",
             {"at": "09:00", "days": "working_days"}, j),
+        ("GET", "/v1/admin/regions/{id}/allocation-rules"): (
+            f"/v1/admin/regions/{i['region']}/allocation-rules", None, None),
+        ("PUT", "/v1/admin/regions/{id}/allocation-rules"): (
+            f"/v1/admin/regions/{i['region']}/allocation-rules",
+            {"ranked_choices": 0, "sibling_priority": True}, j),
+        ("PUT", "/v1/applications/{id}/choices"): (
+            f"/v1/applications/{i['twin']}/choices", {"kindergarten_ids": [i["kindergarten"]]},
+            j),
+        ("DELETE", "/v1/family-groups/{id}"): (f"/v1/family-groups/{i['family']}", None, None),
+        ("GET", "/v1/transfers/{id}"): (f"/v1/transfers/{i['transfer']}", None, None),
+        ("POST", "/v1/transfers/{id}/accept"): (f"/v1/transfers/{i['transfer']}/accept",
+                                                None, None),
+        ("POST", "/v1/transfers/{id}/decline"): (f"/v1/transfers/{i['transfer']}/decline",
+                                                 None, None),
+        ("POST", "/v1/transfers/{id}/cancel"): (f"/v1/transfers/{i['transfer']}/cancel",
+                                                None, None),
     }
 
 

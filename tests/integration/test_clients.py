@@ -20,7 +20,9 @@ def city(stack):
     with stack.db() as db:
         region = add_city(db)
         ages = ("nursery", "junior", "middle", "senior", "preschool")
-        add_kindergarten(db, region, [(a, lang, 20) for a in ages for lang in ("kk", "ru")])
+        # Two kindergartens: a child enrolled at one may ask to move.
+        for _ in range(2):
+            add_kindergarten(db, region, [(a, lang, 20) for a in ages for lang in ("kk", "ru")])
     return region
 
 

@@ -72,7 +72,12 @@ def test_the_history_causes_and_notification_kinds_are_the_database_s(db):
     # A claim's moves (bq.priority_move's causes; test_priority.py sees
     # each in a history).
     claims = ["priority_claimed", "priority_confirmed", "priority_expired", "priority_refuted"]
-    assert schemas["HistoryCause"]["enum"] == joined + left + claims
+    # A round that passed it over, and why (bq.round_skip's reasons).
+    check = db.execute("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                       "WHERE conname = 'round_skip_reason_check'").fetchone()[0]
+    rounds = ["round_" + r for r in re.findall(r"'([a-z_]+)'", check)]
+    assert len(rounds) == 3
+    assert schemas["HistoryCause"]["enum"] == joined + left + claims + rounds
     # Every template but the SMS and e-mail ones is an inbox message.
     kinds = [r[0] for r in db.execute(
         "SELECT DISTINCT kind FROM bq.message_template WHERE kind NOT LIKE 'otp\\_%' "
@@ -82,7 +87,7 @@ def test_the_history_causes_and_notification_kinds_are_the_database_s(db):
 
 
 def test_every_status_has_its_label_in_every_language(db):
-    for workflow in ("application", "voucher", "enrolment", "contract"):
+    for workflow in ("application", "voucher", "enrolment", "contract", "transfer"):
         for status in _source(db, f"bq.{workflow}_status"):
             labels = db.execute(
                 "SELECT language::text, body FROM bq.message_template WHERE kind = %s "

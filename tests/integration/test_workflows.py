@@ -13,6 +13,7 @@ WORKFLOWS = {
     "contract": ("bq.contract", "bq.contract_status"),
     "guardianship": ("bq.guardianship", "bq.guardianship_status"),
     "trustee_invitation": ("bq.trustee_invitation", "bq.trustee_invitation_status"),
+    "transfer": ("bq.transfer", "bq.transfer_status"),
 }
 
 

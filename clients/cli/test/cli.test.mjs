@@ -409,3 +409,47 @@ test("a write's X-Commit-LSN is kept in the session and sent with the reads afte
 	writeFileSync(p.session, JSON.stringify({ ...s, read_after: "not-a-position" }), { mode: 0o600 });
 	assert.equal(p.run(["children"]).code, 0);
 });
+
+test("rankings, family groups, transfers and a region's rules from the shell", async () => {
+	const p = await parent();
+	const region = await journeyRegion(createClient({ baseUrl: API }));
+	const born = bornAgo(4, 3);
+	const apps = [];
+	for (let i = 0; i < 2; i++) {
+		const child = p.run(["children", "add", makeIin(born), "female"]).json();
+		apps.push(p.run(["applications", "file", "--child", child.id, "--region", region]).json());
+	}
+	const kg = p.run(["kindergartens", "--region", region]).json()[0].id;
+	const ranked = p.run(["applications", "rank", apps[0].id, kg]);
+	assert.equal(ranked.code, 0, ranked.err);
+	assert.deepEqual(ranked.json().kindergartens.map((k) => k.id), [kg]);
+	assert.equal(p.run(["applications", "rank", apps[0].id, "not-an-id"]).code, 5);
+	const group = p.run(["families", "group", apps[0].id, apps[1].id]);
+	assert.equal(group.code, 0, group.err);
+	assert.deepEqual(group.json().kindergarten_ids, [kg]);
+	assert.ok(p.run(["families"]).json().items.some((g) => g.id === group.json().id));
+	assert.match(p.run(["-o", "table", "families"]).out, /ID\s+CREATED_AT\s+APPLICATIONS/);
+	assert.equal(p.run(["families", "group", apps[0].id]).code, 2);
+	assert.equal(p.run(["families", "end", group.json().id]).code, 0);
+	assert.equal(p.run(["families", "end", group.json().id]).code, 4);
+
+	// A child not enrolled has no seat to move from: a conflict.
+	const moved = p.run(["transfers", "ask", "--child", apps[0].child.id, "--kindergarten", kg]);
+	assert.equal(moved.code, 6, moved.err);
+	assert.deepEqual(p.run(["transfers"]).json().items, []);
+	assert.equal(p.run(["transfers", "accept", randomUUID()]).code, 4);
+	assert.equal(p.run(["transfers", "ask", "--child", apps[0].child.id]).code, 2);
+
+	const a = user("rules-admin");
+	assert.equal(a.run(["login", "admin"], { env: { BQ_PASSWORD: DEMO_PASSWORD } }).code, 0);
+	const rules = a.run(["rounds", "rules", "--region", region]);
+	assert.equal(rules.code, 0, rules.err);
+	assert.equal(typeof rules.json().ranked_choices, "number");
+	const same = a.run(["rounds", "rules", "--region", region, "--sibling-priority",
+	    rules.json().sibling_priority ? "on" : "off"]);
+	assert.equal(same.code, 0, same.err);
+	assert.deepEqual(same.json(), rules.json());
+	assert.equal(a.run(["rounds", "rules", "--region", region, "--ranked", "x"]).code, 2);
+	assert.equal(a.run(["rounds", "rules", "--region", region, "--ranked", "9"]).code, 5);
+	assert.equal(p.run(["rounds", "rules", "--region", region]).code, 3);
+});

@@ -2223,6 +2223,252 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/regions/{id}/allocation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How a region's rounds place children
+         * @description `ranked_choices` 0: rounds give pool vouchers, good at any
+         *     kindergarten of the pool (age group, language, correction type).
+         *     1 to 3: ranked-choice rounds, which place each child in one of the
+         *     first `ranked_choices` kindergartens its application ranks
+         *     (`PUT /v1/applications/{id}/choices`) by child-proposing deferred
+         *     acceptance, each kindergarten taking children in the queue's order;
+         *     a family group's children go to one kindergarten or none. Their
+         *     vouchers name the kindergarten, and confirming one holds the seat
+         *     there. `sibling_priority`: a child whose brother or sister attends a
+         *     kindergarten comes first there, in ranked rounds and transfers.
+         *     `pool_vouchers_outstanding`: pool vouchers still live, which keep a
+         *     region on pool rounds until they are used or closed. Another city's
+         *     region, or a district, is not found. Administrators only.
+         */
+        get: operations["getAllocationRules"];
+        /**
+         * Set how a region's rounds place children
+         * @description From the next round on. 409 `vouchers_outstanding` (field
+         *     `ranked_choices`) when pool vouchers are still live and ranked rounds
+         *     are asked for; `busy` while a round of the region runs. Recorded in
+         *     the audit log. Administrators only.
+         */
+        put: operations["putAllocationRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rank kindergartens
+         * @description The kindergartens the family would have, best first, up to three,
+         *     distinct, of the city the application queues in (an empty list ranks
+         *     none). A region with ranked-choice rounds places the child in the
+         *     first of its first `ranked_choices` that takes it; a pool round shows
+         *     them to the kindergarten only. Ranking truthfully is safe: no family
+         *     gains a better place by ranking otherwise. The children of a family
+         *     group share one ranking: ranking one ranks all. Until a voucher
+         *     (`awaiting_verification`, `queued`, `suspended`); 409 `closed` after.
+         *     Another's application is not found.
+         */
+        put: operations["putApplicationChoices"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/family-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My family groups
+         * @description The groups of the caller's children's applications, oldest first.
+         */
+        get: operations["getFamilyGroups"];
+        put?: never;
+        /**
+         * Place children together
+         * @description Two to four applications of the caller's own children (twins,
+         *     siblings of one age group): one queue type, region and correction
+         *     type, one age group this school year, the same languages. A
+         *     ranked-choice round places them in one kindergarten or none of them,
+         *     and says so in the round's protocol and their position histories
+         *     (`round_family_not_together`); the group stands in the queue where its
+         *     last child stands. They take the first application's ranking. 422
+         *     `not_alike` when they differ, `invalid_value` for an application not
+         *     the caller's; 409 `taken` when one is in a group already or past
+         *     its voucher.
+         */
+        post: operations["postFamilyGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/family-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End a family group
+         * @description Its children are placed each on its own from the next round on.
+         *     Another family's group is not found.
+         */
+        delete: operations["deleteFamilyGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My children's transfers
+         * @description The transfers of the caller's children and of the children entrusted to it, newest first.
+         */
+        get: operations["getTransfers"];
+        put?: never;
+        /**
+         * Move an enrolled child to another kindergarten
+         * @description The voucher follows the child: no queue again. Up to three other
+         *     kindergartens of the child's city, best first. The child keeps its
+         *     seat until the new contract is signed by both sides; only then is
+         *     the old seat given back, so a transfer that fails (declined, the
+         *     contract not signed in time, an offer not answered) leaves the child
+         *     where it was. A seat that frees at a kindergarten goes first to its
+         *     waiting list (children with no place), then to the transfers that
+         *     rank it: siblings of its children first where the region's rule says
+         *     so, then in the order asked; `choices[].ahead` counts who is before.
+         *     A free seat is offered at once. With each allocation round, children
+         *     who each want the next one's kindergarten are offered a swap (top
+         *     trading cycles). 409 `not_enrolled` (`child_id`) for a child not
+         *     enrolled, `taken` while another transfer of the child is open.
+         */
+        post: operations["postTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transfer
+         * @description Another account's transfer is not found.
+         */
+        get: operations["getTransfer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the offer
+         * @description A seat that freed: the seat held for the offer becomes an enrolment
+         *     request with the kindergarten, and the contract flow follows
+         *     (`/v1/kindergarten/enrolments`). A swap: once every family of the
+         *     cycle accepted, each child's request goes to the kindergarten it
+         *     moves to; the places change hands when every contract of the cycle
+         *     is signed. 409 `no_offer`, `accepted_already`, `deadline_passed`
+         *     (`offer_by`).
+         */
+        post: operations["postTransferAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline the offer
+         * @description The transfer ends; the seat held goes to the next in order. A swap
+         *     declined ends for every family, and the others' transfers wait
+         *     again. 409 `no_offer`, `deadline_passed`.
+         */
+        post: operations["postTransferDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the transfer
+         * @description While it waits or is offered; a swap ends for every family. 409
+         *     `closed` once accepted or ended.
+         */
+        post: operations["postTransferCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/kindergarten/contacts": {
         parameters: {
             query?: never;
@@ -2832,7 +3078,7 @@ export interface components {
              */
             field: string;
             /** @enum {string} */
-            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "wrong_key_usage" | "weak_algorithm" | "certificate_revoked" | "certificate_unknown" | "revocation_unavailable" | "timestamp_invalid" | "timestamp_out_of_range" | "timestamp_unavailable" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable" | "not_sent" | "not_enrolled_then" | "not_working_day" | "own_account" | "last_role" | "stop_listed" | "not_claimable";
+            code: "required" | "unknown_field" | "wrong_type" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "control_character" | "syntax" | "invalid_utf8" | "nul_character" | "duplicate_key" | "too_deep" | "trailing_data" | "not_object" | "empty" | "invalid_code" | "account_exists" | "taken" | "common_password" | "mismatch" | "check_digit" | "not_in_registry" | "not_registered" | "below_taken" | "content_mismatch" | "live_application" | "busy" | "closed" | "confirmed_already" | "not_active" | "deadline_passed" | "extended_already" | "not_last_day" | "no_free_seat" | "not_ready" | "signed_already" | "signature_invalid" | "untrusted_certificate" | "certificate_expired" | "wrong_signer" | "wrong_key_usage" | "weak_algorithm" | "certificate_revoked" | "certificate_unknown" | "revocation_unavailable" | "timestamp_invalid" | "timestamp_out_of_range" | "timestamp_unavailable" | "approved" | "born_in_future" | "personal_password" | "quota_exceeded" | "in_use" | "not_parent" | "claimable" | "not_needed" | "decided_already" | "not_withdrawable" | "not_restorable" | "invalid_transition" | "immutable" | "not_sent" | "not_enrolled_then" | "not_working_day" | "own_account" | "last_role" | "stop_listed" | "not_claimable" | "vouchers_outstanding" | "not_enrolled" | "no_offer" | "accepted_already" | "not_alike";
             /** @description For people, in the reply's language. */
             message: string;
             /**
@@ -2886,6 +3132,129 @@ export interface components {
          * @enum {string}
          */
         DocumentKind: "pmpk" | "form_027u" | "birth_certificate" | "parent_id" | "form_052_2u" | "form_065u" | "priority_proof" | "other" | "guardianship" | "workplace_certificate" | "service_death_certificate" | "disability_certificate" | "large_family_certificate";
+        AllocationRules: {
+            /** Format: uuid */
+            region_id: string;
+            ranked_choices: number;
+            sibling_priority: boolean;
+            pool_vouchers_outstanding: number;
+        };
+        AllocationRulesRequest: {
+            /** @description 0 for pool rounds; N for ranked rounds over the first N kindergartens ranked. */
+            ranked_choices: number;
+            sibling_priority: boolean;
+        };
+        ChoicesRequest: {
+            /** @description Best first; kindergartens of the application's queue city. */
+            kindergarten_ids: string[];
+        };
+        FamilyGroupRequest: {
+            application_ids: string[];
+        };
+        FamilyGroup: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            applications: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                status: components["schemas"]["ApplicationStatus"];
+                status_label: string;
+                child: {
+                    /** Format: uuid */
+                    id: string;
+                    surname: string;
+                    first_name: string;
+                    /** Format: date */
+                    birth_date: string;
+                };
+            }[];
+            /** @description The group's ranking, its children's one. */
+            kindergarten_ids: string[] | null;
+        };
+        FamilyGroupList: {
+            items: components["schemas"]["FamilyGroup"][];
+        };
+        TransferRequest: {
+            /** Format: uuid */
+            child_id: string;
+            /** @description Best first; other kindergartens of the child's city. */
+            kindergarten_ids: string[];
+        };
+        /**
+         * @description waiting: for a seat or a swap. offered: a seat is held for the
+         *     family, or a swap proposed, until `offer.offer_by`. accepted: the new
+         *     enrolment and contract are in progress (the child keeps its seat).
+         *     done: moved, the old seat given back. declined, cancelled: ended by
+         *     the family or an offer not answered. failed: the new place failed,
+         *     the child stayed.
+         * @enum {string}
+         */
+        TransferStatus: "waiting" | "offered" | "accepted" | "done" | "declined" | "failed" | "cancelled";
+        KindergartenBrief: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+        };
+        GroupBrief: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            age_group: string;
+            language: string;
+            correction_type: string | null;
+        };
+        Transfer: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["TransferStatus"];
+            status_label: string;
+            /** Format: uuid */
+            application_id: string;
+            child: {
+                /** Format: uuid */
+                id: string;
+                surname: string;
+                first_name: string;
+            };
+            from: {
+                /** Format: uuid */
+                enrolment_id: string;
+                kindergarten: components["schemas"]["KindergartenBrief"];
+                group: components["schemas"]["GroupBrief"];
+            };
+            choices: {
+                kindergarten: components["schemas"]["KindergartenBrief"];
+                /** @description Served before this transfer there (its waiting list, then transfers ahead); null unless waiting. */
+                ahead: number | null;
+            }[];
+            offer: null | {
+                kindergarten: components["schemas"]["KindergartenBrief"];
+                group: components["schemas"]["GroupBrief"];
+                /** Format: date-time */
+                offer_by: string | null;
+                /** Format: uuid */
+                swap_id: string | null;
+                /** @description The families of the swap (0 for a seat that freed). */
+                swap_size: number;
+            };
+            /**
+             * Format: uuid
+             * @description The enrolment with the new kindergarten, once accepted.
+             */
+            enrolment_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            reason: string | null;
+        };
+        TransferList: {
+            items: components["schemas"]["Transfer"][];
+        };
         /**
          * @description Why a position moved: the application joined (`queued`), someone
          *     joined behind (`filed`) or ahead by priority (`priority_filed`,
@@ -2894,10 +3263,12 @@ export interface components {
          *     its own or another's claim proved (`priority_confirmed`), its
          *     proof expired (`priority_expired`) or found false
          *     (`priority_refuted`). `priority_claimed`: the application joined
-         *     with a claim not yet proved, placed as ordinary.
+         *     with a claim not yet proved, placed as ordinary. `round_*`: a round
+         *     passed it over while a child behind it got a place, and why (the
+         *     round's `skipped`).
          * @enum {string}
          */
-        HistoryCause: "queued" | "filed" | "priority_filed" | "extraordinary_filed" | "restored" | "archived" | "voucher_issued" | "priority_claimed" | "priority_confirmed" | "priority_expired" | "priority_refuted";
+        HistoryCause: "queued" | "filed" | "priority_filed" | "extraordinary_filed" | "restored" | "archived" | "voucher_issued" | "priority_claimed" | "priority_confirmed" | "priority_expired" | "priority_refuted" | "round_no_place_in_languages" | "round_no_place_in_choices" | "round_family_not_together";
         CalendarDay: {
             /** Format: date */
             date: string;
@@ -2993,7 +3364,7 @@ export interface components {
          * @description What a notification is about; its text is in the reader's language.
          * @enum {string}
          */
-        NotificationKind: "application_awaiting" | "application_confirmed" | "application_expired" | "application_queued" | "application_rejected" | "application_restored" | "application_withdrawn" | "child_claimed" | "child_enrolled" | "contract_expired" | "contract_reminder" | "contract_sent" | "enrolment_declined" | "enrolment_reminder" | "enrolment_requested" | "extension_offered" | "feedback_answered" | "guardianship_confirmed" | "guardianship_rejected" | "priority_confirmed" | "priority_expired" | "priority_refuted" | "restore_reminder" | "seat_held" | "trustee_accepted" | "trustee_invited" | "voucher_confirm_reminder" | "voucher_confirmed" | "voucher_extended" | "voucher_issued" | "voucher_not_confirmed" | "voucher_not_confirmed_final" | "voucher_not_enrolled" | "voucher_refused";
+        NotificationKind: "application_awaiting" | "application_confirmed" | "application_expired" | "application_queued" | "application_rejected" | "application_restored" | "application_withdrawn" | "child_claimed" | "child_enrolled" | "contract_expired" | "contract_reminder" | "contract_sent" | "enrolment_declined" | "enrolment_reminder" | "enrolment_requested" | "extension_offered" | "feedback_answered" | "guardianship_confirmed" | "guardianship_rejected" | "priority_confirmed" | "priority_expired" | "priority_refuted" | "restore_reminder" | "seat_held" | "swap_offered" | "transfer_done" | "transfer_failed" | "transfer_offered" | "trustee_accepted" | "trustee_invited" | "voucher_confirm_reminder" | "voucher_confirmed" | "voucher_extended" | "voucher_issued" | "voucher_not_confirmed" | "voucher_not_confirmed_final" | "voucher_not_enrolled" | "voucher_refused";
         /** @description RFC 9457 problem details. */
         Problem: {
             /**
@@ -3741,6 +4112,11 @@ export interface components {
             /** @description The place in the queue while queued, else null. */
             queue_position: number | null;
             financing_type: string;
+            /**
+             * Format: uuid
+             * @description The family group placed together with it (`/v1/family-groups`).
+             */
+            family_group_id: string | null;
             timeline: {
                 /** @enum {string} */
                 stage: "queue" | "waiting" | "kindergarten_choice" | "financing_type" | "admission";
@@ -3898,6 +4274,13 @@ export interface components {
             correction_type: string | null;
             /** Format: uuid */
             round_id: string;
+            /**
+             * Format: uuid
+             * @description A ranked-choice round's voucher: the kindergarten the round placed
+             *     the child in; confirming the voucher holds the seat there. Null
+             *     for a pool voucher.
+             */
+            kindergarten_id: string | null;
         };
         VoucherList: {
             items: components["schemas"]["Voucher"][];
@@ -4037,6 +4420,8 @@ export interface components {
             region_id: string;
             /** Format: date-time */
             started_at: string;
+            /** @description A ranked-choice round (the region's `ranked_choices` at the time). */
+            ranked: boolean;
             /** @description The year the school year starts in (rounds from 1 July serve the next one). */
             school_year: number;
             seed: string;
@@ -4065,6 +4450,8 @@ export interface components {
             region_id: string;
             /** Format: date-time */
             started_at: string;
+            /** @description A ranked-choice round (the region's `ranked_choices` at the time). */
+            ranked: boolean;
             /** @description The year the school year starts in (rounds from 1 July serve the next one). */
             school_year: number;
             seed: string;
@@ -4086,6 +4473,11 @@ export interface components {
                 correction_type: string | null;
                 age_group: string;
                 language: string;
+                /**
+                 * Format: uuid
+                 * @description A ranked round's pools are each kindergarten's; null in a pool round.
+                 */
+                kindergarten_id: string | null;
                 places: number;
                 issued: number;
             }[];
@@ -4107,11 +4499,18 @@ export interface components {
                 priority: "extraordinary" | "priority" | null;
                 age_group: string;
                 language: string;
+                /**
+                 * Format: uuid
+                 * @description Where a ranked round placed the child; null in a pool round.
+                 */
+                kindergarten_id: string | null;
             }[];
             /**
              * @description The queued children of the round's pool groups who got no voucher
              *     while one behind them did, each with the reason: every pool of its
-             *     languages was full at its turn.
+             *     languages was full at its turn (a pool round); no kindergarten it
+             *     ranks had a place it could take (a ranked round); its family group
+             *     could not be placed together (a ranked round).
              */
             skipped: {
                 number: string;
@@ -4120,7 +4519,7 @@ export interface components {
                 birth_year: number;
                 position: number;
                 /** @enum {string} */
-                reason: "no_place_in_languages";
+                reason: "no_place_in_languages" | "no_place_in_choices" | "family_not_together";
             }[];
         };
         /**
@@ -4140,14 +4539,20 @@ export interface components {
          *     (vouchers in position order within a pool group), no_skip (no child
          *     without a voucher stood before a holder of its pools while one of
          *     its languages had a place), replay (the result recomputed from the
-         *     inputs and seed hashes the same).
+         *     inputs and seed hashes the same). A ranked-choice round has stable in
+         *     place of issued_order and no_skip: no child and kindergarten both
+         *     prefer each other to what the child got (a kindergarten ranked above
+         *     its place, or any it ranks when it got none, with room for it once
+         *     the children placed there before it are counted), each child placed
+         *     in one of its choices and languages, a family's children together;
+         *     worked out by sorting, apart from the allocation's passes.
          */
         RoundChecks: components["schemas"]["RoundCheck"][];
         RoundCheck: {
             /** @enum {string} */
-            check: "pool_places" | "eligible" | "one_voucher" | "queue_positions" | "issued_order" | "no_skip" | "replay";
+            check: "pool_places" | "eligible" | "one_voucher" | "queue_positions" | "issued_order" | "no_skip" | "replay" | "stable";
             passed: boolean;
-            /** @description The counts the check found (pools, places, issued, over; not_in_inputs, not_queued; duplicate_applications, duplicate_persons, holding_elsewhere; checked, wrong; out_of_order; skipped, wronged; result_hash). */
+            /** @description The counts the check found (pools, places, issued, over; not_in_inputs, not_queued; duplicate_applications, duplicate_persons, holding_elsewhere; checked, wrong; out_of_order; skipped, wronged; result_hash; units, families, blocking_pairs, families_split, not_chosen). */
             figures: {
                 [key: string]: number | string;
             };
@@ -4159,6 +4564,8 @@ export interface components {
             region_id: string;
             /** Format: date-time */
             started_at: string;
+            /** @description A ranked-choice round (the region's `ranked_choices` at the time). */
+            ranked: boolean;
             school_year: number;
             status: components["schemas"]["RoundStatus"];
             applications: number;
@@ -4188,6 +4595,8 @@ export interface components {
             closed: number;
             /** @description Contracts not signed in time (the seat freed). */
             contracts_expired: number;
+            /** @description Transfer and swap offers not answered in time (the seat held went to the next). */
+            transfer_offers_lapsed: number;
             /** @description Uploads attached to nothing past document_unused_days. */
             documents_removed: number;
             /** @description Trustee invitations no one answered in time. */
@@ -9052,6 +9461,458 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAllocationRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
+            path: {
+                /** @description The region (a city). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationRules"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putAllocationRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The region (a city). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllocationRulesRequest"];
+            };
+        };
+        responses: {
+            /** @description The rules now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationRules"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putApplicationChoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChoicesRequest"];
+            };
+        };
+        responses: {
+            /** @description The application. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFamilyGroups: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyGroupList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postFamilyGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FamilyGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyGroup"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteFamilyGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTransfers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transfers. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRequest"];
+            };
+        };
+        responses: {
+            /** @description The transfer. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `X-Commit-LSN` of the caller's last write. A deployment with a
+                 *     standby (README, "A cluster") answers this read from the standby
+                 *     only once the standby has replayed that far, and from the primary
+                 *     before; without it, a read of the caller's own objects always goes
+                 *     to the primary. Either way the caller sees its own writes. A value
+                 *     that is not a WAL position is a 422 naming `X-Read-After`.
+                 */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
+            path: {
+                /** @description The transfer. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transfer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postTransferAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The transfer. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transfer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postTransferDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The transfer. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transfer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postTransferCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The transfer. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transfer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Commit-LSN": components["headers"]["X-Commit-LSN"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

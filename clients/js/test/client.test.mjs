@@ -232,3 +232,32 @@ test("a write's X-Commit-LSN goes back as X-Read-After with the reads after it",
 	// Writes carry none: where a write goes has no choice.
 	assert.equal(rec.sent.findLast((x) => x.method === "POST").headers["X-Read-After"], undefined);
 });
+
+test("a family ranks, groups twins, and a child not enrolled has nothing to move", async () => {
+	const { bq } = await parentClient();
+	const region = await journeyRegion(bq);
+	const { items: kgs } = await bq.getKindergartens({ query: { region_id: region, limit: 5 } });
+	const born = bornAgo(3, 6);
+	const apps = [];
+	for (let i = 0; i < 2; i++) {
+		const child = await bq.postChildren({ body: { iin: makeIin(born), sex: "male" } });
+		apps.push(await bq.postApplication({ body: { child_id: child.id, queue_type: "general",
+			region_id: region, languages: ["kk"], consent: true } }));
+	}
+	const ranked = await bq.putApplicationChoices({ path: { id: apps[0].id },
+	    body: { kindergarten_ids: [kgs[0].id] } });
+	assert.deepEqual(ranked.kindergartens.map((k) => k.id), [kgs[0].id]);
+	const group = await bq.postFamilyGroup({ body: { application_ids: apps.map((a) => a.id) } });
+	assert.deepEqual(group.kindergarten_ids, [kgs[0].id]);
+	assert.equal((await bq.getApplication({ path: { id: apps[1].id } })).family_group_id, group.id);
+	assert.deepEqual((await bq.getFamilyGroups()).items.map((g) => g.id), [group.id]);
+	await assert.rejects(bq.postTransfer({ body: { child_id: apps[0].child.id, kindergarten_ids: [kgs[0].id] } }),
+	    (e) => e instanceof ApiError && e.status === 409 && e.errors[0].code === "not_enrolled");
+	assert.deepEqual((await bq.getTransfers()).items, []);
+	assert.equal(await bq.deleteFamilyGroup({ path: { id: group.id } }), undefined);
+	assert.equal((await bq.getApplication({ path: { id: apps[1].id } })).family_group_id, null);
+	const admin = await adminClient();
+	const rules = await admin.getAllocationRules({ path: { id: region } });
+	assert.equal(rules.region_id, region);
+	assert.ok(rules.ranked_choices >= 0 && rules.ranked_choices <= 3);
+});

@@ -21,6 +21,11 @@ export async function right(): Promise<void> {
 	const photo: Blob = await bq.getChildPhoto({ path: { id: child.id } });
 	await bq.putChildPhoto({ path: { id: child.id }, body: new Uint8Array(4), contentType: "image/png" });
 	const none: undefined = await bq.postAuthLogout();
+	const move = await bq.postTransfer({ body: { child_id: child.id, kindergarten_ids: ["k"] } });
+	const ahead: number | null = move.choices[0].ahead;
+	const offerBy: string | null | undefined = move.offer?.offer_by;
+	const rules = await bq.putAllocationRules({ path: { id: "r" }, body: { ranked_choices: 2, sibling_priority: false } });
+	const ranked: number = rules.ranked_choices;
 	const health: Data<"getHealth"> = await bq.getHealth();
 	const yaml: string = await bq.getOpenApi();
 	const row: Item<"getQueue"> = { position: 1, number: "x", filed_at: "t", priority: null };
@@ -37,6 +42,8 @@ export async function right(): Promise<void> {
 export async function wrong(): Promise<void> {
 	// @ts-expect-error a misspelt field
 	await bq.postAuthLogin({ body: { logn: "admin", password: "x" } });
+	// @ts-expect-error one kindergarten where the transfer takes a list
+	await bq.postTransfer({ body: { child_id: "c", kindergarten_ids: "k" } });
 	// @ts-expect-error a required field missing
 	await bq.postChildren({ body: { iin: "220315500001" } });
 	// @ts-expect-error a value outside the enum

@@ -368,3 +368,108 @@ test("a kindergarten makes and signs the contract, marks attendance and publishe
 	assert.deepEqual(problems, []);
 	assert.deepEqual(refusals, []);
 });
+
+test("a family ranks kindergartens, places twins together and moves an enrolled child",
+    { skip }, async () => {
+	const admin = createClient({ baseUrl: API });
+	await admin.postAuthLogin({ body: { login: "admin", password: DEMO_PASSWORD } });
+	const region = await journeyRegion(admin);
+	const { items } = await admin.getKindergartens({ query: { region_id: region, limit: 50 } });
+	const [from, to] = await Promise.all(items.filter((k) => k.status === "open").slice(0, 2)
+	    .map((k) => admin.getKindergarten({ path: { id: k.id } })));
+	const staff = createClient({ baseUrl: API });
+	const login = `move${Date.now()}`;
+	await admin.postAdminStaff({ body: { login, password: PASSWORD, surname: "Сейітова", first_name: "Әйгерім",
+		role: "kindergarten_staff", kindergarten_id: from.id } });
+	await staff.postAuthLogin({ body: { login, password: PASSWORD } });
+
+	// The family: twins filed, and an elder child enrolled at the first
+	// kindergarten through the whole contract flow.
+	const family = createClient({ baseUrl: API });
+	const parent = await registerParent(family);
+	const born = bornAgo(3, 4);
+	const twins = [];
+	for (let i = 0; i < 2; i++) {
+		const c = await family.postChildren({ body: { iin: makeIin(born), sex: "male" } });
+		twins.push(await family.postApplication({ body: { child_id: c.id, queue_type: "general", region_id: region,
+			languages: ["kk"], consent: true } }));
+	}
+	const elder = await family.postChildren({ body: { iin: makeIin(bornAgo(4, 2)), sex: "female" } });
+	const app = await family.postApplication({ body: { child_id: elder.id, queue_type: "general",
+		region_id: region, languages: ["kk"], consent: true } });
+	await admin.postRound({ body: { region_id: region } });
+	const voucher = (await family.getVouchers()).items.find((v) => v.application_id === app.id);
+	await family.postVoucherConfirm({ path: { id: voucher.id } });
+	const group = from.groups.find((g) => g.age_group === voucher.age_group && g.language === "kk");
+	const enrolment = await family.postEnrolment({ path: { id: voucher.id },
+	    body: { kindergarten_id: from.id, group_id: group.id } });
+	let contract = await staff.postStaffContract({ path: { id: enrolment.id },
+	    body: { start_date: "2027-01-11", monthly_fee: 14500 } });
+	await family.patchContract({ path: { id: contract.id },
+	    body: { address: "Алматы қ., Абай даңғылы, 10", phone: "+77011234567", email: null } });
+	for (const kind of contract.missing_documents) {
+		const doc = await family.postDocument({ query: { kind }, body: PDF, contentType: "application/pdf" });
+		await family.postContractDocument({ path: { id: contract.id }, body: { document_id: doc.id, kind } });
+	}
+	const bytes = await family.getContractDocument({ path: { id: contract.id } });
+	await family.postContractSignature({ path: { id: contract.id },
+	    body: { cms: readFileSync(signed(`/serialNumber=IIN${parent.iin}`, bytes)).toString("base64") } });
+	contract = await staff.postStaffContractSignature({ path: { id: contract.id },
+	    body: { cms: readFileSync(signed(`/OU=BIN${from.bin}/serialNumber=IIN870412300415`, bytes)).toString("base64") } });
+	assert.equal(contract.status, "signed");
+
+	refusals.length = 0;
+	await page.goto(`${WEB}/parent.html?api=${encodeURIComponent(API)}&lang=ru`);
+	await ready();
+	if (await page.$("#cabinet:not([hidden])")) {
+		await page.click("#sign-out");
+		await page.waitForSelector("#guest:not([hidden])");
+	}
+	await fill("login-form", "login", parent.phone);
+	await fill("login-form", "password", PASSWORD);
+	await page.click("#login-form button[type=submit]");
+	await page.waitForSelector("#cabinet:not([hidden])");
+	await ready();
+	assert.deepEqual(await untranslated(), []);
+
+	// The first twin's kindergartens, best first.
+	const card = `#applications .application[data-id="${twins[0].id}"]`;
+	await page.click(`${card} details.rank summary`);
+	await page.select(`${card} .ranking [name=choice_1]`, to.id);
+	await page.select(`${card} .ranking [name=choice_2]`, from.id);
+	await page.click(`${card} .ranking button[type=submit]`);
+	await page.waitForFunction((id) => (document.querySelector(`#applications .application[data-id="${id}"]`)
+	    ?.textContent ?? "").includes("; "), {}, twins[0].id);
+	assert.deepEqual((await family.getApplication({ path: { id: twins[0].id } })).kindergartens.map((k) => k.id),
+	    [to.id, from.id]);
+
+	// The twins, together or not at all: they share the ranking.
+	for (const t of twins)
+		await page.click(`#family-form input[name=application_ids][value="${t.id}"]`);
+	await page.click("#family-form button[type=submit]");
+	await page.waitForSelector("#families .family");
+	assert.match(await text("#families .family"), new RegExp(twins[1].number));
+	await page.waitForSelector(`#applications .application[data-id="${twins[1].id}"] .together`);
+	assert.deepEqual((await family.getApplication({ path: { id: twins[1].id } })).kindergartens.map((k) => k.id),
+	    [to.id, from.id]);
+	await shot("17-family-together");
+
+	// The elder child asks to move: the other kindergarten has a seat, so it
+	// is offered at once; accepted, the new contract's request goes there.
+	await page.select("#transfer-form [name=child_id]", elder.id);
+	await page.select("#transfer-form [name=choice_1]", to.id);
+	await page.click("#transfer-form button[type=submit]");
+	await page.waitForSelector("#transfers .transfer[data-status=offered] button.accept");
+	assert.match(await text("#transfers .transfer .offer"), /Предложено место/);
+	await shot("18-transfer-offered");
+	await page.click("#transfers .transfer[data-status=offered] button.accept");
+	await page.waitForSelector("#transfers .transfer[data-status=accepted]");
+	assert.equal(await text("#transfers .transfer .status"), "Оформляется новый договор");
+	// Until the new contract is signed, the child keeps its seat.
+	assert.equal((await family.getApplication({ path: { id: app.id } })).status, "enrolled");
+	const [move] = (await family.getTransfers()).items;
+	assert.equal(move.from.kindergarten.id, from.id);
+	assert.ok(move.enrolment_id);
+	assert.deepEqual(problems, []);
+	assert.deepEqual(refusals, []);
+});

@@ -2,7 +2,9 @@
 -- queued (general, and 2% special), birth years 2020 to 2025, one in ten
 -- priority and one in a hundred extraordinary, languages kk, ru or both,
 -- and kindergartens with free places in both languages.  Parameters:
--- :region (a new top-level region's id), :owner (an account), :n.
+-- :region (a new top-level region's id), :owner (an account), :n, :first
+-- (the children's IINs take serials :first to :first + 199, so regions
+-- generated into one database are given ranges apart).
 INSERT INTO bq.kindergarten (code, bin, name_kk, name_ru, name_en, region_id,
     address_kk, address_ru, lat, lon, ownership)
 SELECT 'BIG-' || left(:'region', 8) || '-' || k, b || bq.check_digit(b),
@@ -29,7 +31,7 @@ SELECT d || bq.check_digit(d) AS iin, day
 FROM (SELECT day, to_char(day, 'YYMMDD') || '6' || lpad(s::text, 4, '0') AS d
       FROM generate_series(date '2020-01-01', date '2025-12-31',
 	  interval '1 day') day,
-	   generate_series(7000, 7199) s) x
+	   generate_series(:first, :first + 199) s) x
 WHERE bq.check_digit(d) IS NOT NULL
 ORDER BY hashtext(d) LIMIT :n;
 
