@@ -275,9 +275,8 @@ function applicationCard(a, forecast, ranking) {
 	    a.kindergartens.length ? el("div", { class: "muted" }, a.kindergartens.map((k) => k.name).join("; ")) : null,
 	    forecast ? el("div", {}, `${t("forecast")}: `, el("span", { class: "forecast" }, forecastText(forecast))) : null,
 	    a.family_group_id ? el("div", { class: "muted together" }, t("family_together")) : null,
-	    ranking,
 	    el("details", {}, el("summary", {}, t("timeline")), timeline(a)),
-	    button, history);
+	    button, history, ranking);
 }
 
 async function showApplications() {

@@ -383,17 +383,10 @@ test("a family ranks kindergartens, places twins together and moves an enrolled 
 		role: "kindergarten_staff", kindergarten_id: from.id } });
 	await staff.postAuthLogin({ body: { login, password: PASSWORD } });
 
-	// The family: twins filed, and an elder child enrolled at the first
-	// kindergarten through the whole contract flow.
+	// The family: an elder child enrolled at the first kindergarten through
+	// the whole contract flow, then twins filed.
 	const family = createClient({ baseUrl: API });
 	const parent = await registerParent(family);
-	const born = bornAgo(3, 4);
-	const twins = [];
-	for (let i = 0; i < 2; i++) {
-		const c = await family.postChildren({ body: { iin: makeIin(born), sex: "male" } });
-		twins.push(await family.postApplication({ body: { child_id: c.id, queue_type: "general", region_id: region,
-			languages: ["kk"], consent: true } }));
-	}
 	const elder = await family.postChildren({ body: { iin: makeIin(bornAgo(4, 2)), sex: "female" } });
 	const app = await family.postApplication({ body: { child_id: elder.id, queue_type: "general",
 		region_id: region, languages: ["kk"], consent: true } });
@@ -417,14 +410,19 @@ test("a family ranks kindergartens, places twins together and moves an enrolled 
 	contract = await staff.postStaffContractSignature({ path: { id: contract.id },
 	    body: { cms: readFileSync(signed(`/OU=BIN${from.bin}/serialNumber=IIN870412300415`, bytes)).toString("base64") } });
 	assert.equal(contract.status, "signed");
+	const born = bornAgo(3, 4);
+	const twins = [];
+	for (let i = 0; i < 2; i++) {
+		const c = await family.postChildren({ body: { iin: makeIin(born), sex: "male" } });
+		twins.push(await family.postApplication({ body: { child_id: c.id, queue_type: "general", region_id: region,
+			languages: ["kk"], consent: true } }));
+	}
 
+	// The staff's session of the test before is this tab's: a new start.
+	await page.evaluate(() => sessionStorage.clear());
 	refusals.length = 0;
 	await page.goto(`${WEB}/parent.html?api=${encodeURIComponent(API)}&lang=ru`);
 	await ready();
-	if (await page.$("#cabinet:not([hidden])")) {
-		await page.click("#sign-out");
-		await page.waitForSelector("#guest:not([hidden])");
-	}
 	await fill("login-form", "login", parent.phone);
 	await fill("login-form", "password", PASSWORD);
 	await page.click("#login-form button[type=submit]");
@@ -452,7 +450,7 @@ test("a family ranks kindergartens, places twins together and moves an enrolled 
 	await page.waitForSelector(`#applications .application[data-id="${twins[1].id}"] .together`);
 	assert.deepEqual((await family.getApplication({ path: { id: twins[1].id } })).kindergartens.map((k) => k.id),
 	    [to.id, from.id]);
-	await shot("17-family-together");
+	await shot("18-family-together");
 
 	// The elder child asks to move: the other kindergarten has a seat, so it
 	// is offered at once; accepted, the new contract's request goes there.
@@ -461,7 +459,7 @@ test("a family ranks kindergartens, places twins together and moves an enrolled 
 	await page.click("#transfer-form button[type=submit]");
 	await page.waitForSelector("#transfers .transfer[data-status=offered] button.accept");
 	assert.match(await text("#transfers .transfer .offer"), /Предложено место/);
-	await shot("18-transfer-offered");
+	await shot("19-transfer-offered");
 	await page.click("#transfers .transfer[data-status=offered] button.accept");
 	await page.waitForSelector("#transfers .transfer[data-status=accepted]");
 	assert.equal(await text("#transfers .transfer .status"), "Оформляется новый договор");
