@@ -18,38 +18,16 @@ costs.
 """
 
 import concurrent.futures
-import json
 import os
-import subprocess
 import sys
 import time
-import urllib.request
 
-BASE = os.environ.get("BQ_URL", "http://127.0.0.1:8888")
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from local import ROOT, call, psql
+
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 # bench/country.sql's shares of the country, in thousandths.
 SHARES = [100, 90, 75, 32, 40, 45, 70, 36, 37, 52, 35, 55, 42, 42, 40, 27, 38, 90, 11, 43]
 SQL = os.path.join(ROOT, "tests", "integration", "sql")
-
-
-def psql(*args):
-    out = subprocess.run([os.path.join(ROOT, "scripts", "db"), "psql", "-qAt",
-                          "-v", "ON_ERROR_STOP=1", *args],
-                         check=True, capture_output=True, text=True).stdout
-    return out.strip().splitlines()
-
-
-def call(method, path, body=None, token=None):
-    req = urllib.request.Request(BASE + path, method=method,
-                                 data=json.dumps(body).encode() if body else None)
-    req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    t = time.perf_counter()
-    with urllib.request.urlopen(req, timeout=900) as r:
-        doc = json.loads(r.read())
-    return doc, time.perf_counter() - t
 
 
 def city(i, n, owner):

@@ -51,6 +51,28 @@ LANGUAGE sql STABLE AS $$
 	WHERE c.id = p_child;
 $$;
 
+-- A ranked round's inputs in the queue's order (bq.round_order) with
+-- the unit each proposes in: its family group when the group's children
+-- of the round are more than one and share pool kind, languages and
+-- ranking, else the child alone.
+CREATE OR REPLACE FUNCTION bq.round_units(p_round uuid)
+RETURNS TABLE (i bq.round_input, age_group text, pos integer, k integer,
+    unit text)
+LANGUAGE sql STABLE AS $$
+	WITH o AS MATERIALIZED (SELECT * FROM bq.round_order(p_round)),
+	whole AS (
+		SELECT (o.i).family_group FROM o
+		WHERE (o.i).family_group IS NOT NULL
+		GROUP BY 1 HAVING count(*) > 1
+		   AND count(DISTINCT ((o.i).correction_type, o.age_group,
+		       (o.i).languages, (o.i).choices)) = 1)
+	SELECT o.i, o.age_group, o.pos, o.k,
+	    CASE WHEN (o.i).family_group IN (SELECT family_group FROM whole)
+		THEN (o.i).family_group::text
+		ELSE (o.i).application_id::text END
+	FROM o;
+$$;
+
 -- Deferred acceptance over a ranked round's kept inputs and seed.
 --
 -- A unit proposes: a child, or a family group whose children of the round
@@ -89,7 +111,7 @@ DECLARE
 	v_i integer;
 	v_row record;
 	v_n integer := 0;
-	v_out bq.round_result;
+	v_ord integer := 0;
 BEGIN
 	SELECT array_agg(p.kindergarten_id || '/' || p.correction_type || '/' ||
 		p.age_group || '/' || p.language ORDER BY p.kindergarten_id,
@@ -106,19 +128,11 @@ BEGIN
 	END IF;
 
 	FOR v_row IN
-	    WITH o AS MATERIALIZED (
-		SELECT (x.i).*, x.age_group, x.k
-		FROM bq.round_order(p_round) x),
-	    whole AS (
-		SELECT o.family_group FROM o WHERE o.family_group IS NOT NULL
-		GROUP BY 1 HAVING count(*) > 1
-		   AND count(DISTINCT (o.correction_type, o.age_group,
-		       o.languages, o.choices)) = 1),
+	    WITH o AS (
+		SELECT (x.i).*, x.age_group, x.k, x.unit
+		FROM bq.round_units(p_round) x),
 	    u AS (
-		SELECT CASE WHEN o.family_group IN (SELECT family_group
-			FROM whole) THEN o.family_group::text
-		    ELSE o.application_id::text END AS unit,
-		    max(o.k) AS last, count(*)::integer AS w,
+		SELECT o.unit, max(o.k) AS last, count(*)::integer AS w,
 		    max(o.correction_type) AS correction_type,
 		    max(o.age_group) AS age_group,
 		    max(o.languages) AS languages, max(o.choices) AS choices,
@@ -208,43 +222,22 @@ BEGIN
 	END LOOP;
 
 	-- The children of the units placed, in the queue's order.
-	v_out.round_id := p_round;
-	v_out.ord := 0;
 	FOR v_row IN
-	    WITH o AS MATERIALIZED (
-		SELECT (x.i).*, x.age_group, x.pos AS position, x.k
-		FROM bq.round_order(p_round) x),
-	    whole AS (
-		SELECT o.family_group FROM o WHERE o.family_group IS NOT NULL
-		GROUP BY 1 HAVING count(*) > 1
-		   AND count(DISTINCT (o.correction_type, o.age_group,
-		       o.languages, o.choices)) = 1),
-	    m AS (
-		SELECT o.*, CASE WHEN o.family_group IN (SELECT family_group
-			FROM whole) THEN o.family_group::text
-		    ELSE o.application_id::text END AS unit FROM o),
+	    WITH m AS MATERIALIZED (SELECT * FROM bq.round_units(p_round)),
 	    u AS (
 		SELECT m.unit, (row_number() OVER (ORDER BY max(m.k)))::integer
 		    AS n
 		FROM m GROUP BY 1)
-	    SELECT m.*, u.n FROM m JOIN u USING (unit)
+	    SELECT m.i, m.age_group, m.pos, u.n, v_keys[v_opt[v_start[u.n] +
+		v_at[u.n] - 1]] AS pool
+	    FROM m JOIN u USING (unit)
 	    WHERE v_at[u.n] <= v_len[u.n]
 	    ORDER BY m.k
 	LOOP
-		v_out.ord := v_out.ord + 1;
-		v_out.application_id := v_row.application_id;
-		v_out.number := v_row.number;
-		v_out.queue_type := v_row.queue_type;
-		v_out.correction_type := v_row.correction_type;
-		v_out.birth_year := v_row.birth_year;
-		v_out.rank := v_row.rank;
-		v_out.position := v_row.position;
-		v_out.age_group := v_row.age_group;
-		v_out.kindergarten_id := split_part(v_keys[v_opt[
-		    v_start[v_row.n] + v_at[v_row.n] - 1]], '/', 1)::uuid;
-		v_out.language := split_part(v_keys[v_opt[
-		    v_start[v_row.n] + v_at[v_row.n] - 1]], '/', 4);
-		RETURN NEXT v_out;
+		v_ord := v_ord + 1;
+		RETURN NEXT bq.round_result_row(p_round, v_ord, v_row.i,
+		    v_row.age_group, v_row.pos, split_part(v_row.pool, '/', 4),
+		    split_part(v_row.pool, '/', 1)::uuid);
 	END LOOP;
 END
 $$;
@@ -376,5 +369,6 @@ END
 $$;
 
 REVOKE EXECUTE ON FUNCTION bq.kindergarten_pools(uuid), bq.siblings_at(uuid),
+    bq.round_units(uuid),
     bq.round_allocate_ranked(uuid), bq.round_compute(uuid),
     bq.round_stability(uuid) FROM bq_api;

@@ -301,6 +301,27 @@ BEGIN
 END
 $$;
 
+-- A transfer its family ends (cancelled, declined) or whose offer lapsed:
+-- the seat held for it goes to the next in order; a swap ends for every
+-- family of it.
+CREATE OR REPLACE FUNCTION bq.transfer_end(t bq.transfer,
+    p_status bq.transfer_status, p_reason text)
+RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF t.swap_id IS NOT NULL THEN
+		PERFORM bq.swap_break(t.swap_id, t.id, p_status, p_reason);
+		RETURN;
+	END IF;
+	UPDATE bq.transfer SET status = p_status, closed_at = now(),
+	    reason = p_reason
+	WHERE id = t.id;
+	IF t.offer_seat_id IS NOT NULL THEN
+		PERFORM bq.seat_release(t.offer_seat_id);
+	END IF;
+END
+$$;
+
 -- A swap every family accepted: each child's enrolment with the
 -- kindergarten it moves to opens, with no seat of its own yet (the
 -- places change hands when every contract of the cycle is signed).
@@ -360,17 +381,7 @@ BEGIN
 			RAISE EXCEPTION 'not open' USING ERRCODE = 'BQ409',
 			    COLUMN = 'status', HINT = 'closed';
 		END IF;
-		IF t.swap_id IS NOT NULL THEN
-			PERFORM bq.swap_break(t.swap_id, t.id, 'cancelled',
-			    'a family withdrew');
-		ELSE
-			UPDATE bq.transfer SET status = 'cancelled',
-			    closed_at = now(), reason = 'withdrawn'
-			WHERE id = t.id;
-			IF t.offer_seat_id IS NOT NULL THEN
-				PERFORM bq.seat_release(t.offer_seat_id);
-			END IF;
-		END IF;
+		PERFORM bq.transfer_end(t, 'cancelled', 'withdrawn by the family');
 	ELSIF t.status <> 'offered' THEN
 		RAISE EXCEPTION 'no offer' USING ERRCODE = 'BQ409',
 		    COLUMN = 'status', HINT = CASE WHEN t.status = 'accepted'
@@ -379,15 +390,7 @@ BEGIN
 		RAISE EXCEPTION 'too late' USING ERRCODE = 'BQ409',
 		    COLUMN = 'offer_by', HINT = 'deadline_passed';
 	ELSIF p_action = 'decline' THEN
-		IF t.swap_id IS NOT NULL THEN
-			PERFORM bq.swap_break(t.swap_id, t.id, 'declined',
-			    'a family declined');
-		ELSE
-			UPDATE bq.transfer SET status = 'declined',
-			    closed_at = now(), reason = 'declined'
-			WHERE id = t.id;
-			PERFORM bq.seat_release(t.offer_seat_id);
-		END IF;
+		PERFORM bq.transfer_end(t, 'declined', 'declined by the family');
 	ELSIF t.swap_id IS NOT NULL THEN
 		UPDATE bq.transfer SET status = 'accepted' WHERE id = t.id;
 		IF NOT EXISTS (SELECT 1 FROM bq.transfer WHERE swap_id = t.swap_id
@@ -528,16 +531,7 @@ BEGIN
 	    AND offer_by < now() ORDER BY offer_by
 	    LIMIT bq.setting('sweep_batch') FOR UPDATE SKIP LOCKED LOOP
 		PERFORM bq.set_actor(NULL, 'offer not answered in time');
-		IF t.swap_id IS NOT NULL THEN
-			PERFORM bq.swap_break(t.swap_id, t.id, 'cancelled',
-			    'an offer was not answered in time');
-		ELSE
-			UPDATE bq.transfer SET status = 'cancelled',
-			    closed_at = now(),
-			    reason = 'offer not answered in time'
-			WHERE id = t.id;
-			PERFORM bq.seat_release(t.offer_seat_id);
-		END IF;
+		PERFORM bq.transfer_end(t, 'cancelled', 'offer not answered in time');
 		n := n + 1;
 	END LOOP;
 	RETURN n;
@@ -677,6 +671,7 @@ REVOKE EXECUTE ON FUNCTION bq.transfer_visible(uuid, bq.transfer),
     bq.transfer_group(bq.transfer, uuid), bq.transfers_serve(uuid),
     bq.enrolment_now(uuid),
     bq.swap_break(uuid, uuid, bq.transfer_status, text),
+    bq.transfer_end(bq.transfer, bq.transfer_status, text),
     bq.swap_accepted(uuid, uuid), bq.transfer_follows(),
     bq.transfer_signed(bq.enrolment, uuid), bq.sweep_transfers(),
     bq.swaps_find(uuid, uuid) FROM bq_api;

@@ -213,6 +213,18 @@ BEGIN
 END
 $$;
 
+-- A result row: the input placed, its age group and position, the
+-- pool's language and (a ranked round's) kindergarten.
+CREATE OR REPLACE FUNCTION bq.round_result_row(p_round uuid, p_ord integer,
+    i bq.round_input, p_age_group text, p_position integer, p_language text,
+    p_kindergarten uuid)
+RETURNS bq.round_result
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT p_round, p_ord, i.application_id, i.number, i.queue_type,
+	    i.correction_type, i.birth_year, i.rank, p_position, p_age_group,
+	    p_language, p_kindergarten;
+$$;
+
 -- The allocation of a pool round, from bq.round_order: each application
 -- takes a place in the first of its languages that has one left; one with
 -- no place in its languages is passed over.  Over a ranked round's
@@ -227,9 +239,10 @@ DECLARE
 	v_left integer[];
 	v_total integer;
 	v_row record;
+	v_in bq.round_input;
 	v_lang text;
 	v_i integer;
-	v_out bq.round_result;
+	v_ord integer := 0;
 BEGIN
 	SELECT array_agg(coalesce(p.kindergarten_id::text, '') || '/' ||
 		p.correction_type || '/' || p.age_group || '/' || p.language
@@ -243,30 +256,21 @@ BEGIN
 		RETURN;
 	END IF;
 
-	v_out.round_id := p_round;
-	v_out.ord := 0;
-	FOR v_row IN SELECT (o.i).*, o.age_group, o.pos AS position
+	FOR v_row IN SELECT o.i, o.age_group, o.pos
 	    FROM bq.round_order(p_round) o ORDER BY o.k LOOP
-		FOREACH v_lang IN ARRAY v_row.languages LOOP
+		v_in := v_row.i;
+		FOREACH v_lang IN ARRAY v_in.languages LOOP
 			v_i := array_position(v_keys,
-			    coalesce(v_row.choices[1]::text, '') || '/' ||
-			    v_row.correction_type || '/' || v_row.age_group ||
+			    coalesce(v_in.choices[1]::text, '') || '/' ||
+			    v_in.correction_type || '/' || v_row.age_group ||
 			    '/' || v_lang);
 			IF v_i IS NOT NULL AND v_left[v_i] > 0 THEN
 				v_left[v_i] := v_left[v_i] - 1;
 				v_total := v_total - 1;
-				v_out.ord := v_out.ord + 1;
-				v_out.application_id := v_row.application_id;
-				v_out.number := v_row.number;
-				v_out.queue_type := v_row.queue_type;
-				v_out.correction_type := v_row.correction_type;
-				v_out.birth_year := v_row.birth_year;
-				v_out.rank := v_row.rank;
-				v_out.position := v_row.position;
-				v_out.age_group := v_row.age_group;
-				v_out.language := v_lang;
-				v_out.kindergarten_id := v_row.choices[1];
-				RETURN NEXT v_out;
+				v_ord := v_ord + 1;
+				RETURN NEXT bq.round_result_row(p_round, v_ord, v_in,
+				    v_row.age_group, v_row.pos, v_lang,
+				    v_in.choices[1]);
 				EXIT;
 			END IF;
 		END LOOP;
@@ -1082,6 +1086,7 @@ REVOKE EXECUTE ON FUNCTION bq.school_year(timestamptz),
     bq.round_result_line(bq.round_result), bq.round_inputs_hash(uuid),
     bq.round_result_hash(text, text, text), bq.round_allocate(uuid),
     bq.round_order(uuid),
+    bq.round_result_row(uuid, integer, bq.round_input, text, integer, text, uuid),
     bq.round_summary(bq.allocation_round),
     bq.round_protocol(bq.allocation_round), bq.region_pools(uuid),
     bq.voucher_holds_place(bq.voucher),

@@ -23,3 +23,18 @@ def cohort(birth_year, school_year):
         if lo <= months < hi:
             return code
     return None
+
+
+def positions(inputs):
+    """Sets each input's position (dicts with queue_type, correction_type,
+    birth_year, rank, filed_at, seq) in its partition by the rules."""
+    parts = {}
+    for a in inputs:
+        parts.setdefault((a["queue_type"], a["correction_type"], a["birth_year"]), []).append(a)
+    for members in parts.values():
+        sizes = [sum(1 for a in members if a["rank"] == r) for r in range(3)]
+        for r in range(3):
+            mine = sorted((a for a in members if a["rank"] == r),
+                          key=lambda a: (a["filed_at"], a["seq"]))
+            for i, a in enumerate(mine, 1):
+                a["position"] = position_of(r, i, *sizes)

@@ -17,7 +17,7 @@ import uuid
 import pytest
 
 from people import bearer, login, post
-from queue_rules import cohort, position_of
+from queue_rules import cohort, positions
 
 # The round is PostgreSQL's work: under the sanitizers (the module built
 # with ASan, scripts/test --long's second run) the small one is enough.
@@ -79,16 +79,7 @@ def blocking_units(inputs, pools, placed, seed, school_year):
     family group, else a child) that would take a place at a pool they
     rank above what they got, with the children placed there before them
     counted.  Returns them; none for a stable result."""
-    parts = {}
-    for a in inputs:
-        parts.setdefault((a["queue_type"], a["correction_type"], a["birth_year"]), []).append(a)
-    for members in parts.values():
-        sizes = [sum(1 for a in members if a["rank"] == r) for r in range(3)]
-        for r in range(3):
-            mine = sorted((a for a in members if a["rank"] == r),
-                          key=lambda a: (a["filed_at"], a["seq"]))
-            for i, a in enumerate(mine, 1):
-                a["position"] = position_of(r, i, *sizes)
+    positions(inputs)
     families = {}
     for a in inputs:
         a["age_group"] = cohort(a["birth_year"], school_year)

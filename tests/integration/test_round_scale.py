@@ -13,7 +13,7 @@ import uuid
 import pytest
 
 from people import bearer, login, post
-from queue_rules import cohort, position_of
+from queue_rules import cohort, positions
 
 # Long: scripts/test --long (and .ci/run) runs it, the default run does not.
 # Not under the sanitizers: the round is PostgreSQL's work, and the
@@ -28,16 +28,7 @@ DEMO = "Balabaqsha-demo-2026"
 
 def allocate(inputs, pools, seed, school_year):
     """The rules of the round, written again from docs/FLOWS.md (Queue rules)."""
-    parts = {}
-    for a in inputs:
-        parts.setdefault((a["queue_type"], a["correction_type"], a["birth_year"]), []).append(a)
-    for members in parts.values():
-        sizes = [sum(1 for a in members if a["rank"] == r) for r in range(3)]
-        for r in range(3):
-            mine = sorted((a for a in members if a["rank"] == r),
-                          key=lambda a: (a["filed_at"], a["seq"]))
-            for i, a in enumerate(mine, 1):
-                a["position"] = position_of(r, i, *sizes)
+    positions(inputs)
     left = {k: v for k, v in pools.items() if v > 0}
     served = {(c, g) for c, g, _ in left}
 
