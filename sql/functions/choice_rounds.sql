@@ -38,17 +38,33 @@ LANGUAGE sql STABLE AS $$
 	    age_group, language);
 $$;
 
--- The kindergartens a child's brothers and sisters (the other children
--- of its family's account) attend now; NULL when none.
+-- The kindergartens each child's brothers and sisters (the other
+-- children of its family's account) attend now; a child with none is not
+-- in the answer.  Worked out from the live seats of those families, so a
+-- round asks it once for all its inputs.
+CREATE OR REPLACE FUNCTION bq.siblings_at_of(p_children uuid[])
+RETURNS TABLE (child_id uuid, kindergartens uuid[])
+LANGUAGE sql STABLE AS $$
+	WITH attending AS MATERIALIZED (
+		SELECT b.owner_id, b.id AS child_id, g.kindergarten_id
+		FROM bq.seat s
+		JOIN bq.child b ON b.id = s.child_id
+		JOIN bq.kindergarten_group g ON g.id = s.group_id
+		WHERE s.kind = 'enrolled' AND s.released_at IS NULL
+		  AND b.owner_id IN (SELECT owner_id FROM bq.child
+		      WHERE id = ANY (p_children)))
+	SELECT c.id, array_agg(DISTINCT a.kindergarten_id
+	    ORDER BY a.kindergarten_id)
+	FROM bq.child c
+	JOIN attending a ON a.owner_id = c.owner_id AND a.child_id <> c.id
+	WHERE c.id = ANY (p_children)
+	GROUP BY c.id;
+$$;
+
+-- One child's: NULL when none.
 CREATE OR REPLACE FUNCTION bq.siblings_at(p_child uuid) RETURNS uuid[]
 LANGUAGE sql STABLE AS $$
-	SELECT array_agg(DISTINCT g.kindergarten_id ORDER BY g.kindergarten_id)
-	FROM bq.child c
-	JOIN bq.child b ON b.owner_id = c.owner_id AND b.id <> c.id
-	JOIN bq.seat s ON s.child_id = b.id AND s.kind = 'enrolled'
-	 AND s.released_at IS NULL
-	JOIN bq.kindergarten_group g ON g.id = s.group_id
-	WHERE c.id = p_child;
+	SELECT kindergartens FROM bq.siblings_at_of(ARRAY[p_child]);
 $$;
 
 -- A ranked round's inputs in the queue's order (bq.round_order) with
@@ -369,6 +385,7 @@ END
 $$;
 
 REVOKE EXECUTE ON FUNCTION bq.kindergarten_pools(uuid), bq.siblings_at(uuid),
+    bq.siblings_at_of(uuid[]),
     bq.round_units(uuid),
     bq.round_allocate_ranked(uuid), bq.round_compute(uuid),
     bq.round_stability(uuid) FROM bq_api;

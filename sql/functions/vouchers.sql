@@ -427,8 +427,13 @@ BEGIN
 		THEN a.kindergarten_ids[1:v_rules.ranked_choices] END,
 	    CASE WHEN v_round.ranked THEN a.family_group_id END,
 	    CASE WHEN v_round.ranked AND v_rules.sibling_priority
-		THEN bq.siblings_at(a.child_id) END
+		THEN s.kindergartens END
 	FROM bq.application a
+	LEFT JOIN bq.siblings_at_of(CASE WHEN v_round.ranked
+	    AND v_rules.sibling_priority THEN ARRAY(SELECT q.child_id
+		FROM bq.application q
+		WHERE q.status = 'queued' AND q.queue_region = p_region)
+	    ELSE '{}' END) s ON s.child_id = a.child_id
 	WHERE a.status = 'queued' AND a.queue_region = p_region;
 	IF v_round.ranked THEN
 		INSERT INTO bq.round_pool (round_id, correction_type, age_group,
