@@ -1,6 +1,6 @@
 """A ranked-choice round over a generated region: 50,000 applications
-under --long (5,000 in the default run and under the sanitizers), each ranking one to three of its
-sixty kindergartens with the first ones the most wanted, one in fifty
+under --long (2,000 in the default run and under the sanitizers), each
+ranking one to three of its sixty kindergartens with the first ones the most wanted, one in fifty
 filed with a twin.  The round publishes; its result is stable by a check
 written here from the rules, apart from both the allocation and the
 round's own check; its replay from the seed gives the same result; and a
@@ -22,7 +22,7 @@ from queue_rules import cohort, positions
 # The round is PostgreSQL's work: under the sanitizers (the module built
 # with ASan, scripts/test --long's second run) the small one is enough.
 N = 50_000 if os.environ.get("BQ_LONG") == "1" and os.environ.get("BQ_SANITIZE") != "1" \
-    else 5_000
+    else 2_000
 DEMO = "Balabaqsha-demo-2026"
 
 def make_region(stack, one_choice):
