@@ -246,10 +246,9 @@ async function showTransfers() {
 	$("no-transfers").hidden = items.length > 0;
 }
 
-// The transfer form's choices: the kindergartens of the region the apply
-// form shows (the family's city).
+// The transfer form's choices: the kindergartens of the city it names.
 async function transferChoices() {
-	const region = $("apply-form").elements.region_id.value;
+	const region = $("transfer-form").elements.region_id.value;
 	$("transfer-choices").replaceChildren(...choiceSelects(region ? await regionKindergartens(region) : []));
 }
 
@@ -331,8 +330,8 @@ async function kindergartenOptions() {
 	f.elements.kindergarten_ids.replaceChildren(...items.map((k) => el("option", { value: k.id }, `${k.code} ${k.name}`)));
 }
 
-$("apply-form").elements.region_id.addEventListener("change", () =>
-    Promise.all([kindergartenOptions(), transferChoices()]));
+$("apply-form").elements.region_id.addEventListener("change", () => kindergartenOptions());
+$("transfer-form").elements.region_id.addEventListener("change", () => transferChoices());
 
 $("check-iin").addEventListener("click", () => {
 	const f = $("child-form");
@@ -350,7 +349,9 @@ async function applyForm() {
 	    el("label", { class: "check" }, el("input", { type: "checkbox", name: "languages", value: l.code }), localName(l.name))));
 	f.elements.priority_category.replaceChildren(el("option", { value: "" }, t("priority_none")),
 	    ...reference.priority_categories.map((c) => el("option", { value: c.code }, localName(c.name))));
-	regionOptions(f.elements.region_id, (await bq.getRegions()).items);
+	const { items: regions } = await bq.getRegions();
+	regionOptions(f.elements.region_id, regions);
+	regionOptions($("transfer-form").elements.region_id, regions);
 	await Promise.all([kindergartenOptions(), transferChoices()]);
 }
 

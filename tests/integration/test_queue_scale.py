@@ -44,7 +44,7 @@ def big_partition(db):
                                      WHEN n %% 10 = 0 THEN 1 ELSE 2 END,
                 2021, 'queued', timestamp '2024-01-01' + n * interval '1 minute'
             FROM (SELECT id, row_number() OVER (ORDER BY iin) n FROM bq.child
-                  WHERE iin LIKE '21____6%%' AND owner_id = %s) c""",
+                  WHERE iin LIKE '21____69%%' AND owner_id = %s) c""",
                    (owner, region, region, owner))
         # Loaded with the triggers off: the partition's counts from the rows.
         db.execute("SELECT bq.queue_count_rebuild(%s)", (region,))
@@ -53,7 +53,7 @@ def big_partition(db):
     finally:
         db.execute("DELETE FROM bq.application WHERE queue_region = %s", (region,))
         db.execute("SELECT bq.queue_count_rebuild(%s)", (region,))
-        db.execute("DELETE FROM bq.child WHERE iin LIKE '21____6%%' AND owner_id = %s",
+        db.execute("DELETE FROM bq.child WHERE iin LIKE '21____69%%' AND owner_id = %s",
                    (owner,))
         db.execute("ALTER TABLE bq.application ENABLE TRIGGER USER")
         db.execute("DELETE FROM bq.region WHERE id = %s", (region,))

@@ -455,6 +455,8 @@ test("a family ranks kindergartens, places twins together and moves an enrolled 
 	// The elder child asks to move: the other kindergarten has a seat, so it
 	// is offered at once; accepted, the new contract's request goes there.
 	await page.select("#transfer-form [name=child_id]", elder.id);
+	await page.select("#transfer-form [name=region_id]", region);
+	await page.waitForSelector(`#transfer-form [name=choice_1] option[value="${to.id}"]`);
 	await page.select("#transfer-form [name=choice_1]", to.id);
 	await page.click("#transfer-form button[type=submit]");
 	await page.waitForSelector("#transfers .transfer[data-status=offered] button.accept");

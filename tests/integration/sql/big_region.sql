@@ -7,7 +7,7 @@
 -- generated into one database are given ranges apart).
 INSERT INTO bq.kindergarten (code, bin, name_kk, name_ru, name_en, region_id,
     address_kk, address_ru, lat, lon, ownership)
-SELECT 'BIG-' || left(:'region', 8) || '-' || k, b || bq.check_digit(b),
+SELECT 'BIG-' || upper(left(:'region', 8)) || '-' || k, b || bq.check_digit(b),
     'Бала ' || k, 'Сад ' || k, 'Kindergarten ' || k, :'region',
     'Көше ' || k, 'Улица ' || k, 43.2 + k / 1000.0, 76.9, 'state'
 FROM (SELECT k, lpad((hashtext(:'region' || k) & 2147483647)::text, 11, '0')
