@@ -14,6 +14,10 @@ from problems import assert_problem
 FEEDBACK = json.dumps({"topic": "other", "message": "while the database is away",
                        "email": "ops@mail.kz"})
 JSON = {"Content-Type": "application/json"}
+# The 2 s the service promises; under the sanitizers (the module built
+# with ASan, scripts/test --long's second run) its every step is slower,
+# and the bound says only that the deadline, not a hang, answered.
+WITHIN = 2.5 if os.environ.get("BQ_SANITIZE") == "1" else 2
 
 
 def _timed(fn):
@@ -42,10 +46,10 @@ def test_stopped_database_gives_503_then_recovers(api, stack, clean):
             r, took = _timed(lambda: api.get("/ready"))
             assert_problem(r, 503, "service_unavailable")
             assert r.headers["retry-after"] == "1"
-            assert took < 2
+            assert took < WITHIN
             r, took = _timed(lambda: api.post("/v1/feedback", data=FEEDBACK, headers=JSON))
             assert_problem(r, 503, "service_unavailable")
-            assert took < 2
+            assert took < WITHIN
         # Requests that need no database are unaffected.
         assert api.get("/health").status_code == 200
     finally:
@@ -75,16 +79,17 @@ def test_hung_database_gives_503_within_2s_then_recovers(api, stack, clean):
         for _ in range(3):
             r, took = _timed(lambda: api.get("/ready"))
             assert_problem(r, 503, "service_unavailable")
-            assert took < 2, took
+            assert took < WITHIN, took
         # Wait past a probe's connect attempt: still answered in time.
         time.sleep(2.5)
         r, took = _timed(lambda: api.post("/v1/feedback", data=FEEDBACK, headers=JSON))
         assert_problem(r, 503, "service_unavailable")
-        assert took < 2, took
+        assert took < WITHIN, took
     finally:
         for pid in pids:
             os.kill(pid, signal.SIGCONT)
-    api.wait_ready(10)
+        # Back before the next test, whatever failed above.
+        api.wait_ready(10)
     assert api.post("/v1/feedback", data=FEEDBACK, headers=JSON).status_code == 201
 
 
