@@ -10,12 +10,12 @@ acceptance exactly what the current round's allocation gives."""
 import bisect
 import hashlib
 import os
-import pathlib
 import time
 import uuid
 
 import pytest
 
+from generated import generate
 from people import bearer, login, post
 from queue_rules import cohort, positions
 
@@ -31,22 +31,9 @@ def make_region(stack, one_choice):
             "INSERT INTO bq.region (kind, code, name_kk, name_ru, name_en, ranked_choices) "
             "VALUES ('city', %s, 'Таңдау', 'Выбор', 'Choice', 3) RETURNING id",
             ("ranked-" + uuid.uuid4().hex[:8],)).fetchone()[0])
-        owner = str(db.execute("SELECT id FROM bq.account WHERE login = 'admin'"
-                               ).fetchone()[0])
-        here = pathlib.Path(__file__).parent / "sql"
-        sql = ((here / "big_region.sql").read_text() + (here / "ranked_choices.sql").read_text())
-        sql = (sql.replace(":'region'", f"'{uuid.UUID(region)}'")
-               .replace(":'owner'", f"'{uuid.UUID(owner)}'").replace(":n", str(N))
-               .replace(":one", "true" if one_choice else "false")
-               .replace(":first", "5200" if one_choice else "5000"))
-        started = time.monotonic()
-        with db.transaction():
-            db.execute("ALTER TABLE bq.application DISABLE TRIGGER USER")
-            db.execute(sql)
-            db.execute("ALTER TABLE bq.application ENABLE TRIGGER USER")
-            db.execute("SELECT bq.queue_count_rebuild(%s)", (region,))
-        db.execute("VACUUM (ANALYZE) bq.application")
-        print(f"\ngenerated {N} ranked applications in {time.monotonic() - started:.1f} s")
+        took = generate(db, region, N, 5200 if one_choice else 5000,
+                        ("big_region.sql", "ranked_choices.sql"), one=one_choice)
+        print(f"\ngenerated {N} ranked applications in {took:.1f} s")
     return region
 
 

@@ -6,12 +6,12 @@ order and the one-to-three rule holds."""
 
 import hashlib
 import os
-import pathlib
 import time
 import uuid
 
 import pytest
 
+from generated import generate
 from people import bearer, login, post
 from queue_rules import cohort, positions
 
@@ -59,22 +59,8 @@ def big_region(stack):
             "INSERT INTO bq.region (kind, code, name_kk, name_ru, name_en) VALUES "
             "('city', %s, 'Үлкен қала', 'Большой город', 'Big city') RETURNING id",
             ("big-" + uuid.uuid4().hex[:8],)).fetchone()[0])
-        owner = str(db.execute("SELECT id FROM bq.account WHERE login = 'admin'"
-                               ).fetchone()[0])
-        sql = (pathlib.Path(__file__).parent / "sql" / "big_region.sql").read_text()
-        sql = (sql.replace(":'region'", f"'{uuid.UUID(region)}'")
-               .replace(":'owner'", f"'{uuid.UUID(owner)}'").replace(":n", str(N))
-               .replace(":first", "7000"))
-        started = time.monotonic()
-        with db.transaction():
-            # Filed long ago: no events or partition log, which the round
-            # does not read.
-            db.execute("ALTER TABLE bq.application DISABLE TRIGGER USER")
-            db.execute(sql)
-            db.execute("ALTER TABLE bq.application ENABLE TRIGGER USER")
-            db.execute("SELECT bq.queue_count_rebuild(%s)", (region,))
-        db.execute("VACUUM (ANALYZE) bq.application")
-        print(f"\ngenerated {N} applications in {time.monotonic() - started:.1f} s")
+        took = generate(db, region, N, 7000)
+        print(f"\ngenerated {N} applications in {took:.1f} s")
     return region
 
 
